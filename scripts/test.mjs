@@ -1,0 +1,22 @@
+// Runs every test file under test/ with Node's built-in runner.
+// Node 20 does not expand globs itself, so the file list is built here.
+import {readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {spawnSync} from 'node:child_process';
+
+function find(dir) {
+	return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return find(path);
+		return /\.test\.tsx?$/.test(entry.name) ? [path] : [];
+	});
+}
+
+const only = process.argv.slice(2);
+const files = only.length > 0 ? only : find('test').sort();
+const result = spawnSync(
+	process.execPath,
+	['--import', 'tsx', '--test', '--test-reporter=tap', '--test-concurrency=2', ...files],
+	{stdio: 'inherit'},
+);
+process.exit(result.status ?? 1);

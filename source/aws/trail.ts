@@ -1,0 +1,129 @@
+/**
+ * CloudTrail side: one LookupEvents page for the AWS IoT control plane, decoded defensively into our own
+ * TrailEvent. Pacing, overlap and dedupe live in source/monitor/trail-tail.ts.
+ */
+import {LookupEventsCommand, type CloudTrailClient, type Event} from '@aws-sdk/client-cloudtrail';
+import type {IdentityType, TrailEvent} from '../types.js';
+
+export const IOT_EVENT_SOURCE = 'iot.amazonaws.com';
+
+export type LookupPageRequest = {
+	/** Inclusive, epoch ms. */
+	readonly start: number;
+	/** Inclusive, epoch ms. */
+	readonly end: number;
+	readonly nextToken?: string;
+	readonly maxResults?: number;
+};
+
+export type LookupPage = {readonly events: readonly TrailEvent[]; readonly nextToken: string | null};
+
+/** One LookupEvents request filtered to EventSource=iot.amazonaws.com (newest first). */
+export async function lookupIotPage(
+	client: CloudTrailClient,
+	request: LookupPageRequest,
+	signal?: AbortSignal,
+): Promise<LookupPage> {
+	const answer = await client.send(
+		new LookupEventsCommand({
+			LookupAttributes: [{AttributeKey: 'EventSource', AttributeValue: IOT_EVENT_SOURCE}],
+			StartTime: new Date(request.start),
+			EndTime: new Date(request.end),
+			MaxResults: request.maxResults ?? 50,
+			NextToken: request.nextToken,
+		}),
+		{abortSignal: signal},
+	);
+	const events: TrailEvent[] = [];
+	for (const raw of answer.Events ?? []) {
+		const event = decodeEvent(raw);
+		if (event) events.push(event);
+	}
+	return {events, nextToken: answer.NextToken ?? null};
+}
+
+const IDENTITY_TYPES: readonly IdentityType[] = [
+	'Root',
+	'IAMUser',
+	'AssumedRole',
+	'FederatedUser',
+	'AWSAccount',
+	'AWSService',
+	'SAMLUser',
+	'WebIdentityUser',
+	'IdentityCenterUser',
+];
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown): Json | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** Reads a key case-insensitively (records are not always consistently cased). */
+function field(record: Json | undefined, key: string): unknown {
+	if (!record) return undefined;
+	if (key in record) return record[key];
+	const lower = key.toLowerCase();
+	for (const k of Object.keys(record)) if (k.toLowerCase() === lower) return record[k];
+	return undefined;
+}
+
+function text(value: unknown): string | null {
+	if (typeof value === 'string') return value.length > 0 ? value : null;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return null;
+}
+
+function parseRecord(raw: string | undefined): Json | undefined {
+	if (!raw) return undefined;
+	try {
+		return object(JSON.parse(raw));
+	} catch {
+		return undefined; // shown from the top-level LookupEvents fields alone
+	}
+}
+
+function identityType(value: unknown): IdentityType {
+	const name = text(value)?.toLowerCase();
+	return IDENTITY_TYPES.find(type => type.toLowerCase() === name) ?? 'Unknown';
+}
+
+function readOnly(top: string | undefined, record: Json | undefined): boolean | null {
+	const value = top ?? field(record, 'readOnly');
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	return null;
+}
+
+/** Decodes one LookupEvents Event; null only when it has no EventId (it could not be deduplicated). */
+export function decodeEvent(event: Event): TrailEvent | null {
+	const record = parseRecord(event.CloudTrailEvent);
+	const eventId = text(event.EventId) ?? text(field(record, 'eventID'));
+	if (!eventId) return null;
+	const identity = object(field(record, 'userIdentity'));
+	const issuer = object(field(object(field(identity, 'sessionContext')), 'sessionIssuer'));
+	const recordTime = Date.parse(text(field(record, 'eventTime')) ?? '');
+	const eventTime = event.EventTime?.getTime() ?? (Number.isFinite(recordTime) ? recordTime : 0);
+	const resources = (event.Resources ?? []).map(r => ({type: text(r.ResourceType), name: text(r.ResourceName)}));
+	return {
+		eventId,
+		eventTime,
+		eventName: text(event.EventName) ?? text(field(record, 'eventName')) ?? '(unknown)',
+		eventSource: text(event.EventSource) ?? text(field(record, 'eventSource')) ?? '',
+		username:
+			text(event.Username) ??
+			text(field(identity, 'userName')) ??
+			text(field(issuer, 'userName')) ??
+			text(field(identity, 'invokedBy')) ??
+			null,
+		identityType: identityType(field(identity, 'type')),
+		readOnly: readOnly(event.ReadOnly, record),
+		errorCode: text(field(record, 'errorCode')),
+		sourceIp: text(field(record, 'sourceIPAddress')),
+		awsRegion: text(field(record, 'awsRegion')),
+		resources,
+		raw: event.CloudTrailEvent ?? '',
+		late: false,
+	};
+}

@@ -1,0 +1,186 @@
+/**
+ * The engine: owns both pollers, decides when to poll, and emits an immutable Snapshot after every change.
+ * Polls chain with setTimeout after the previous one finished (never overlapping) and are abortable.
+ * No Ink here; the UI only subscribes.
+ */
+import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
+import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {Snapshot, SourceHealth} from '../types.js';
+import type {MonitorHandle} from './types.js';
+import {MetricsPoller} from './metrics-poller.js';
+import {TrailTail} from './trail-tail.js';
+import {DEFAULT_SETTLE_LAG_MS} from './series.js';
+import {sleep} from './sleep.js';
+
+export type MonitorOptions = {
+	readonly cloudwatch: CloudWatchClient;
+	readonly cloudtrail: CloudTrailClient;
+	readonly region: string;
+	readonly profile: string | null;
+	readonly demo: boolean;
+	readonly metrics: readonly string[];
+	readonly now?: () => number;
+	readonly pollIntervalMs?: number;
+	readonly tailIntervalMs?: number;
+	readonly lookbackMs?: number;
+	readonly overlapMs?: number;
+	readonly trailRatePerSecond?: number;
+	readonly maxEvents?: number;
+	readonly settleLagMs?: number;
+	readonly historyBuckets?: number;
+	/** Limit pages per tail poll (used by --once); null pages to the end. */
+	readonly maxTrailPages?: number | null;
+};
+
+const ERROR_RETRY_MS = [5_000, 10_000, 20_000, 40_000];
+
+class CallCounter {
+	private readonly stamps: number[] = [];
+	constructor(private readonly now: () => number) {}
+	add(): void {
+		this.stamps.push(this.now());
+	}
+	lastMinute(): number {
+		const cutoff = this.now() - 60_000;
+		while (this.stamps.length > 0 && this.stamps[0]! < cutoff) this.stamps.shift();
+		return this.stamps.length;
+	}
+}
+
+export class Monitor implements MonitorHandle {
+	private readonly now: () => number;
+	private readonly metrics: MetricsPoller;
+	private readonly trail: TrailTail;
+	private readonly metricCalls: CallCounter;
+	private readonly trailCalls: CallCounter;
+	private readonly listeners = new Set<(snapshot: Snapshot) => void>();
+	private readonly abort = new AbortController();
+	private paused = false;
+	private snapshot: Snapshot;
+	private wake: {metrics: AbortController; trail: AbortController} = {metrics: new AbortController(), trail: new AbortController()};
+	private running = false;
+
+	constructor(private readonly options: MonitorOptions) {
+		this.now = options.now ?? Date.now;
+		this.metricCalls = new CallCounter(this.now);
+		this.trailCalls = new CallCounter(this.now);
+		this.metrics = new MetricsPoller({
+			client: options.cloudwatch,
+			metrics: options.metrics,
+			now: this.now,
+			settleLagMs: options.settleLagMs ?? DEFAULT_SETTLE_LAG_MS,
+			historyBuckets: options.historyBuckets ?? 90,
+			onCall: () => this.metricCalls.add(),
+		});
+		this.trail = new TrailTail({
+			client: options.cloudtrail,
+			now: this.now,
+			lookbackMs: options.lookbackMs ?? 3 * 3600_000,
+			overlapMs: Math.max(15 * 60_000, options.overlapMs ?? 20 * 60_000),
+			ratePerSecond: options.trailRatePerSecond ?? 1,
+			maxEvents: options.maxEvents ?? 10_000,
+			maxPages: options.maxTrailPages ?? null,
+			onChange: () => this.emit(),
+			onCall: () => this.trailCalls.add(),
+		});
+		this.snapshot = this.build();
+	}
+
+	getSnapshot(): Snapshot {
+		return this.snapshot;
+	}
+
+	subscribe(listener: (snapshot: Snapshot) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	refreshNow(): void {
+		this.wake.metrics.abort();
+		this.wake.trail.abort();
+	}
+
+	setPaused(paused: boolean): void {
+		this.paused = paused;
+		if (!paused) this.refreshNow();
+		this.emit();
+	}
+
+	/** Starts both polling loops; they run until stop(). */
+	start(): void {
+		if (this.running) return;
+		this.running = true;
+		void this.loop('metrics');
+		void this.loop('trail');
+	}
+
+	stop(): void {
+		this.abort.abort();
+		this.refreshNow();
+	}
+
+	/** One poll of each source, concurrently, then the snapshot (for --once and tests). */
+	async pollOnce(): Promise<Snapshot> {
+		await Promise.all([this.metrics.poll(this.abort.signal), this.trail.poll(this.abort.signal)]);
+		this.emit();
+		return this.snapshot;
+	}
+
+	private async loop(source: 'metrics' | 'trail'): Promise<void> {
+		const signal = this.abort.signal;
+		let failures = 0;
+		while (!signal.aborted) {
+			if (!this.paused) {
+				if (source === 'metrics') await this.metrics.poll(signal);
+				else await this.trail.poll(signal);
+				const state = source === 'metrics' ? this.metrics.getState() : this.trail.getState();
+				failures = state.error && !state.throttled ? failures + 1 : 0;
+				this.emit();
+			}
+			if (signal.aborted) break;
+			this.wake[source] = new AbortController();
+			await sleep(this.delay(source, failures), AbortSignal.any([signal, this.wake[source].signal]));
+		}
+	}
+
+	private delay(source: 'metrics' | 'trail', failures: number): number {
+		if (this.paused) return 3600_000;
+		if (failures > 0) return ERROR_RETRY_MS[Math.min(failures, ERROR_RETRY_MS.length) - 1]!;
+		if (source === 'trail') return this.options.tailIntervalMs ?? 10_000;
+		const interval = this.options.pollIntervalMs ?? 60_000;
+		// Wake when the next bucket settles (plus a little), but never later than the poll interval.
+		const settle = this.metrics.nextSettleAt() + 2_000 - this.now();
+		return Math.max(1_000, Math.min(interval, settle));
+	}
+
+	private emit(): void {
+		this.snapshot = this.build();
+		for (const listener of this.listeners) listener(this.snapshot);
+	}
+
+	private build(): Snapshot {
+		const m = this.metrics.getState();
+		const t = this.trail.getState();
+		const health = (
+			s: {lastSuccess: number | null; lastAttempt: number | null; error: string | null; throttled: boolean},
+			calls: CallCounter,
+		): SourceHealth => ({
+			lastSuccess: s.lastSuccess,
+			lastAttempt: s.lastAttempt,
+			error: s.error,
+			throttled: s.throttled,
+			callsLastMinute: calls.lastMinute(),
+		});
+		return {
+			generatedAt: this.now(),
+			region: this.options.region,
+			profile: this.options.profile,
+			demo: this.options.demo,
+			paused: this.paused,
+			metrics: m.series,
+			events: t.events,
+			eventsSince: t.since,
+			health: {metrics: health(m, this.metricCalls), trail: health(t, this.trailCalls)},
+		};
+	}
+}

@@ -1,0 +1,40 @@
+/**
+ * Pure: the stable public JSON shape of a snapshot (`--once --json`). Only our own fields, never an SDK
+ * shape. Later features add keys; existing keys keep their meaning.
+ */
+import type {Snapshot} from '../types.js';
+
+const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
+
+export function snapshotToJson(snapshot: Snapshot) {
+	return {
+		generatedAt: iso(snapshot.generatedAt),
+		region: snapshot.region,
+		eventsSince: iso(snapshot.eventsSince),
+		metrics: snapshot.metrics.map(series => ({
+			name: series.name,
+			state: series.state,
+			// The Sum for the bucket starting at `timestamp`, over all dimension sets; null unless state is ok.
+			value: series.state === 'ok' && series.latest ? series.latest.v : null,
+			timestamp: series.state === 'ok' && series.latest ? iso(series.latest.t) : null,
+			period: series.period,
+			stat: series.stat,
+			...(series.error ? {error: series.error} : {}),
+		})),
+		events: snapshot.events.map(event => ({
+			eventId: event.eventId,
+			eventTime: iso(event.eventTime),
+			eventName: event.eventName,
+			eventSource: event.eventSource,
+			username: event.username,
+			identityType: event.identityType,
+			readOnly: event.readOnly,
+			errorCode: event.errorCode,
+			sourceIp: event.sourceIp,
+		})),
+		errors: {
+			metrics: snapshot.health.metrics.error,
+			trail: snapshot.health.trail.error,
+		},
+	};
+}

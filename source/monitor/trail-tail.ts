@@ -1,0 +1,130 @@
+/**
+ * The CloudTrail tail: polls LookupEvents (EventSource=iot.amazonaws.com) over a window that overlaps
+ * what was already seen, because Event History delivers events minutes late and out of order; pages
+ * through bursts; and paces every request so that we use at most `ratePerSecond` of the account's
+ * 2-per-second LookupEvents quota, which other people and tools share.
+ */
+import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
+import {lookupIotPage} from '../aws/trail.js';
+import {describeAwsError} from '../aws/errors.js';
+import type {TrailEvent} from '../types.js';
+import {mergeEvents} from './events.js';
+import {sleep} from './sleep.js';
+
+export type TrailTailOptions = {
+	readonly client: CloudTrailClient;
+	readonly now: () => number;
+	readonly lookbackMs: number;
+	/** Late events are found by re-reading this much before the previous poll's end (at least 15 min). */
+	readonly overlapMs: number;
+	readonly ratePerSecond: number;
+	readonly maxEvents: number;
+	/** Stop paging a poll after this many pages (null: page to the end). */
+	readonly maxPages?: number | null;
+	readonly onChange: () => void;
+	readonly onCall: () => void;
+};
+
+export type TrailState = {
+	readonly events: readonly TrailEvent[];
+	/** Oldest moment the buffer fully covers (epoch ms). */
+	readonly since: number;
+	readonly throttled: boolean;
+	readonly error: string | null;
+	readonly lastSuccess: number | null;
+	readonly lastAttempt: number | null;
+	readonly dropped: number;
+};
+
+export class TrailTail {
+	private events: readonly TrailEvent[] = [];
+	private readonly known = new Set<string>();
+	private lastPollEnd: number | null = null;
+	private nextRequestAt = 0;
+	private throttles = 0;
+	private state: Omit<TrailState, 'events'>;
+
+	constructor(private readonly options: TrailTailOptions) {
+		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0};
+	}
+
+	getState(): TrailState {
+		return {...this.state, events: this.events};
+	}
+
+	/** One poll: every page of the window [max(lookback, lastEnd - overlap), now]. Never throws. */
+	async poll(signal: AbortSignal): Promise<void> {
+		const {now, lookbackMs, overlapMs} = this.options;
+		const end = now();
+		const floor = end - lookbackMs;
+		const start = this.lastPollEnd === null ? floor : Math.max(floor, this.lastPollEnd - overlapMs);
+		const lateBefore = this.lastPollEnd;
+		let token: string | undefined;
+		let pages = 0;
+		let oldestSeen = end;
+		try {
+			do {
+				await this.pace(signal);
+				this.state = {...this.state, lastAttempt: now()};
+				this.options.onCall();
+				let page;
+				try {
+					page = await lookupIotPage(this.options.client, {start, end, nextToken: token}, signal);
+				} catch (error) {
+					const described = describeAwsError(error, 'CloudTrail');
+					if (described.kind !== 'throttled') throw error;
+					this.onThrottled(described.message);
+					continue; // same page again, after the backoff set by onThrottled
+				}
+				pages++;
+				this.throttles = 0;
+				for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
+				this.absorb(page.events, lateBefore);
+				token = page.nextToken ?? undefined;
+				const covered = token ? oldestSeen : start;
+				this.state = {
+					...this.state,
+					throttled: false,
+					error: null,
+					since: this.lastPollEnd === null ? covered : Math.min(this.state.since, covered),
+				};
+				this.options.onChange();
+			} while (token && !signal.aborted && (this.options.maxPages == null || pages < this.options.maxPages));
+			if (!token) this.lastPollEnd = end;
+			this.state = {...this.state, lastSuccess: now()};
+		} catch (error) {
+			if (signal.aborted) return;
+			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail').message, throttled: false};
+		}
+		this.options.onChange();
+	}
+
+	private absorb(incoming: readonly TrailEvent[], lateBefore: number | null): void {
+		const result = mergeEvents(this.events, this.known, incoming, {lateBefore, max: this.options.maxEvents});
+		if (result.added.length === 0) return;
+		for (const event of result.added) this.known.add(event.eventId);
+		if (result.dropped > 0) {
+			const kept = new Set(result.events.map(e => e.eventId));
+			for (const id of this.known) if (!kept.has(id)) this.known.delete(id);
+			this.state = {...this.state, dropped: this.state.dropped + result.dropped};
+		}
+		this.events = result.events;
+	}
+
+	private onThrottled(message: string): void {
+		this.throttles++;
+		// Exponential backoff with full jitter, 2 s .. 60 s, on top of the normal pacing.
+		const ceiling = Math.min(60_000, 2_000 * 2 ** (this.throttles - 1));
+		this.nextRequestAt = this.options.now() + ceiling / 2 + Math.random() * (ceiling / 2);
+		this.state = {...this.state, throttled: true, error: message};
+		this.options.onChange();
+	}
+
+	/** Waits until the next request is allowed by our share of the quota. */
+	private async pace(signal: AbortSignal): Promise<void> {
+		const wait = this.nextRequestAt - this.options.now();
+		if (wait > 0) await sleep(wait, signal);
+		if (signal.aborted) throw signal.reason ?? new Error('aborted');
+		this.nextRequestAt = this.options.now() + 1000 / this.options.ratePerSecond;
+	}
+}

@@ -1,0 +1,83 @@
+/**
+ * iot-monitor's own domain types. Every AWS answer is decoded into these in source/aws/, so no SDK
+ * shape travels further than that folder. Times are epoch milliseconds unless a name says otherwise.
+ */
+
+/** One CloudWatch bucket: `t` is the bucket start (epoch ms), `v` the Sum over all dimension sets. */
+export type MetricPoint = {readonly t: number; readonly v: number};
+
+/** `ok`: data seen; `no-data`: no datapoint in the window (never shown as 0); `error`: query failed. */
+export type MetricState = 'ok' | 'no-data' | 'error';
+
+/** A metric as the UI and --once see it: per-minute Sums, already summed across Protocol etc. */
+export type MetricSeries = {
+	readonly name: string;
+	readonly state: MetricState;
+	readonly period: number; // seconds
+	readonly stat: 'Sum';
+	/** Settled buckets only, ascending by t, gaps filled with 0 once any data exists; ~90 minutes. */
+	readonly points: readonly MetricPoint[];
+	/** The newest settled bucket (last of points), or null when there is none. */
+	readonly latest: MetricPoint | null;
+	/** Number of dimension sets ListMetrics found (0 means CloudWatch has never seen this metric). */
+	readonly dimensionSets: number;
+	readonly error: string | null;
+};
+
+export type IdentityType =
+	| 'Root'
+	| 'IAMUser'
+	| 'AssumedRole'
+	| 'FederatedUser'
+	| 'AWSAccount'
+	| 'AWSService'
+	| 'SAMLUser'
+	| 'WebIdentityUser'
+	| 'IdentityCenterUser'
+	| 'Unknown';
+
+/** One CloudTrail management event, decoded defensively from LookupEvents. Untrusted text. */
+export type TrailEvent = {
+	readonly eventId: string;
+	readonly eventTime: number;
+	readonly eventName: string;
+	readonly eventSource: string;
+	readonly username: string | null;
+	readonly identityType: IdentityType;
+	readonly readOnly: boolean | null;
+	readonly errorCode: string | null;
+	readonly sourceIp: string | null;
+	readonly awsRegion: string | null;
+	readonly resources: ReadonlyArray<{readonly type: string | null; readonly name: string | null}>;
+	/** The CloudTrailEvent JSON string exactly as received (for the detail view); '' if absent. */
+	readonly raw: string;
+	/** First seen by us after newer events were already shown (Event History delivers late). */
+	readonly late: boolean;
+};
+
+/** Health of one data source (CloudWatch metrics, or the CloudTrail tail). */
+export type SourceHealth = {
+	/** Epoch ms of the last successful refresh, null before the first. */
+	readonly lastSuccess: number | null;
+	readonly lastAttempt: number | null;
+	/** One line, human-readable, null when the last attempt worked. */
+	readonly error: string | null;
+	readonly throttled: boolean;
+	/** API calls made in the last 60 s (SDK retries included where known). */
+	readonly callsLastMinute: number;
+};
+
+/** Everything the UI and --once need, immutable, emitted by the monitor after every change. */
+export type Snapshot = {
+	readonly generatedAt: number;
+	readonly region: string;
+	readonly profile: string | null;
+	readonly demo: boolean;
+	readonly paused: boolean;
+	readonly metrics: readonly MetricSeries[];
+	/** Newest first. */
+	readonly events: readonly TrailEvent[];
+	/** Start of the CloudTrail window we have looked at (epoch ms). */
+	readonly eventsSince: number;
+	readonly health: {readonly metrics: SourceHealth; readonly trail: SourceHealth};
+};
