@@ -63,7 +63,7 @@ export class TrailTail {
 		let pages = 0;
 		let oldestSeen = end;
 		try {
-			do {
+			for (;;) {
 				await this.pace(signal);
 				this.state = {...this.state, lastAttempt: now()};
 				this.options.onCall();
@@ -86,12 +86,14 @@ export class TrailTail {
 					...this.state,
 					throttled: false,
 					error: null,
+					lastSuccess: now(),
 					since: this.lastPollEnd === null ? covered : Math.min(this.state.since, covered),
 				};
 				this.options.onChange();
-			} while (token && !signal.aborted && (this.options.maxPages == null || pages < this.options.maxPages));
+				if (!token || signal.aborted) break;
+				if (this.options.maxPages != null && pages >= this.options.maxPages) break;
+			}
 			if (!token) this.lastPollEnd = end;
-			this.state = {...this.state, lastSuccess: now()};
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail').message, throttled: false};

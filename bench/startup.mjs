@@ -1,0 +1,79 @@
+// Start-up benchmark for the bundled CLI in demo mode, in a real pseudo-terminal (util-linux `script`).
+// Prints: spawn-to-first-frame-with-data (median of RUNS) and the RSS of the app after 30 s.
+// "With data" means the frame shows a number for PublishIn.Success and at least one CloudTrail event row.
+// Usage: npm run bench:startup   (RUNS=7 RSS_SECONDS=30 to change)
+import {spawn} from 'node:child_process';
+import {readFileSync, readdirSync, existsSync} from 'node:fs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const RSS_SECONDS = Number(process.env.RSS_SECONDS ?? 30);
+const CLI = 'dist/cli.js';
+if (!existsSync(CLI)) throw new Error('dist/cli.js missing: run npm run build');
+
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[@-_]/g;
+const METRIC_WITH_VALUE = /PublishIn\.Success\s+\d/;
+const EVENT_ROW = /\d\d:\d\d:\d\d\s+[A-Z][a-z]+[A-Z]\w+/;
+
+function start() {
+	const env = {...process.env, COLUMNS: '120', LINES: '40'};
+	delete env.CI; // with CI=true Ink renders nothing until exit
+	return spawn('script', ['-qfec', `stty cols 120 rows 40; exec node ${CLI} --demo`, '/dev/null'], {
+		env,
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+}
+
+function descendants(pid) {
+	const out = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid === pid) out.push(Number(entry), ...descendants(Number(entry)));
+		} catch {}
+	}
+	return out;
+}
+
+function rssMiB(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+function firstFrameWithData() {
+	return new Promise((resolve, reject) => {
+		const begin = process.hrtime.bigint();
+		const child = start();
+		let screen = '';
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`no frame with data within 10 s; last output:\n${screen.slice(-2000)}`));
+		}, 10_000);
+		child.stdout.on('data', chunk => {
+			screen += chunk.toString('utf8').replace(ANSI, '\n');
+			if (METRIC_WITH_VALUE.test(screen) && EVENT_ROW.test(screen)) {
+				const ms = Number(process.hrtime.bigint() - begin) / 1e6;
+				clearTimeout(timer);
+				child.stdin.write('q');
+				child.once('exit', () => resolve(ms));
+				setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+			}
+		});
+	});
+}
+
+const times = [];
+for (let i = 0; i < RUNS; i++) times.push(await firstFrameWithData());
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`first frame with data: median ${median.toFixed(0)} ms over ${RUNS} runs (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)}) target <= 400 ms`);
+
+const child = start();
+child.stdout.resume();
+await new Promise(resolve => setTimeout(resolve, RSS_SECONDS * 1000));
+const node = descendants(child.pid).find(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(CLI));
+const rss = node ? rssMiB(node) : NaN;
+child.stdin.write('q');
+await new Promise(resolve => child.once('exit', resolve));
+console.log(`RSS after ${RSS_SECONDS} s: ${rss.toFixed(1)} MiB (target <= 120 MB)`);

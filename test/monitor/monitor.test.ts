@@ -1,0 +1,86 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {Monitor} from '../../source/monitor/monitor.js';
+import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
+import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
+import {startRig} from '../aws/helpers.js';
+
+function monitorFor(rig: Awaited<ReturnType<typeof startRig>>, extra: Partial<ConstructorParameters<typeof Monitor>[0]> = {}) {
+	return new Monitor({
+		cloudwatch: rig.clients.cloudwatch,
+		cloudtrail: rig.clients.cloudtrail,
+		region: 'us-east-1',
+		profile: null,
+		demo: true,
+		metrics: DEFAULT_METRICS,
+		now: rig.now,
+		lookbackMs: 20 * 60_000,
+		trailRatePerSecond: 1.5,
+		...extra,
+	});
+}
+
+test('pollOnce: every metric and the IoT events, as the stable --once JSON shape', async () => {
+	const rig = await startRig();
+	try {
+		const snapshot = await monitorFor(rig).pollOnce();
+		const json = snapshotToJson(snapshot);
+		assert.deepEqual(Object.keys(json).slice(0, 5), ['generatedAt', 'region', 'eventsSince', 'metrics', 'events']);
+		assert.equal(json.metrics.length, DEFAULT_METRICS.length);
+		const publish = json.metrics.find(m => m.name === 'PublishIn.Success')!;
+		assert.equal(publish.state, 'ok');
+		assert.equal(typeof publish.value, 'number');
+		assert.equal(publish.period, 60);
+		assert.equal(publish.stat, 'Sum');
+		assert.ok(Date.parse(publish.timestamp!) <= rig.now() - 210_000, 'only a settled bucket is reported');
+		assert.ok(json.metrics.some(m => m.state === 'no-data' && m.value === null));
+		assert.ok(json.events.length > 0);
+		assert.ok(json.events.every(e => e.eventSource === 'iot.amazonaws.com'));
+		assert.deepEqual(Object.keys(json.events[0]!), [
+			'eventId',
+			'eventTime',
+			'eventName',
+			'eventSource',
+			'username',
+			'identityType',
+			'readOnly',
+			'errorCode',
+			'sourceIp',
+		]);
+		assert.equal(new Set(json.events.map(e => e.eventId)).size, json.events.length, 'no duplicates');
+	} finally {
+		await rig.close();
+	}
+});
+
+test('each source degrades on its own: CloudWatch denied, events still flow', async () => {
+	const rig = await startRig();
+	try {
+		rig.sim.injectFault({service: 'cloudwatch', kind: 'access-denied', times: Infinity});
+		const snapshot = await monitorFor(rig).pollOnce();
+		assert.match(snapshot.health.metrics.error ?? '', /access denied for cloudwatch:/i);
+		assert.equal(snapshot.health.trail.error, null);
+		assert.ok(snapshot.events.length > 0);
+	} finally {
+		await rig.close();
+	}
+});
+
+test('the tail survives a throttle: it is surfaced, backed off, and the poll completes', async () => {
+	const rig = await startRig();
+	try {
+		rig.sim.injectFault({service: 'cloudtrail', kind: 'throttle', times: 1});
+		const monitor = monitorFor(rig);
+		let sawThrottle = false;
+		monitor.subscribe(s => {
+			if (s.health.trail.throttled) sawThrottle = true;
+		});
+		const snapshot = await monitor.pollOnce();
+		assert.ok(sawThrottle, 'throttled state was shown');
+		assert.equal(snapshot.health.trail.throttled, false);
+		assert.equal(snapshot.health.trail.error, null);
+		assert.ok(snapshot.events.length > 0);
+	} finally {
+		await rig.close();
+	}
+});
