@@ -1,0 +1,124 @@
+/**
+ * Fault injection for the embedded endpoint: queued faults that the next matching requests consume,
+ * shaped like the errors real CloudWatch and CloudTrail send.
+ */
+import {SimError} from './protocol.js';
+
+export type FaultService = 'cloudwatch' | 'cloudtrail';
+
+export type FaultKind =
+	| 'throttle'
+	| 'access-denied'
+	| 'expired-token'
+	| 'internal-error'
+	| 'unavailable'
+	| 'malformed-json'
+	| 'delay';
+
+/** A fault for the next `times` requests (default 1, Infinity allowed) to a service, optionally one operation. */
+export type Fault = {
+	readonly service: FaultService;
+	readonly operation?: string;
+	readonly kind: FaultKind;
+	readonly times?: number;
+	/** For 'delay': how long to wait before answering normally (default 1000). */
+	readonly delayMs?: number;
+};
+
+export type FaultQueue = {
+	add(fault: Fault): void;
+	/** Consumes one use of the first fault matching this request, if any. */
+	take(service: FaultService, operation: string): Fault | undefined;
+};
+
+const KINDS: readonly FaultKind[] = [
+	'throttle',
+	'access-denied',
+	'expired-token',
+	'internal-error',
+	'unavailable',
+	'malformed-json',
+	'delay',
+];
+
+/** The IAM user the simulated credentials belong to (named in access-denied messages). */
+export const SIM_USER_ARN = 'arn:aws:iam::123456789012:user/demo';
+
+export function createFaultQueue(): FaultQueue {
+	const queue: Array<{fault: Fault; remaining: number}> = [];
+	return {
+		add(fault) {
+			queue.push({fault, remaining: fault.times ?? 1});
+		},
+		take(service, operation) {
+			const index = queue.findIndex(
+				entry => entry.fault.service === service && (entry.fault.operation === undefined || entry.fault.operation === operation),
+			);
+			const entry = queue[index];
+			if (!entry) return undefined;
+			entry.remaining--;
+			if (entry.remaining <= 0) queue.splice(index, 1);
+			return entry.fault;
+		},
+	};
+}
+
+/** Validates a fault from untrusted JSON (the /_sim/faults control path). `times` may be "Infinity". */
+export function checkFault(value: unknown): Fault {
+	const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+	const service = input['service'];
+	if (service !== 'cloudwatch' && service !== 'cloudtrail') throw new Error('service must be cloudwatch or cloudtrail');
+	const kind = input['kind'];
+	if (!KINDS.includes(kind as FaultKind)) throw new Error(`kind must be one of ${KINDS.join(', ')}`);
+	const operation = input['operation'];
+	if (operation !== undefined && typeof operation !== 'string') throw new Error('operation must be a string');
+	const times = input['times'] === 'Infinity' ? Number.POSITIVE_INFINITY : input['times'];
+	if (times !== undefined && (typeof times !== 'number' || !(times >= 1))) throw new Error('times must be >= 1');
+	const delayMs = input['delayMs'];
+	if (delayMs !== undefined && (typeof delayMs !== 'number' || !(delayMs >= 0))) throw new Error('delayMs must be >= 0');
+	return {
+		service,
+		kind: kind as FaultKind,
+		...(operation === undefined ? {} : {operation}),
+		...(times === undefined ? {} : {times}),
+		...(delayMs === undefined ? {} : {delayMs}),
+	};
+}
+
+/**
+ * The error a fault answers with, or undefined for 'delay' and 'malformed-json' (which change how the
+ * normal answer is sent). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
+ * AccessDenied, ExpiredToken, InternalServiceFault; CloudTrail's are the *Exception names.
+ */
+export function faultError(service: FaultService, kind: FaultKind, operation: string): SimError | undefined {
+	const cw = service === 'cloudwatch';
+	const action = `${cw ? 'cloudwatch' : 'cloudtrail'}:${operation}`;
+	switch (kind) {
+		case 'throttle':
+			return cw
+				? new SimError('ThrottlingException', 'Rate exceeded', 400, 'Throttling')
+				: new SimError('ThrottlingException', 'Rate exceeded', 400);
+		case 'access-denied': {
+			const message = `User: ${SIM_USER_ARN} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+			return cw
+				? new SimError('AccessDeniedException', message, 403, 'AccessDenied')
+				: new SimError('AccessDeniedException', message, 400);
+		}
+		case 'expired-token':
+			return new SimError(
+				'ExpiredTokenException',
+				'The security token included in the request is expired',
+				403,
+				cw ? 'ExpiredToken' : undefined,
+			);
+		case 'internal-error':
+			return cw
+				? new SimError('InternalServiceFault', 'Internal service error.', 500, 'InternalServiceError')
+				: new SimError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+		case 'unavailable':
+			return new SimError('ServiceUnavailableException', 'Service Unavailable', 503, cw ? 'ServiceUnavailable' : undefined);
+		case 'malformed-json':
+		case 'delay':
+			return undefined;
+	}
+}
