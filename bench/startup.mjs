@@ -46,16 +46,21 @@ function firstFrameWithData() {
 		const begin = process.hrtime.bigint();
 		const child = start();
 		let screen = '';
+		let done = false;
+		child.stdin.on('error', () => {});
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new Error(`no frame with data within 10 s; last output:\n${screen.slice(-2000)}`));
 		}, 10_000);
 		child.stdout.on('data', chunk => {
+			if (done) return;
 			screen += chunk.toString('utf8').replace(ANSI, '\n');
 			if (METRIC_WITH_VALUE.test(screen) && EVENT_ROW.test(screen)) {
+				done = true;
 				const ms = Number(process.hrtime.bigint() - begin) / 1e6;
 				clearTimeout(timer);
 				child.stdin.write('q');
+				child.stdout.resume();
 				child.once('exit', () => resolve(ms));
 				setTimeout(() => child.kill('SIGKILL'), 3000).unref();
 			}

@@ -10,6 +10,7 @@ import {startSimulator, type Simulator} from '../simulator/server.js';
 import {safeJsonStringify} from '../text/json.js';
 import type {Command, MonitorCliOptions} from './flags.js';
 import {snapshotToText} from './once-text.js';
+import {trace} from './trace.js';
 
 /** Region and keys the demo uses against the embedded endpoint (nothing leaves 127.0.0.1). */
 const DEMO = {region: 'us-east-1', credentials: {accessKeyId: 'DEMO', secretAccessKey: 'DEMO'}};
@@ -33,7 +34,9 @@ async function runSimulator(port: number, seed: number, quiet: boolean): Promise
 
 async function runMonitor(options: MonitorCliOptions): Promise<number> {
 	let sim: Simulator | null = null;
+	trace('main');
 	if (options.demo) sim = await startSimulator({port: 0, seed: options.seed, quiet: options.quietFleet});
+	trace('simulator started');
 	try {
 		const clients = await createAwsClients(
 			sim ? {...DEMO, endpointUrl: sim.url} : {region: options.region, profile: options.profile, endpointUrl: options.endpointUrl},
@@ -47,13 +50,17 @@ async function runMonitor(options: MonitorCliOptions): Promise<number> {
 			metrics: options.metrics,
 			lookbackMs: options.lookbackMs,
 			tailIntervalMs: options.tailIntervalMs,
-			// --once must answer in seconds: at our 1 request/s pace, 10 pages = the newest 500 events.
-			maxTrailPages: options.once ? 10 : null,
+			// --once must answer in about 2 s: at our 1 request/s pace, 3 pages = the newest 150 events.
+			maxTrailPages: options.once ? 3 : null,
 		});
 		try {
 			if (options.once) return await printOnce(monitor, options.json);
-			const {runTui} = await import('../ui/run-tui.js');
+			// Polls start before the UI is even loaded; the first frame waits (briefly) for their answers.
 			monitor.start();
+			const {runTui} = await import('../ui/run-tui.js');
+			trace('clients ready');
+			await monitor.whenAnswered(1500);
+			trace('first answers');
 			return await runTui({monitor});
 		} finally {
 			monitor.stop();

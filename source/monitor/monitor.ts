@@ -119,6 +119,29 @@ export class Monitor implements MonitorHandle {
 		this.refreshNow();
 	}
 
+	/**
+	 * Resolves once both sources have answered at least once (data or an error), or after `timeoutMs`.
+	 * The TUI waits for this so its first frame already shows data instead of spending a render on an
+	 * empty screen while the first answers are on their way.
+	 */
+	whenAnswered(timeoutMs: number): Promise<void> {
+		const answered = (s: Snapshot) =>
+			(s.health.metrics.lastSuccess !== null || s.health.metrics.error !== null) &&
+			(s.events.length > 0 || s.health.trail.lastSuccess !== null || s.health.trail.error !== null);
+		if (answered(this.snapshot)) return Promise.resolve();
+		return new Promise(resolve => {
+			const done = () => {
+				clearTimeout(timer);
+				unsubscribe();
+				resolve();
+			};
+			const timer = setTimeout(done, timeoutMs);
+			const unsubscribe = this.subscribe(s => {
+				if (answered(s)) done();
+			});
+		});
+	}
+
 	/** One poll of each source, concurrently, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<Snapshot> {
 		await Promise.all([this.metrics.poll(this.abort.signal), this.trail.poll(this.abort.signal)]);
