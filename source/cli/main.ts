@@ -11,6 +11,7 @@ import {safeJsonStringify} from '../text/json.js';
 import type {Command, MonitorCliOptions} from './flags.js';
 import {snapshotToText} from './once-text.js';
 import {trace} from './trace.js';
+import {defaultLogPath, divertDiagnostics} from './diagnostics.js';
 
 /** Region and keys the demo uses against the embedded endpoint (nothing leaves 127.0.0.1). */
 const DEMO = {region: 'us-east-1', credentials: {accessKeyId: 'DEMO', secretAccessKey: 'DEMO'}};
@@ -35,6 +36,8 @@ async function runSimulator(port: number, seed: number, quiet: boolean): Promise
 async function runMonitor(options: MonitorCliOptions): Promise<number> {
 	let sim: Simulator | null = null;
 	trace('main');
+	// The UI will own the terminal: from here on, warnings (the SDK's among them) go to a log file.
+	const restoreDiagnostics = options.once ? () => {} : divertDiagnostics(defaultLogPath());
 	if (options.demo) sim = await startSimulator({port: 0, seed: options.seed, quiet: options.quietFleet});
 	trace('simulator started');
 	try {
@@ -68,6 +71,7 @@ async function runMonitor(options: MonitorCliOptions): Promise<number> {
 		}
 	} finally {
 		await sim?.close();
+		restoreDiagnostics();
 	}
 }
 

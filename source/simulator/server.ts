@@ -6,7 +6,7 @@
 import {type IncomingMessage, type Server, type ServerResponse, createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {createCloudTrailService} from './cloudtrail/service.js';
+import {createCloudTrailService, type SimTrailEventInput} from './cloudtrail/service.js';
 import {createCloudWatchService} from './cloudwatch.js';
 import {type Fault, checkFault, createFaultQueue, faultError} from './faults.js';
 import {createFleet} from './fleet.js';
@@ -47,6 +47,8 @@ export type Simulator = {
 	close(): Promise<void>;
 	injectFault(fault: Fault): void;
 	injectIncident(incident: Incident): void;
+	/** Adds CloudTrail events (hostile, malformed or late ones for tests); they follow the normal delivery rules. */
+	injectEvents(events: readonly SimTrailEventInput[]): void;
 	/** Every AWS request received, by operation name, SDK retries and throttled requests included. */
 	requestCounts(): Record<string, number>;
 	/** The last ~10,000 AWS requests; `at` is wall-clock epoch ms. */
@@ -78,13 +80,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const incidents = createIncidentBook({seed, startedAt, quiet});
 	for (const incident of options.incidents ?? []) incidents.add(incident);
 	const fleet = createFleet({seed, incidents});
+	const trail = createCloudTrailService({seed, now, startedAt, quiet});
 	const handlers: Record<ServiceName, ServiceHandler> = {
 		cloudwatch: createCloudWatchService({
 			fleet,
 			...(options.listMetricsPageSize === undefined ? {} : {listMetricsPageSize: options.listMetricsPageSize}),
 			...(options.alarmsPageSize === undefined ? {} : {alarmsPageSize: options.alarmsPageSize}),
 		}).handle,
-		cloudtrail: createCloudTrailService({seed, now, startedAt, quiet}).handle,
+		cloudtrail: trail.handle,
 	};
 	const faults = createFaultQueue();
 	const lookupLimiter = createRateLimiter(options.lookupEventsTps ?? 2);
@@ -169,6 +172,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		injectFault: fault => faults.add(fault),
 		injectIncident: incident => incidents.add(incident),
+		injectEvents: events => trail.injectEvents([...events]),
 		requestCounts: () => ({...counts}),
 		requestLog: () => log.slice(-LOG_LIMIT),
 	};

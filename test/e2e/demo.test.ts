@@ -20,6 +20,7 @@ test('demo in a real 80x24 terminal: nine metrics, live events, q restores the t
 			'all nine baseline metrics and at least five events',
 		);
 		assert.match(screen, /DEMO/);
+		assert.doesNotMatch(screen, /Warning|warn:|deprecat|\(node:\d+\)/i, 'nothing the SDK or Node prints lands on the screen');
 		assert.equal(pane.format('#{alternate_on}'), '1', 'the TUI runs on the alternate screen');
 		pane.send('q');
 		const after = await pane.waitFor(s => /EXIT:\d+/.test(s), 5_000, 'the process to exit');
