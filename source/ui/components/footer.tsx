@@ -1,0 +1,32 @@
+import type {Binding, Keymap} from '../keymap.js';
+import {segmentsWidth, type Segment} from '../segments.js';
+import {Line} from './line.js';
+
+const itemSegments = (binding: Binding, first: boolean): Segment[] => [
+	{text: first ? ' ' : '  '},
+	{text: binding.label, bold: true},
+	{text: ` ${binding.description}`, dim: true},
+];
+
+/**
+ * The key hints, generated from the keymap: bindings with a footer priority, in keymap order; when the
+ * line is too narrow, the least important ones go first, then the rest is truncated.
+ */
+export function footerSegments(keymap: Keymap, width: number): Segment[] {
+	let shown = keymap.filter(binding => binding.footer !== null);
+	const build = (): Segment[] => shown.flatMap((binding, index) => itemSegments(binding, index === 0));
+	while (shown.length > 1 && segmentsWidth(build()) > width) {
+		const worst = Math.max(...shown.map(binding => binding.footer ?? 0));
+		// Drop the last binding of the least important priority, so pairs like k/j go together.
+		const victim = shown.findLastIndex(binding => binding.footer === worst);
+		shown = shown.filter((_, index) => index !== victim);
+	}
+	return build();
+}
+
+export type FooterProps = {readonly keymap: Keymap; readonly width: number};
+
+/** The one-line key hint footer. */
+export function Footer({keymap, width}: FooterProps) {
+	return <Line segments={footerSegments(keymap, width)} width={width} />;
+}

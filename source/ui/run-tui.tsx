@@ -1,0 +1,103 @@
+import {render, type Instance} from 'ink';
+import type {MonitorHandle} from '../monitor/types.js';
+import {App} from './app.js';
+
+const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
+const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+/** Exit codes for the signals we clean up after (128 + signal number). */
+const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+
+/** What runTui needs; the streams default to the process's own. */
+export type RunTuiOptions = {
+	readonly monitor: MonitorHandle;
+	readonly stdout?: NodeJS.WriteStream;
+	readonly stdin?: NodeJS.ReadStream;
+	readonly stderr?: NodeJS.WriteStream;
+	/** Ends the process after a signal or uncaught exception; process.exit by default (tests replace it). */
+	readonly exitProcess?: (code: number) => void;
+};
+
+/**
+ * Runs the full-screen UI until the user quits. Uses the alternate screen when stdout is a TTY and
+ * restores the terminal (main screen, visible cursor, cooked stdin) on every way out: q/Ctrl-C
+ * (resolves 0), a render error (resolves 1), SIGINT/SIGTERM/SIGHUP (130/143/129) and uncaught
+ * exceptions (1). Once we handle signals Ink's signal-exit no longer re-raises, so for those we exit.
+ */
+export async function runTui({
+	monitor,
+	stdout = process.stdout,
+	stdin = process.stdin,
+	stderr = process.stderr,
+	exitProcess = code => process.exit(code),
+}: RunTuiOptions): Promise<number> {
+	const altScreen = stdout.isTTY === true;
+	let instance: Instance | undefined;
+	let finished = false;
+	let resolveExit: (code: number) => void = () => {};
+	const exited = new Promise<number>(resolve => {
+		resolveExit = resolve;
+	});
+
+	const signalHandlers = Object.entries(SIGNAL_CODES).map(([signal, code]) => {
+		const handler = (): void => {
+			if (finish(code)) exitProcess(code);
+		};
+		return [signal, handler] as const;
+	});
+	const onUncaught = (error: unknown): void => {
+		if (!finish(1)) return;
+		stderr.write(`iot-monitor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		exitProcess(1);
+	};
+
+	/** Restores the terminal once; later calls do nothing and return false. */
+	function finish(code: number): boolean {
+		if (finished) return false;
+		finished = true;
+		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+		process.off('uncaughtException', onUncaught);
+		try {
+			instance?.unmount();
+		} catch {
+			// Unmounting a broken tree must not stop the terminal from being restored.
+		}
+		if (altScreen) stdout.write(LEAVE_ALT_SCREEN);
+		if (stdout.isTTY === true) stdout.write(SHOW_CURSOR);
+		if (stdin.isTTY === true) {
+			try {
+				stdin.setRawMode(false);
+			} catch {
+				// stdin may already be closed (SIGHUP from a dropped SSH session).
+			}
+		}
+		resolveExit(code);
+		return true;
+	}
+
+	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
+	process.on('uncaughtException', onUncaught);
+	if (altScreen) stdout.write(ENTER_ALT_SCREEN);
+	try {
+		instance = render(<App monitor={monitor} onExit={() => finish(0)} />, {
+			stdout,
+			stdin,
+			stderr,
+			exitOnCtrlC: false,
+			// The CLI diverts console output to a log file; Ink must not print it above the frame.
+			patchConsole: false,
+			maxFps: 30,
+		});
+	} catch (error) {
+		finish(1);
+		throw error;
+	}
+	instance.waitUntilExit().then(
+		() => finish(0),
+		(error: unknown) => {
+			if (finish(1)) stderr.write(`iot-monitor: ${error instanceof Error ? error.message : String(error)}\n`);
+		},
+	);
+	return exited;
+}

@@ -1,0 +1,76 @@
+/**
+ * Pure sparklines: a window of values becomes a fixed-width string of block glyphs scaled to the
+ * window's own min..max, with a gap glyph where a value is missing.
+ */
+import type {MetricPoint} from '../types.js';
+
+/** Lowest to highest. */
+export const SPARK_GLYPHS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+
+/** Drawn for a missing point (before a metric's first datapoint, or a hole in the series). */
+export const GAP_GLYPH = ' ';
+
+/**
+ * Resample to exactly `width` slots. Shrinking averages each slot's present values (a slot with none
+ * stays missing); stretching repeats the nearest value.
+ */
+export function resample(values: ReadonlyArray<number | null>, width: number): Array<number | null> {
+	const count = values.length;
+	if (width <= 0) return [];
+	if (count === 0) return Array.from({length: width}, () => null);
+	const out: Array<number | null> = [];
+	for (let slot = 0; slot < width; slot++) {
+		const start = Math.floor((slot * count) / width);
+		const end = Math.max(start + 1, Math.floor(((slot + 1) * count) / width));
+		let sum = 0;
+		let present = 0;
+		for (let index = start; index < end; index++) {
+			const value = values[index];
+			if (value === null || value === undefined || !Number.isFinite(value)) continue;
+			sum += value;
+			present++;
+		}
+		out.push(present === 0 ? null : sum / present);
+	}
+	return out;
+}
+
+/**
+ * `values` (oldest first) as exactly `width` glyphs. A flat window draws the lowest glyph when it is
+ * all zero and a middle one otherwise, so "steady traffic" does not look like "nothing".
+ */
+export function sparkline(values: ReadonlyArray<number | null>, width: number): string {
+	const slots = resample(values, width);
+	const present = slots.filter((value): value is number => value !== null);
+	if (present.length === 0) return GAP_GLYPH.repeat(Math.max(0, width));
+	const min = Math.min(...present);
+	const max = Math.max(...present);
+	const top = SPARK_GLYPHS.length - 1;
+	return slots
+		.map(value => {
+			if (value === null) return GAP_GLYPH;
+			if (max === min) return max === 0 ? SPARK_GLYPHS[0] : SPARK_GLYPHS[Math.floor(top / 2)];
+			const level = Math.round(((value - min) / (max - min)) * top);
+			return SPARK_GLYPHS[Math.min(top, Math.max(0, level))];
+		})
+		.join('');
+}
+
+/**
+ * Points on a fixed time grid of `slots` buckets ending at `end` (the newest bucket start), so a
+ * series that started ten minutes ago draws ten minutes wide instead of stretching over the window.
+ */
+export function pointsToSlots(
+	points: readonly MetricPoint[],
+	periodMs: number,
+	end: number,
+	slots: number,
+): Array<number | null> {
+	const out: Array<number | null> = Array.from({length: slots}, () => null);
+	if (periodMs <= 0) return out;
+	for (const point of points) {
+		const index = slots - 1 - Math.round((end - point.t) / periodMs);
+		if (index >= 0 && index < slots) out[index] = point.v;
+	}
+	return out;
+}

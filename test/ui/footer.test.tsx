@@ -1,0 +1,48 @@
+import {afterEach, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cleanup, render} from 'ink-testing-library';
+import {textWidth} from '../../source/text/width.js';
+import {Footer, footerSegments} from '../../source/ui/components/footer.js';
+import {Help} from '../../source/ui/components/help.js';
+import {KEYMAP, type Keymap} from '../../source/ui/keymap.js';
+import {waitFor} from './helpers.js';
+
+afterEach(cleanup);
+
+async function frameOf(node: React.ReactElement): Promise<string> {
+	const {lastFrame} = render(node);
+	await waitFor(() => lastFrame() !== undefined, 2000, 'first frame');
+	return lastFrame() ?? '';
+}
+
+const custom: Keymap = [
+	{keys: ['x'], label: 'x', description: 'explode', help: 'blow it all up', footer: 1, action: {type: 'quit-requested'}},
+	{keys: ['y'], label: 'y', description: 'yodel', help: 'sing', footer: 2, action: {type: 'refresh-requested'}},
+	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, action: {type: 'help-closed'}},
+];
+
+test('the footer is generated from the keymap it is given', async () => {
+	const frame = await frameOf(<Footer keymap={custom} width={80} />);
+	assert.equal(frame.trim(), 'x explode  y yodel');
+	assert.doesNotMatch(frame, /quit|secret/);
+});
+
+test('narrow footers drop the least important hints but keep quit and help', async () => {
+	const frame = await frameOf(<Footer keymap={KEYMAP} width={80} />);
+	assert.match(frame, /q quit/);
+	assert.match(frame, /\? help/);
+	assert.ok(textWidth(frame) <= 80);
+	cleanup();
+	const tiny = await frameOf(<Footer keymap={custom} width={9} />);
+	assert.ok(textWidth(tiny) <= 9, tiny);
+});
+
+test('wide footers show every footer binding', () => {
+	const frame = footerSegments(KEYMAP, 200).map(segment => segment.text).join('');
+	for (const binding of KEYMAP.filter(b => b.footer !== null)) assert.ok(frame.includes(`${binding.label} ${binding.description}`), binding.label);
+});
+
+test('help lists every binding of the keymap it is given, with the full description', async () => {
+	const frame = await frameOf(<Help keymap={custom} width={80} height={10} />);
+	for (const binding of custom) assert.match(frame, new RegExp(`${binding.label}\\s+${binding.help}`));
+});

@@ -1,0 +1,47 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {textWidth} from '../../source/text/width.js';
+import {GAP_GLYPH, pointsToSlots, resample, SPARK_GLYPHS, sparkline} from '../../source/ui/sparkline.js';
+
+test('scales to the window min..max', () => {
+	assert.equal(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8), '▁▂▃▄▅▆▇█');
+	assert.equal(sparkline([1000, 1007], 2), '▁█', 'min is the lowest glyph, not zero');
+});
+
+test('always exactly the requested width', () => {
+	for (const width of [1, 7, 40, 90, 150]) {
+		for (const length of [0, 1, 5, 90, 500]) {
+			const line = sparkline(Array.from({length}, (_, i) => i % 7), width);
+			assert.equal(textWidth(line), width, `${length} values at width ${width}`);
+		}
+	}
+	assert.equal(sparkline([1, 2], 0), '');
+});
+
+test('shrinking averages, stretching repeats', () => {
+	assert.deepEqual(resample([1, 3, 5, 7], 2), [2, 6]);
+	assert.deepEqual(resample([1, 2], 4), [1, 1, 2, 2]);
+});
+
+test('missing points draw the gap glyph', () => {
+	const line = sparkline([null, null, 1, 2], 4);
+	assert.equal(line, `${GAP_GLYPH}${GAP_GLYPH}▁█`);
+	assert.equal(sparkline([null, null], 3), GAP_GLYPH.repeat(3));
+	assert.equal(sparkline([], 3), GAP_GLYPH.repeat(3));
+});
+
+test('a flat series: all zero is the lowest glyph, steady non-zero a middle one', () => {
+	assert.equal(sparkline([0, 0, 0], 3), '▁▁▁');
+	const steady = sparkline([50, 50, 50], 3);
+	assert.equal(new Set(steady).size, 1);
+	assert.notEqual(steady[0], SPARK_GLYPHS[0]);
+});
+
+test('pointsToSlots puts points on a fixed time grid ending at the newest bucket', () => {
+	const points = [
+		{t: 120_000, v: 5},
+		{t: 240_000, v: 7},
+	];
+	assert.deepEqual(pointsToSlots(points, 60_000, 240_000, 4), [null, 5, null, 7]);
+	assert.deepEqual(pointsToSlots(points, 60_000, 240_000, 1), [7]);
+});
