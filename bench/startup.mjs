@@ -17,7 +17,7 @@ const EVENT_ROW = /\d\d:\d\d:\d\d\s+[A-Z][a-z]+[A-Z]\w+/;
 function start() {
 	const env = {...process.env, COLUMNS: '120', LINES: '40'};
 	delete env.CI; // with CI=true Ink renders nothing until exit
-	return spawn('script', ['-qfec', `stty cols 120 rows 40; exec node ${CLI} --demo`, '/dev/null'], {
+	return spawn('script', ['-qfec', `stty cols 120 rows 40; exec ./${CLI} --demo`, '/dev/null'], {
 		env,
 		stdio: ['pipe', 'pipe', 'inherit'],
 	});
@@ -77,7 +77,8 @@ console.log(`first frame with data: median ${median.toFixed(0)} ms over ${RUNS} 
 const child = start();
 child.stdout.resume();
 await new Promise(resolve => setTimeout(resolve, RSS_SECONDS * 1000));
-const node = descendants(child.pid).find(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(CLI));
+// script(1) runs a shell that execs node; the app may retitle itself, so take the deepest descendant.
+const node = descendants(child.pid).at(-1);
 const rss = node ? rssMiB(node) : NaN;
 child.stdin.write('q');
 await new Promise(resolve => child.once('exit', resolve));

@@ -4,6 +4,7 @@ import {chmodSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('./stubs/react-devtools-core.js', import.meta.url));
+const fastStringWidth = fileURLToPath(new URL('../source/text/fast-string-width.ts', import.meta.url));
 
 await build({
 	entryPoints: ['cli.tsx'],
@@ -15,10 +16,11 @@ await build({
 	minify: true,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
-	alias: {'react-devtools-core': stub},
+	// Ink and its text helpers measure every line of every frame: give them the fast, exact string-width.
+	alias: {'react-devtools-core': stub, 'string-width': fastStringWidth},
 	// yoga-layout uses top-level await (needs ESM); signal-exit is CommonJS and wants require().
 	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
+		js: "#!/usr/bin/env -S node --max-semi-space-size=4\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
 	},
 	logLevel: 'warning',
 });

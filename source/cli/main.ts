@@ -11,6 +11,7 @@ import {safeJsonStringify} from '../text/json.js';
 import type {Command, MonitorCliOptions} from './flags.js';
 import {snapshotToText} from './once-text.js';
 import {trace} from './trace.js';
+import {withoutFetch} from './without-fetch.js';
 import {defaultLogPath, divertDiagnostics} from './diagnostics.js';
 
 /** Region and keys the demo uses against the embedded endpoint (nothing leaves 127.0.0.1). */
@@ -60,7 +61,7 @@ async function runMonitor(options: MonitorCliOptions): Promise<number> {
 			if (options.once) return await printOnce(monitor, options.json);
 			// Polls start before the UI is even loaded; the first frame waits (briefly) for their answers.
 			monitor.start();
-			const {runTui} = await import('../ui/run-tui.js');
+			const {runTui} = await withoutFetch(() => import('../ui/run-tui.js'));
 			trace('clients ready');
 			await monitor.whenAnswered(1500);
 			trace('first answers');

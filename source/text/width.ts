@@ -2,7 +2,7 @@
  * Width-aware text fitting: CJK and emoji take two columns, combining marks none. Callers sanitize first;
  * these functions measure, they do not clean.
  */
-import stringWidth from 'string-width';
+import stringWidth from './fast-string-width.js';
 
 const segmenter = new Intl.Segmenter();
 const ELLIPSIS = '…';

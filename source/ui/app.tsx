@@ -34,7 +34,10 @@ export function App({monitor, onExit, size: sizeOverride, clock, keymap = KEYMAP
 	const [state, dispatch] = useReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	const layout = computeLayout(size.rows, main.length, errors.length);
-	const view = selectEventView(state, snapshot.events, layout.eventRows);
+	const view = useMemo(
+		() => selectEventView(state, snapshot.events, layout.eventRows),
+		[state, snapshot.events, layout.eventRows],
+	);
 
 	const onAction = useCallback(
 		(action: KeymapAction) => {
@@ -60,10 +63,12 @@ export function App({monitor, onExit, size: sizeOverride, clock, keymap = KEYMAP
 	useKeymap(keymap, onAction);
 
 	const width = size.columns;
+	// Vertical clipping only: lines are already cut to width, and horizontal clipping makes Ink re-slice
+	// every line of every frame.
 	return (
-		<Box flexDirection="column" width={width} height={layout.frameRows} overflow="hidden">
+		<Box flexDirection="column" width={width} height={layout.frameRows} overflowY="hidden">
 			<Header snapshot={snapshot} now={now} width={width} />
-			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 				{state.helpOpen ? (
 					<Help keymap={keymap} width={width} height={Math.max(0, layout.frameRows - 2)} />
 				) : (

@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import {Box} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
 import {pad} from '../../text/width.js';
@@ -67,7 +68,8 @@ export type EventLogProps = {
 };
 
 /** The CloudTrail event list, virtualised: renders `height` rows whatever the buffer holds. */
-export function EventLog({events, view, follow, since, width, height}: EventLogProps) {
+/** Memoised: re-renders only when events, selection or size change, not on the clock tick. */
+export const EventLog = memo(function EventLog({events, view, follow, since, width, height}: EventLogProps) {
 	const columns = eventColumns(width - 1);
 	const title: Segment[] = [
 		{text: ' EVENTS ', bold: true},
@@ -93,4 +95,4 @@ export function EventLog({events, view, follow, since, width, height}: EventLogP
 			))}
 		</Box>
 	);
-}
+});

@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import {Box} from 'ink';
 import {BASELINE_METRICS, ERROR_METRICS} from '../../iot/catalog.js';
 import {sanitize} from '../../text/sanitize.js';
@@ -76,8 +77,8 @@ export type MetricsTableProps = {
 	readonly width: number;
 };
 
-/** METRIC / NOW /min / LAST 90 MIN table. */
-export function MetricsTable({main, errors, errorMode, width}: MetricsTableProps) {
+/** METRIC / NOW /min / LAST 90 MIN table; memoised so the once-a-second clock tick does not rebuild every sparkline. */
+export const MetricsTable = memo(function MetricsTable({main, errors, errorMode, width}: MetricsTableProps) {
 	const columns = columnsFor(width);
 	const title =
 		` ${pad('METRIC', columns.name)} ${pad('NOW /min', NOW_WIDTH, 'right')}  ${pad('LAST 90 MIN', columns.spark)}` +
@@ -93,7 +94,7 @@ export function MetricsTable({main, errors, errorMode, width}: MetricsTableProps
 			{errorMode === 'summary' && <Line segments={errorSummary(errors)} width={width} />}
 		</Box>
 	);
-}
+});
 
 /**
  * The snapshot's metrics in display order: the baseline nine (catalog order), then other non-error
