@@ -5,6 +5,7 @@
 import meow from 'meow';
 import {DEFAULT_METRICS, findMetric} from '../iot/catalog.js';
 import {parseDuration} from './duration.js';
+import packageJson from '../../package.json' with {type: 'json'};
 
 export const HELP = `
   Usage
@@ -57,6 +58,8 @@ export class UsageError extends Error {
 export function parseArgs(argv: readonly string[]): Command {
 	const cli = meow(HELP, {
 		importMeta: import.meta,
+		// Our own package, not whatever package.json meow would find above the installed bundle.
+		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description, bin: packageJson.bin},
 		argv: [...argv],
 		allowUnknownFlags: false,
 		flags: {
