@@ -34,3 +34,17 @@ test('demo in a real 80x24 terminal: nine metrics, live events, q restores the t
 		pane.kill();
 	}
 });
+
+test('Ctrl-C quits the demo with the terminal restored, like q', async () => {
+	const pane = startPane(`env -u CI node ${CLI} --demo; echo "EXIT:$?"; exec sleep 600`);
+	try {
+		await pane.waitFor(s => s.includes('PublishIn.Success') && /DEMO/.test(s), 15_000, 'the demo screen');
+		pane.send('C-c');
+		const after = await pane.waitFor(s => /EXIT:\d+/.test(s), 5_000, 'the process to exit');
+		assert.match(after, /EXIT:0/);
+		assert.equal(pane.format('#{alternate_on}'), '0');
+		assert.equal(pane.format('#{cursor_flag}'), '1');
+	} finally {
+		pane.kill();
+	}
+});
