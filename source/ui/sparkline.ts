@@ -2,7 +2,7 @@
  * Pure sparklines: a window of values becomes a fixed-width string of block glyphs scaled to the
  * window's own min..max, with a gap glyph where a value is missing.
  */
-import type {MetricPoint} from '../types.js';
+import type {BandPoint, MetricPoint} from '../types.js';
 
 /** Lowest to highest. */
 export const SPARK_GLYPHS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
@@ -57,20 +57,81 @@ export function sparkline(values: ReadonlyArray<number | null>, width: number): 
 }
 
 /**
- * Points on a fixed time grid of `slots` buckets ending at `end` (the newest bucket start), so a
+ * Items on a fixed time grid of `slots` buckets ending at `end` (the newest bucket start), so a
  * series that started ten minutes ago draws ten minutes wide instead of stretching over the window.
  */
-export function pointsToSlots(
-	points: readonly MetricPoint[],
+function toSlots<T extends {readonly t: number}>(
+	items: readonly T[],
+	value: (item: T) => number,
 	periodMs: number,
 	end: number,
 	slots: number,
 ): Array<number | null> {
 	const out: Array<number | null> = Array.from({length: slots}, () => null);
 	if (periodMs <= 0) return out;
-	for (const point of points) {
-		const index = slots - 1 - Math.round((end - point.t) / periodMs);
-		if (index >= 0 && index < slots) out[index] = point.v;
+	for (const item of items) {
+		const index = slots - 1 - Math.round((end - item.t) / periodMs);
+		if (index >= 0 && index < slots) out[index] = value(item);
 	}
 	return out;
+}
+
+/** Metric points on the time grid (see {@link toSlots}). */
+export function pointsToSlots(
+	points: readonly MetricPoint[],
+	periodMs: number,
+	end: number,
+	slots: number,
+): Array<number | null> {
+	return toSlots(points, point => point.v, periodMs, end, slots);
+}
+
+/** Band lows and highs on the same time grid as {@link pointsToSlots}. */
+export function bandToSlots(
+	band: readonly BandPoint[],
+	periodMs: number,
+	end: number,
+	slots: number,
+): {low: Array<number | null>; high: Array<number | null>} {
+	return {
+		low: toSlots(band, point => point.low, periodMs, end, slots),
+		high: toSlots(band, point => point.high, periodMs, end, slots),
+	};
+}
+
+/** Where a drawn slot is against its band: null when it has no value or no band. */
+export type BandSide = 'in' | 'below' | 'above' | null;
+
+/** Drawn instead of a block for a slot below its band, so a drop reads without colour. */
+export const BELOW_GLYPH = '_';
+
+/** A run of sparkline glyphs on the same side of the band. */
+export type SparkRun = {readonly text: string; readonly side: BandSide};
+
+/**
+ * The sparkline of `values` with its band marked: runs of glyphs by side of the band (slots resampled
+ * like the values), and slots below the band drawn as {@link BELOW_GLYPH}. Exactly `width` glyphs.
+ */
+export function bandedSparkline(
+	values: ReadonlyArray<number | null>,
+	band: {readonly low: ReadonlyArray<number | null>; readonly high: ReadonlyArray<number | null>},
+	width: number,
+): SparkRun[] {
+	const glyphs = [...sparkline(values, width)];
+	const slots = resample(values, width);
+	const lows = resample(band.low, width);
+	const highs = resample(band.high, width);
+	const runs: Array<{text: string; side: BandSide}> = [];
+	glyphs.forEach((glyph, index) => {
+		const value = slots[index] ?? null;
+		const low = lows[index] ?? null;
+		const high = highs[index] ?? null;
+		let side: BandSide = null;
+		if (value !== null && low !== null && high !== null) side = value < low ? 'below' : value > high ? 'above' : 'in';
+		const text = side === 'below' ? BELOW_GLYPH : glyph;
+		const last = runs.at(-1);
+		if (last && last.side === side) last.text += text;
+		else runs.push({text, side});
+	});
+	return runs;
 }

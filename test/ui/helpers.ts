@@ -1,7 +1,7 @@
 /** Shared test helpers for the UI: condition polling, a fake monitor and hand-written snapshots. */
 import {BASELINE_METRICS, ERROR_METRICS} from '../../source/iot/catalog.js';
 import type {MonitorHandle} from '../../source/monitor/types.js';
-import type {MetricSeries, Snapshot, SourceHealth, TrailEvent} from '../../source/types.js';
+import type {Baseline, MetricSeries, Severity, Snapshot, SourceHealth, TrailEvent} from '../../source/types.js';
 
 /** Polls `predicate` until it returns true (or a truthy value); rejects after `timeoutMs`. */
 export async function waitFor(predicate: () => unknown, timeoutMs = 2000, what = 'condition'): Promise<void> {
@@ -26,11 +26,80 @@ export function health(overrides: Partial<SourceHealth> = {}): SourceHealth {
 export function metric(name: string, value: (index: number) => number = () => 100, overrides: Partial<MetricSeries> = {}): MetricSeries {
 	const end = NOW - 3 * MINUTE - (NOW % MINUTE);
 	const points = Array.from({length: 90}, (_, i) => ({t: end - (89 - i) * MINUTE, v: value(i)}));
-	return {name, state: 'ok', period: 60, stat: 'Sum', points, latest: points.at(-1) ?? null, dimensionSets: 2, error: null, ...overrides};
+	return {
+		name,
+		state: 'ok',
+		period: 60,
+		stat: 'Sum',
+		points,
+		latest: points.at(-1) ?? null,
+		dimensionSets: 2,
+		error: null,
+		judgement: 'learning',
+		baseline: null,
+		deviation: null,
+		band: [],
+		...overrides,
+	};
 }
 
 export function noData(name: string): MetricSeries {
-	return metric(name, () => 0, {state: 'no-data', points: [], latest: null, dimensionSets: 0});
+	return metric(name, () => 0, {state: 'no-data', points: [], latest: null, dimensionSets: 0, judgement: 'no-data'});
+}
+
+/**
+ * A judged metric: `metric(name, value)` with `baseline` (and the same band on every point), the latest
+ * value's direction and percent against the expected value, and `severity` as the flag.
+ */
+export function judged(
+	name: string,
+	value: (index: number) => number,
+	baseline: Baseline,
+	severity: Severity = 'ok',
+	overrides: Partial<MetricSeries> = {},
+): MetricSeries {
+	const base = metric(name, value);
+	const latest = base.latest?.v ?? 0;
+	return {
+		...base,
+		judgement: 'judged',
+		baseline,
+		deviation: {
+			severity,
+			direction: latest >= baseline.expected ? 'up' : 'down',
+			score: severity === 'crit' ? 0.99 : severity === 'warn' ? 0.9 : 0.1,
+			percent: baseline.expected === 0 ? null : ((latest - baseline.expected) / baseline.expected) * 100,
+		},
+		band: base.points.map(point => ({t: point.t, low: baseline.low, high: baseline.high})),
+		...overrides,
+	};
+}
+
+/** Last `n` of 90 points at `after`, the rest at `before`: a step change at the end of the window. */
+export const step = (before: number, after: number, n = 3) => (index: number): number => (index >= 90 - n ? after : before);
+
+/**
+ * An incident at 3 a.m.: publishes down 84 % (CRIT), a connect storm (+327 %, CRIT), subscribes up
+ * (WARN), one metric still learning, one with no data, the rest judged normal; Connect.AuthError CRIT
+ * in the error group.
+ */
+export function incidentMetrics(): MetricSeries[] {
+	const ok = (name: string, level: number) =>
+		judged(name, i => level + (i % 5), {expected: level + 2, low: level * 0.8, high: level * 1.2});
+	const byName: Record<string, MetricSeries> = {
+		'PublishIn.Success': judged('PublishIn.Success', step(1150, 182), {expected: 1150, low: 1020, high: 1290}, 'crit'),
+		'PublishOut.Success': ok('PublishOut.Success', 2300),
+		'Subscribe.Success': judged('Subscribe.Success', step(50, 80, 2), {expected: 50, low: 40, high: 62}, 'warn'),
+		'Ping.Success': ok('Ping.Success', 18_204),
+		'Connect.Success': judged('Connect.Success', step(96, 410, 4), {expected: 96, low: 80, high: 115}, 'crit'),
+		'GetThingShadow.Accepted': metric('GetThingShadow.Accepted', i => 30 + (i % 3)),
+		'UpdateThingShadow.Accepted': ok('UpdateThingShadow.Accepted', 640),
+		'DeleteThingShadow.Accepted': noData('DeleteThingShadow.Accepted'),
+		RulesExecuted: judged('RulesExecuted', () => 0, {expected: 0, low: 0, high: 0}),
+		'Connect.AuthError': judged('Connect.AuthError', step(2, 312), {expected: 2, low: 0, high: 6}, 'crit'),
+		'PublishIn.AuthError': metric('PublishIn.AuthError', () => 40),
+	};
+	return [...BASELINE_METRICS, ...ERROR_METRICS].map(name => byName[name] ?? noData(name));
 }
 
 /** Newest first, one a minute back from NOW: ids "e0" (newest) .. "e<n-1>". */
@@ -68,6 +137,8 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 		events: makeEvents(20),
 		eventsSince: NOW - 60 * MINUTE,
 		health: {metrics: health(), trail: health({lastSuccess: NOW - 3000})},
+		status: 'OK',
+		learning: null,
 		...overrides,
 	};
 }

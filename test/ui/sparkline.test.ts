@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {textWidth} from '../../source/text/width.js';
-import {GAP_GLYPH, pointsToSlots, resample, SPARK_GLYPHS, sparkline} from '../../source/ui/sparkline.js';
+import {bandedSparkline, bandToSlots, BELOW_GLYPH, GAP_GLYPH, pointsToSlots, resample, SPARK_GLYPHS, sparkline} from '../../source/ui/sparkline.js';
 
 test('scales to the window min..max', () => {
 	assert.equal(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8), '▁▂▃▄▅▆▇█');
@@ -44,4 +44,27 @@ test('pointsToSlots puts points on a fixed time grid ending at the newest bucket
 	];
 	assert.deepEqual(pointsToSlots(points, 60_000, 240_000, 4), [null, 5, null, 7]);
 	assert.deepEqual(pointsToSlots(points, 60_000, 240_000, 1), [7]);
+});
+
+test('bandedSparkline: runs by side of the band, below-band slots drawn as _', () => {
+	const values = [10, 10, 10, 2, 30];
+	const band = {low: [8, 8, 8, 8, 8], high: [12, 12, 12, 12, 12]};
+	assert.deepEqual(bandedSparkline(values, band, 5), [
+		{text: '▃▃▃', side: 'in'},
+		{text: BELOW_GLYPH, side: 'below'},
+		{text: '█', side: 'above'},
+	]);
+	const partial = {low: [null, null, 8, 8, 8], high: [null, null, 12, 12, 12]};
+	assert.deepEqual(
+		bandedSparkline(values, partial, 5).map(run => run.side),
+		[null, 'in', 'below', 'above'],
+		'no band yet (learning): no side',
+	);
+	const runs = bandedSparkline(Array.from({length: 90}, (_, i) => i), {low: [], high: []}, 23);
+	assert.equal(runs.map(run => run.text).join('').length, 23);
+});
+
+test('bandToSlots puts band points on the same grid as the values', () => {
+	const band = [{t: 0, low: 1, high: 2}, {t: 120_000, low: 3, high: 4}];
+	assert.deepEqual(bandToSlots(band, 60_000, 120_000, 4), {low: [null, 1, null, 3], high: [null, 2, null, 4]});
 });

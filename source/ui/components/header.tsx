@@ -3,6 +3,7 @@ import type {Snapshot, SourceHealth} from '../../types.js';
 import {formatAge, formatClock, MISSING} from '../format.js';
 import {fitSegments, segmentsWidth, type Segment} from '../segments.js';
 import {truncate} from '../../text/width.js';
+import {flagCounts} from '../judgement.js';
 import {Line} from './line.js';
 
 /** How much each data source says, from most (2) to least (0). */
@@ -31,34 +32,78 @@ function sourceSegments(
 	return out;
 }
 
+/** How much the judgement says besides flag counts, which always show in full. */
+type StatusForm = 'long' | 'short' | 'tiny';
+
 /**
- * The header line: app name, region and profile (or a DEMO badge), live/paused, and when each source
- * last refreshed with its error or throttle mark. Picks the most detailed form that fits `width`.
+ * The overall judgement: flag counts ("▼▲ 2 CRIT · 1 WARN"), baseline learning progress, or else
+ * "✓ all normal" / "? unknown". Shorter forms drop the learning progress beside flags, then the words.
+ */
+export function statusSegments(snapshot: Snapshot, form: StatusForm): Segment[] {
+	const {crit, warn, up, down} = flagCounts(snapshot.metrics);
+	const out: Segment[] = [];
+	if (crit + warn > 0) {
+		const arrows = (down ? '▼' : '') + (up ? '▲' : '');
+		if (crit > 0) out.push({text: `${arrows} ${crit} CRIT`, color: 'red', bold: true});
+		if (warn > 0) out.push({text: `${crit > 0 ? ' · ' : `${arrows} `}${warn} WARN`, color: 'yellow', bold: true});
+	} else if (snapshot.status === 'CRIT' || snapshot.status === 'WARN') {
+		out.push({text: `⚠ ${snapshot.status}`, color: snapshot.status === 'CRIT' ? 'red' : 'yellow', bold: true});
+	}
+	const learning = snapshot.learning;
+	if (learning !== null && (out.length === 0 || form === 'long')) {
+		if (out.length > 0) out.push({text: ' · ', dim: true});
+		out.push({text: `learning ${learning.done}/${learning.total}`, color: 'cyan'});
+	}
+	if (out.length > 0) return out;
+	if (snapshot.status === 'OK') return [{text: {long: '✓ all normal', short: '✓ OK', tiny: '✓'}[form], color: 'green'}];
+	return [{text: form === 'tiny' ? '?' : '? unknown', color: 'yellow'}];
+}
+
+/** One way to draw the header, from the most detailed to the most compact. */
+type Form = {readonly appName: boolean; readonly status: StatusForm; readonly detail: Detail; readonly liveWord: boolean};
+
+const FORMS: readonly Form[] = [
+	{appName: true, status: 'long', detail: 2, liveWord: true},
+	{appName: true, status: 'long', detail: 1, liveWord: true},
+	{appName: true, status: 'short', detail: 1, liveWord: true},
+	// Then the app name goes: region, status and source health matter more at 3 a.m.
+	{appName: false, status: 'short', detail: 1, liveWord: true},
+	{appName: false, status: 'short', detail: 0, liveWord: true},
+	// Last resort, so that a source's error message keeps MIN_ERROR_WIDTH: glyphs only.
+	{appName: false, status: 'tiny', detail: 0, liveWord: false},
+];
+
+/**
+ * The header line: app name, region and profile (or a DEMO badge), live/paused, the overall judgement,
+ * and when each source last refreshed with its error or throttle mark. Picks the most detailed form
+ * that fits `width`; the judgement comes before the sources so that a cut line still shows it.
  */
 export function headerSegments(snapshot: Snapshot, now: number, width: number): Segment[] {
 	const where = sanitize(snapshot.region) + (snapshot.profile ? ` · ${sanitize(snapshot.profile)}` : '');
-	const left = (detail: Detail): Segment[] => [
-		// At the least detail the app name goes first: region and source health matter more at 3 a.m.
-		detail > 0 ? {text: ' iot-monitor ', bold: true} : {text: ' '},
+	const left = (form: Form): Segment[] => [
+		form.appName ? {text: ' iot-monitor ', bold: true} : {text: ' '},
 		...(snapshot.demo ? [{text: ' DEMO ', inverse: true, bold: true, color: 'yellow' as const}, {text: ' '}] : []),
 		{text: where},
 		{text: '  '},
-		snapshot.paused ? {text: '‖ paused', color: 'yellow', bold: true} : {text: '● live', color: 'green'},
+		snapshot.paused ? {text: '‖ paused', color: 'yellow', bold: true} : {text: form.liveWord ? '● live' : '●', color: 'green'},
+		{text: '  '},
+		...statusSegments(snapshot, form.status),
 	];
 	const {metrics, trail} = snapshot.health;
 	const errors = (metrics.error === null ? 0 : 1) + (trail.error === null ? 0 : 1);
-	const build = (detail: Detail, errorWidth: number): Segment[] => [
-		...left(detail),
-		...sourceSegments('metrics', metrics, now, detail, true, errorWidth),
-		...sourceSegments('trail', trail, now, detail, false, errorWidth),
+	const build = (form: Form, errorWidth: number): Segment[] => [
+		...left(form),
+		...sourceSegments('metrics', metrics, now, form.detail, true, errorWidth),
+		...sourceSegments('trail', trail, now, form.detail, false, errorWidth),
 	];
 	// Most detail that still leaves each error message MIN_ERROR_WIDTH; messages take what is left.
-	for (const detail of [2, 1, 0] as const) {
-		const bare = segmentsWidth(build(detail, 0));
+	for (const form of FORMS) {
+		const bare = segmentsWidth(build(form, 0));
 		const spare = errors === 0 ? 0 : Math.floor((width - bare) / errors);
-		if (bare <= width && (errors === 0 || spare >= MIN_ERROR_WIDTH)) return build(detail, spare);
+		if (bare <= width && (errors === 0 || spare >= MIN_ERROR_WIDTH)) return build(form, spare);
 	}
-	return fitSegments(build(0, MIN_ERROR_WIDTH), width);
+	const last = FORMS.at(-1) ?? {appName: false, status: 'tiny', detail: 0, liveWord: false};
+	return fitSegments(build(last, MIN_ERROR_WIDTH), width);
 }
 
 export type HeaderProps = {readonly snapshot: Snapshot; readonly now: number; readonly width: number};

@@ -1,0 +1,86 @@
+/**
+ * Pure presentation of the baseline judgement: the FLAG text, the Δ percent, the BASELINE cell and the
+ * flag counts the header shows. Every state has a glyph or a word as well as a colour.
+ */
+import {textWidth} from '../text/width.js';
+import type {Baseline, MetricSeries, Severity} from '../types.js';
+import {formatCompact, formatCount, MISSING} from './format.js';
+import type {Segment} from './segments.js';
+
+/** The colour of a severity; ok has none. */
+export function severityColor(severity: Severity): Segment['color'] {
+	return severity === 'crit' ? 'red' : severity === 'warn' ? 'yellow' : undefined;
+}
+
+/** 'up' -> ▲, 'down' -> ▼. */
+export const arrow = (direction: 'up' | 'down'): string => (direction === 'up' ? '▲' : '▼');
+
+/** The severity of a flagged (warn/crit) judged metric, else null. */
+export function flaggedSeverity(metric: MetricSeries): Exclude<Severity, 'ok'> | null {
+	if (metric.state !== 'ok' || metric.judgement !== 'judged') return null;
+	const severity = metric.deviation?.severity;
+	return severity === 'warn' || severity === 'crit' ? severity : null;
+}
+
+/** The FLAG cell: "▼ CRIT", "▲ WARN", a dim "·" when normal, "learning", "no data", "✗ error". */
+export function flagSegment(metric: MetricSeries): Segment {
+	if (metric.state === 'error' || metric.judgement === 'error') return {text: '✗ error', color: 'red'};
+	if (metric.state === 'no-data' || metric.latest === null || metric.judgement === 'no-data') {
+		return {text: 'no data', dim: true};
+	}
+	if (metric.judgement === 'learning') return {text: 'learning', dim: true};
+	const deviation = metric.deviation;
+	const severity = flaggedSeverity(metric);
+	if (deviation === null || severity === null) return {text: '·', dim: true};
+	return {text: `${arrow(deviation.direction)} ${severity.toUpperCase()}`, color: severityColor(severity), bold: true};
+}
+
+/** A signed percent: "-84%", "+327%", "0%", "+16k%"; "—" when unknown. At most 6 columns. */
+export function formatDelta(percent: number | null): string {
+	if (percent === null || !Number.isFinite(percent)) return MISSING;
+	const rounded = Math.round(percent);
+	if (rounded === 0) return '0%';
+	const sign = rounded > 0 ? '+' : '-';
+	const abs = Math.abs(rounded);
+	// Whole thousands from 10 000 % on: a tenth of a k is noise at that size, and it keeps 6 columns.
+	const text = abs < 10_000 ? String(abs) : abs < 999_500 ? `${Math.round(abs / 1000)}k` : `${Math.round(abs / 1e6)}M`;
+	return `${sign}${text}%`;
+}
+
+/** The Δ of a metric: its percent only when judged, "—" otherwise (learning, no data, error). */
+export function metricDelta(metric: MetricSeries): string {
+	return metric.state === 'ok' && metric.judgement === 'judged' ? formatDelta(metric.deviation?.percent ?? null) : MISSING;
+}
+
+/** Counts keep one decimal below 100 (formatCount); a baseline is an estimate, so whole numbers from 10. */
+const estimate = (value: number, compact: boolean): string => {
+	const rounded = Math.abs(value) >= 10 ? Math.round(value) : value;
+	return compact ? formatCompact(rounded) : formatCount(rounded);
+};
+
+/** "1 150 (1 020–1 290)" when it fits in `width`, else "1.2k (1k–1.3k)" (at most 19 columns). */
+export function formatBaseline(baseline: Baseline, width: number): string {
+	const text = (compact: boolean): string =>
+		`${estimate(baseline.expected, compact)} (${estimate(baseline.low, compact)}–${estimate(baseline.high, compact)})`;
+	const full = text(false);
+	return textWidth(full) <= width ? full : text(true);
+}
+
+/** How many judged metrics are flagged, and in which directions. */
+export type FlagCounts = {readonly crit: number; readonly warn: number; readonly up: boolean; readonly down: boolean};
+
+export function flagCounts(metrics: readonly MetricSeries[]): FlagCounts {
+	let crit = 0;
+	let warn = 0;
+	let up = false;
+	let down = false;
+	for (const metric of metrics) {
+		const severity = flaggedSeverity(metric);
+		if (severity === null) continue;
+		if (severity === 'crit') crit++;
+		else warn++;
+		if (metric.deviation?.direction === 'up') up = true;
+		else down = true;
+	}
+	return {crit, warn, up, down};
+}
