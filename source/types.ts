@@ -9,6 +9,32 @@ export type MetricPoint = {readonly t: number; readonly v: number};
 /** `ok`: data seen; `no-data`: no datapoint in the window (never shown as 0); `error`: query failed. */
 export type MetricState = 'ok' | 'no-data' | 'error';
 
+/** ok / warn / crit, with hysteresis applied (source/baseline/severity.ts). */
+export type Severity = 'ok' | 'warn' | 'crit';
+
+/** What normal looks like for one bucket: the expected value and the normal band around it. */
+export type Baseline = {readonly expected: number; readonly low: number; readonly high: number};
+
+/** How the newest settled bucket compares with its baseline. */
+export type Deviation = {
+	readonly severity: Severity;
+	/** Which side of the expected value the bucket is on. */
+	readonly direction: 'up' | 'down';
+	/** Detector anomaly score in [0, 1]. */
+	readonly score: number;
+	/** (value - expected) / expected * 100; null when expected is 0. */
+	readonly percent: number | null;
+};
+
+/**
+ * Whether the newest settled bucket could be judged: `judged` (baseline and deviation set), `learning`
+ * (too little history), `no-data` (never a deviation), `error` (the query failed).
+ */
+export type JudgementState = 'judged' | 'learning' | 'no-data' | 'error';
+
+/** The normal band of one past bucket, for marking the band on the sparkline. */
+export type BandPoint = {readonly t: number; readonly low: number; readonly high: number};
+
 /** A metric as the UI and --once see it: per-minute Sums, already summed across Protocol etc. */
 export type MetricSeries = {
 	readonly name: string;
@@ -22,6 +48,13 @@ export type MetricSeries = {
 	/** Number of dimension sets ListMetrics found (0 means CloudWatch has never seen this metric). */
 	readonly dimensionSets: number;
 	readonly error: string | null;
+	readonly judgement: JudgementState;
+	/** Baseline of the newest settled bucket; null unless judged. */
+	readonly baseline: Baseline | null;
+	/** Deviation of the newest settled bucket; null unless judged. */
+	readonly deviation: Deviation | null;
+	/** Normal band for the buckets in `points` (same order; may be shorter while learning). */
+	readonly band: readonly BandPoint[];
 };
 
 export type IdentityType =
@@ -80,4 +113,8 @@ export type Snapshot = {
 	/** Start of the CloudTrail window we have looked at (epoch ms). */
 	readonly eventsSince: number;
 	readonly health: {readonly metrics: SourceHealth; readonly trail: SourceHealth};
+	/** Overall state in monitoring-plugin terms (exit codes 0/1/2/3 of --once). */
+	readonly status: 'OK' | 'WARN' | 'CRIT' | 'UNKNOWN';
+	/** Baseline learning progress: metrics still loading history, null once all are ready. */
+	readonly learning: {readonly done: number; readonly total: number} | null;
 };

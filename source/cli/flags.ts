@@ -5,6 +5,7 @@
 import meow from 'meow';
 import {DEFAULT_METRICS, findMetric} from '../iot/catalog.js';
 import {parseDuration} from './duration.js';
+import {SENSITIVITY, type Sensitivity} from '../baseline/severity.js';
 import packageJson from '../../package.json' with {type: 'json'};
 
 export const HELP = `
@@ -19,11 +20,13 @@ export const HELP = `
     --profile <name>       AWS profile from ~/.aws/config (default: AWS_PROFILE, then default)
     --endpoint-url <url>   send CloudWatch and CloudTrail calls to this endpoint
     --demo                 start the embedded endpoint in-process and monitor it (no AWS account needed)
-    --once                 one refresh, print, exit (0 OK, 3 UNKNOWN when a source failed)
+    --once                 one refresh, print, exit: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN (Nagios-style)
     --json                 with --once: print JSON
     --metrics <a,b,...>    metric names to monitor (default: the nine baseline + error metrics)
     --lookback <dur>       CloudTrail history to load at start, e.g. 90m, 3h (default 3h)
     --tail-interval <dur>  pause between CloudTrail polls (default 5s)
+    --sensitivity <level>  low, normal (default) or high: how big a deviation must be to flag
+    --rebaseline           ignore the cached baselines and relearn 14 days of history
     --port <n>             simulate: port to listen on (default 4566; 0 picks a free one)
     --seed <n>             simulate/demo: fleet seed (default 1)
     --quiet-fleet          simulate/demo: the same fleet without incidents
@@ -48,6 +51,8 @@ export type MonitorCliOptions = {
 	readonly tailIntervalMs: number;
 	readonly seed: number;
 	readonly quietFleet: boolean;
+	readonly sensitivity: Sensitivity;
+	readonly rebaseline: boolean;
 };
 
 /** A user error: printed as one line, exit code 2. */
@@ -75,6 +80,8 @@ export function parseArgs(argv: readonly string[]): Command {
 			port: {type: 'number', default: 4566},
 			seed: {type: 'number', default: 1},
 			quietFleet: {type: 'boolean', default: false},
+			sensitivity: {type: 'string', default: 'normal'},
+			rebaseline: {type: 'boolean', default: false},
 		},
 	});
 	const f = cli.flags;
@@ -104,6 +111,9 @@ export function parseArgs(argv: readonly string[]): Command {
 	if (f.endpointUrl !== undefined && !/^https?:\/\/.+/.test(f.endpointUrl)) {
 		throw new UsageError(`--endpoint-url "${f.endpointUrl}" is not an http(s) URL`);
 	}
+	if (!(f.sensitivity in SENSITIVITY)) {
+		throw new UsageError(`--sensitivity "${f.sensitivity}" is not one of low, normal, high`);
+	}
 	return {
 		kind: 'monitor',
 		options: {
@@ -118,6 +128,8 @@ export function parseArgs(argv: readonly string[]): Command {
 			tailIntervalMs,
 			seed: f.seed,
 			quietFleet: f.quietFleet,
+			sensitivity: f.sensitivity as Sensitivity,
+			rebaseline: f.rebaseline,
 		},
 	};
 }

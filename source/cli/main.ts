@@ -3,7 +3,10 @@
  * demo is not a separate code path: it starts the embedded endpoint and points the same real SDK clients
  * at it.
  */
-import {createAwsClients, quietSdkWarnings} from '../aws/clients.js';
+import {createAwsClients, quietSdkWarnings, type AwsClients} from '../aws/clients.js';
+import {SENSITIVITY} from '../baseline/severity.js';
+import {DEFAULT_PARAMS} from '../baseline/detector.js';
+import {baselineCachePath, defaultCacheDir, modelId} from '../monitor/baseline-cache.js';
 import {Monitor} from '../monitor/monitor.js';
 import {snapshotToJson} from '../monitor/snapshot-json.js';
 import {startSimulator, type Simulator} from '../simulator/server.js';
@@ -13,6 +16,9 @@ import {snapshotToText} from './once-text.js';
 import {trace} from './trace.js';
 import {withoutFetch} from './without-fetch.js';
 import {defaultLogPath, divertDiagnostics} from './diagnostics.js';
+
+/** Monitoring-plugin convention (Nagios, Icinga, Sensu): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
+export const EXIT_CODES = {OK: 0, WARN: 1, CRIT: 2, UNKNOWN: 3} as const;
 
 /** Region and keys the demo uses against the embedded endpoint (nothing leaves 127.0.0.1). */
 const DEMO = {region: 'us-east-1', credentials: {accessKeyId: 'DEMO', secretAccessKey: 'DEMO'}};
@@ -56,6 +62,12 @@ async function runMonitor(options: MonitorCliOptions): Promise<number> {
 			tailIntervalMs: options.tailIntervalMs,
 			// --once must answer in about 2 s: at our 1 request/s pace, 3 pages = the newest 150 events.
 			maxTrailPages: options.once ? 3 : null,
+			rules: SENSITIVITY[options.sensitivity],
+			baselineCache: {
+				path: baselineCachePath(defaultCacheDir(), await cacheKey(clients, options, sim)),
+				model: modelId(DEFAULT_PARAMS),
+				rebaseline: options.rebaseline,
+			},
 		});
 		try {
 			if (options.once) return await printOnce(monitor, options.json);
@@ -76,12 +88,24 @@ async function runMonitor(options: MonitorCliOptions): Promise<number> {
 	}
 }
 
+/** Which account the baselines belong to: demo seed, else the account id if the credentials carry it, else the profile. */
+async function cacheKey(clients: AwsClients, options: MonitorCliOptions, sim: Simulator | null): Promise<string[]> {
+	if (sim) return ['demo', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents'];
+	let account: string | undefined;
+	try {
+		account = (await clients.cloudwatch.config.credentials()).accountId;
+	} catch {
+		account = undefined; // the first real call will report the credential problem
+	}
+	const endpoint = options.endpointUrl ?? process.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? process.env['AWS_ENDPOINT_URL'];
+	return [account ?? clients.profile ?? 'default', clients.region, endpoint ? new URL(endpoint).host : ''];
+}
+
 async function printOnce(monitor: Monitor, json: boolean): Promise<number> {
 	const snapshot = await monitor.pollOnce();
 	process.stdout.write(json ? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n' : snapshotToText(snapshot));
 	const failed = snapshot.health.metrics.error ?? snapshot.health.trail.error;
 	if (failed) process.stderr.write(`iot-monitor: ${failed}\n`);
-	// Monitoring-plugin convention: 3 = UNKNOWN when we could not see everything.
-	return failed ? 3 : 0;
+	return EXIT_CODES[snapshot.status];
 }
 

@@ -6,8 +6,11 @@ import {pad} from '../text/width.js';
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 export function snapshotToText(snapshot: Snapshot): string {
-	const lines = [`iot-monitor ${snapshot.region} at ${new Date(snapshot.generatedAt).toISOString()} (times UTC)`, ''];
-	lines.push(`${pad('METRIC', 28)} ${pad('VALUE/min', 10, 'right')}  BUCKET`);
+	const lines = [
+		`iot-monitor ${snapshot.region} ${snapshot.status} at ${new Date(snapshot.generatedAt).toISOString()} (times UTC)`,
+		'',
+	];
+	lines.push(`${pad('METRIC', 28)} ${pad('VALUE/min', 10, 'right')} ${pad('EXPECTED', 10, 'right')} ${pad('Δ', 7, 'right')}  FLAG    BUCKET`);
 	for (const series of snapshot.metrics) {
 		const value =
 			series.state === 'ok' && series.latest
@@ -15,8 +18,21 @@ export function snapshotToText(snapshot: Snapshot): string {
 				: series.state === 'error'
 					? 'error'
 					: 'no data';
+		const judged = series.judgement === 'judged' && series.baseline && series.deviation;
+		const raw = series.baseline?.expected ?? 0;
+		const expected = judged ? (raw < 10 ? raw.toFixed(1) : String(Math.round(raw))) : '';
+		const percent = judged && series.deviation!.percent !== null ? `${series.deviation!.percent > 0 ? '+' : ''}${Math.round(series.deviation!.percent)}%` : '';
+		const flag = judged
+			? series.deviation!.severity === 'ok'
+				? 'ok'
+				: `${series.deviation!.direction === 'up' ? '▲' : '▼'} ${series.deviation!.severity.toUpperCase()}`
+			: series.judgement === 'learning'
+				? 'learning'
+				: '';
 		const bucket = series.latest ? time(series.latest.t) : '';
-		lines.push(`${pad(series.name, 28)} ${pad(value, 10, 'right')}  ${bucket}`);
+		lines.push(
+			`${pad(series.name, 28)} ${pad(value, 10, 'right')} ${pad(expected, 10, 'right')} ${pad(percent, 7, 'right')}  ${pad(flag, 7)} ${bucket}`.trimEnd(),
+		);
 	}
 	lines.push('', `EVENTS since ${time(snapshot.eventsSince)} (${snapshot.events.length})`);
 	for (const event of snapshot.events.slice(0, 20)) {

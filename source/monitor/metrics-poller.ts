@@ -2,15 +2,19 @@
  * The CloudWatch half of the monitor: discovers series (ListMetrics, refreshed every 15 minutes because
  * new metrics take that long to appear) and reads the whole settled window in one GetMetricData per poll.
  * Re-reading the full window costs the same as reading one minute (CloudWatch bills per metric
- * requested), and it picks up CloudWatch's own late corrections.
+ * requested), and it picks up CloudWatch's own late corrections. Each series is then judged by the
+ * baseline engine, whose history is loaded once (in the background, so the first frame does not wait).
  */
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import {discoverSeries, fetchWindow, type Discovery} from '../aws/metrics.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {MetricSeries} from '../types.js';
+import type {BaselineEngine} from './baseline-engine.js';
+import {loadHistory, type HistoryOptions} from './history-loader.js';
 import {buildSeries, lastSettledBucket, settledWindow} from './series.js';
 
 const REDISCOVER_MS = 15 * 60_000;
+const HISTORY_RETRY_MS = 60_000;
 
 export type MetricsPollerOptions = {
 	readonly client: CloudWatchClient;
@@ -18,7 +22,12 @@ export type MetricsPollerOptions = {
 	readonly now: () => number;
 	readonly settleLagMs: number;
 	readonly historyBuckets: number;
+	readonly engine: BaselineEngine;
+	readonly historyDays: number;
+	readonly cache: HistoryOptions['cache'];
+	readonly signal: AbortSignal;
 	readonly onCall: () => void;
+	readonly onChange: () => void;
 };
 
 export type MetricsState = {
@@ -27,29 +36,42 @@ export type MetricsState = {
 	readonly throttled: boolean;
 	readonly lastSuccess: number | null;
 	readonly lastAttempt: number | null;
+	/** Baseline history: null while loading or before, else when it finished. */
+	readonly historyError: string | null;
 };
+
+function placeholder(name: string): MetricSeries {
+	return {
+		name,
+		state: 'no-data',
+		period: 60,
+		stat: 'Sum',
+		points: [],
+		latest: null,
+		dimensionSets: 0,
+		error: null,
+		judgement: 'no-data',
+		baseline: null,
+		deviation: null,
+		band: [],
+	};
+}
 
 export class MetricsPoller {
 	private discovery: Discovery | null = null;
 	private discoveredAt = 0;
+	private history: Promise<void> | null = null;
+	private historyFailedAt = -Infinity;
 	private state: MetricsState;
 
 	constructor(private readonly options: MetricsPollerOptions) {
 		this.state = {
-			series: options.metrics.map(name => ({
-				name,
-				state: 'no-data',
-				period: 60,
-				stat: 'Sum',
-				points: [],
-				latest: null,
-				dimensionSets: 0,
-				error: null,
-			})),
+			series: options.metrics.map(placeholder),
 			error: null,
 			throttled: false,
 			lastSuccess: null,
 			lastAttempt: null,
+			historyError: null,
 		};
 	}
 
@@ -63,9 +85,12 @@ export class MetricsPoller {
 		return lastSettledBucket(now(), settleLagMs) + 60_000 + 60_000 + settleLagMs;
 	}
 
-	/** One refresh. Never throws: failures keep the last series and become state. */
-	async poll(signal: AbortSignal): Promise<void> {
-		const {client, metrics, now, settleLagMs, historyBuckets, onCall} = this.options;
+	/**
+	 * One refresh. Never throws: failures keep the last series and become state. With `waitForHistory`
+	 * (for --once) the baseline history is loaded before judging; otherwise it loads in the background.
+	 */
+	async poll(signal: AbortSignal, waitForHistory = false): Promise<void> {
+		const {client, metrics, now, settleLagMs, historyBuckets, onCall, engine} = this.options;
 		this.state = {...this.state, lastAttempt: now()};
 		try {
 			if (!this.discovery || now() - this.discoveredAt > REDISCOVER_MS) {
@@ -73,22 +98,59 @@ export class MetricsPoller {
 				this.discovery = await discoverSeries(client, metrics, signal);
 				this.discoveredAt = now();
 			}
+			const history = this.startHistory(this.discovery);
+			if (waitForHistory && history) await history;
 			const at = now();
 			const window = settledWindow(at, historyBuckets, settleLagMs);
 			onCall();
 			const windows = await fetchWindow(client, this.discovery, window, signal);
 			const series = metrics.map(name =>
-				buildSeries(name, windows.get(name), this.discovery!.get(name)?.length ?? 0, {
-					now: at,
-					settleLagMs,
-					historyBuckets,
-				}),
+				engine.observe(
+					buildSeries(name, windows.get(name), this.discovery!.get(name)?.length ?? 0, {
+						now: at,
+						settleLagMs,
+						historyBuckets,
+					}),
+				),
 			);
-			this.state = {series, error: null, throttled: false, lastSuccess: now(), lastAttempt: this.state.lastAttempt};
+			this.state = {...this.state, series, error: null, throttled: false, lastSuccess: now()};
 		} catch (error) {
 			if (signal.aborted) return;
 			const described = describeAwsError(error, 'CloudWatch');
 			this.state = {...this.state, error: described.message, throttled: described.kind === 'throttled'};
 		}
+	}
+
+	/** Starts loading the history once (again a minute after a failure); returns the load in flight. */
+	private startHistory(discovery: Discovery): Promise<void> | null {
+		const {now, engine} = this.options;
+		if (this.history) return this.history;
+		if (engine.readyCount() === engine.size || now() - this.historyFailedAt < HISTORY_RETRY_MS) return null;
+		this.history = loadHistory({
+			client: this.options.client,
+			discovery,
+			engine,
+			now: now(),
+			settleLagMs: this.options.settleLagMs,
+			historyDays: this.options.historyDays,
+			cache: this.options.cache,
+			signal: this.options.signal,
+			onCall: this.options.onCall,
+			onProgress: () => this.options.onChange(),
+		}).then(
+			() => {
+				// Judge what is already on screen now rather than at the next poll.
+				this.state = {...this.state, series: this.state.series.map(s => engine.observe(s)), historyError: null};
+				this.options.onChange();
+			},
+			(error: unknown) => {
+				this.historyFailedAt = now();
+				this.history = null;
+				const message = `baseline history: ${describeAwsError(error, 'CloudWatch').message}`;
+				this.state = {...this.state, historyError: message};
+				this.options.onChange();
+			},
+		);
+		return this.history;
 	}
 }

@@ -9,6 +9,10 @@ import type {Snapshot, SourceHealth} from '../types.js';
 import type {MonitorHandle} from './types.js';
 import {MetricsPoller} from './metrics-poller.js';
 import {TrailTail} from './trail-tail.js';
+import {BaselineEngine} from './baseline-engine.js';
+import type {HistoryOptions} from './history-loader.js';
+import {DEFAULT_RULES, type SeverityRules} from '../baseline/severity.js';
+import type {MetricSeries} from '../types.js';
 import {DEFAULT_SETTLE_LAG_MS} from './series.js';
 import {sleep} from './sleep.js';
 
@@ -30,6 +34,11 @@ export type MonitorOptions = {
 	readonly historyBuckets?: number;
 	/** Limit pages per tail poll (used by --once); null pages to the end. */
 	readonly maxTrailPages?: number | null;
+	readonly rules?: SeverityRules;
+	/** Days of one-minute history the baselines learn from at start (default 14). */
+	readonly historyDays?: number;
+	/** Where derived baselines are cached on disk; null or absent: no cache. */
+	readonly baselineCache?: HistoryOptions['cache'];
 };
 
 const ERROR_RETRY_MS = [5_000, 10_000, 20_000, 40_000];
@@ -50,6 +59,7 @@ class CallCounter {
 export class Monitor implements MonitorHandle {
 	private readonly now: () => number;
 	private readonly metrics: MetricsPoller;
+	private readonly engine: BaselineEngine;
 	private readonly trail: TrailTail;
 	private readonly metricCalls: CallCounter;
 	private readonly trailCalls: CallCounter;
@@ -64,13 +74,19 @@ export class Monitor implements MonitorHandle {
 		this.now = options.now ?? Date.now;
 		this.metricCalls = new CallCounter(this.now);
 		this.trailCalls = new CallCounter(this.now);
+		this.engine = new BaselineEngine(options.metrics, options.rules ?? DEFAULT_RULES);
 		this.metrics = new MetricsPoller({
 			client: options.cloudwatch,
 			metrics: options.metrics,
 			now: this.now,
 			settleLagMs: options.settleLagMs ?? DEFAULT_SETTLE_LAG_MS,
 			historyBuckets: options.historyBuckets ?? 90,
+			engine: this.engine,
+			historyDays: options.historyDays ?? 14,
+			cache: options.baselineCache ?? null,
+			signal: this.abort.signal,
 			onCall: () => this.metricCalls.add(),
+			onChange: () => this.emit(),
 		});
 		this.trail = new TrailTail({
 			client: options.cloudtrail,
@@ -142,9 +158,9 @@ export class Monitor implements MonitorHandle {
 		});
 	}
 
-	/** One poll of each source, concurrently, then the snapshot (for --once and tests). */
+	/** One poll of each source, concurrently, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<Snapshot> {
-		await Promise.all([this.metrics.poll(this.abort.signal), this.trail.poll(this.abort.signal)]);
+		await Promise.all([this.metrics.poll(this.abort.signal, true), this.trail.poll(this.abort.signal)]);
 		this.emit();
 		return this.snapshot;
 	}
@@ -204,6 +220,20 @@ export class Monitor implements MonitorHandle {
 			events: t.events,
 			eventsSince: t.since,
 			health: {metrics: health(m, this.metricCalls), trail: health(t, this.trailCalls)},
+			status: overallStatus(m.series, m.error !== null || t.error !== null),
+			learning: this.engine.readyCount() < this.engine.size ? {done: this.engine.readyCount(), total: this.engine.size} : null,
 		};
 	}
+}
+
+/**
+ * Monitoring-plugin status: CRIT or WARN when any judged metric is flagged; UNKNOWN when a source failed
+ * or nothing could be judged yet; OK otherwise.
+ */
+export function overallStatus(series: readonly MetricSeries[], sourceFailed: boolean): Snapshot['status'] {
+	const severities = series.flatMap(s => (s.judgement === 'judged' && s.deviation ? [s.deviation.severity] : []));
+	if (severities.includes('crit')) return 'CRIT';
+	if (severities.includes('warn')) return 'WARN';
+	if (sourceFailed || severities.length === 0) return 'UNKNOWN';
+	return 'OK';
 }

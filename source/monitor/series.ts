@@ -44,8 +44,8 @@ export function buildSeries(
 	dimensionSets: number,
 	options: SeriesOptions,
 ): MetricSeries {
-	const base = {name, period: PERIOD_SECONDS, stat: 'Sum' as const, dimensionSets};
-	if (window?.error) return {...base, state: 'error', points: [], latest: null, error: window.error};
+	const base = {name, period: PERIOD_SECONDS, stat: 'Sum' as const, dimensionSets, baseline: null, deviation: null, band: []};
+	if (window?.error) return {...base, state: 'error', judgement: 'error', points: [], latest: null, error: window.error};
 	const buckets = options.historyBuckets ?? 90;
 	const last = lastSettledBucket(options.now, options.settleLagMs);
 	const first = last - (buckets - 1) * PERIOD_MS;
@@ -56,6 +56,6 @@ export function buildSeries(
 		if (v !== undefined) seen = true;
 		points.push({t, v: v ?? 0});
 	}
-	if (!seen) return {...base, state: 'no-data', points: [], latest: null, error: null};
-	return {...base, state: 'ok', points, latest: points[points.length - 1] ?? null, error: null};
+	if (!seen) return {...base, state: 'no-data', judgement: 'no-data', points: [], latest: null, error: null};
+	return {...base, state: 'ok', judgement: 'learning', points, latest: points[points.length - 1] ?? null, error: null};
 }

@@ -10,6 +10,7 @@ export function snapshotToJson(snapshot: Snapshot) {
 	return {
 		generatedAt: iso(snapshot.generatedAt),
 		region: snapshot.region,
+		status: snapshot.status,
 		eventsSince: iso(snapshot.eventsSince),
 		metrics: snapshot.metrics.map(series => ({
 			name: series.name,
@@ -19,6 +20,9 @@ export function snapshotToJson(snapshot: Snapshot) {
 			timestamp: series.state === 'ok' && series.latest ? iso(series.latest.t) : null,
 			period: series.period,
 			stat: series.stat,
+			judgement: series.judgement,
+			baseline: series.judgement === 'judged' ? series.baseline : null,
+			deviation: series.judgement === 'judged' ? series.deviation : null,
 			...(series.error ? {error: series.error} : {}),
 		})),
 		events: snapshot.events.map(event => ({

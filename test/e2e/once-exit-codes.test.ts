@@ -1,0 +1,94 @@
+import {test, before} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+type Run = {code: number | null; stdout: string; stderr: string};
+
+let cacheHome = '';
+before(() => {
+	assert.ok(existsSync('dist/cli.js'), 'run npm run build first (npm test does)');
+	cacheHome = mkdtempSync(join(tmpdir(), 'iotmon-once-'));
+});
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, ['dist/cli.js', ...args], {
+			env: {...process.env, XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: cacheHome, ...env},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => (stdout += String(chunk)));
+		child.stderr.on('data', chunk => (stderr += String(chunk)));
+		child.on('exit', code => resolve({code, stdout, stderr}));
+	});
+}
+
+function startSimulator(args: string[]): Promise<{url: string; stop(): void}> {
+	const child = spawn(process.execPath, ['dist/cli.js', 'simulate', '--port', '0', ...args], {stdio: ['ignore', 'pipe', 'ignore']});
+	return new Promise((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', chunk => {
+			out += String(chunk);
+			const match = /listening on (http:\/\/\S+)/.exec(out);
+			if (match) resolve({url: match[1]!, stop: () => child.kill('SIGTERM')});
+		});
+		child.on('exit', () => reject(new Error(`simulator exited: ${out}`)));
+	});
+}
+
+test('--once exits 2 (CRITICAL) during the demo publish drop, with the JSON saying why', async () => {
+	const result = await run(['--demo', '--once', '--json']);
+	assert.equal(result.code, 2, result.stderr);
+	const json = JSON.parse(result.stdout);
+	assert.equal(json.status, 'CRIT');
+	const publish = json.metrics.find((m: {name: string}) => m.name === 'PublishIn.Success');
+	assert.equal(publish.deviation.severity, 'crit');
+	assert.equal(publish.deviation.direction, 'down');
+	assert.deepEqual(Object.keys(publish.baseline), ['expected', 'low', 'high']);
+	assert.ok(json.metrics.filter((m: {state: string}) => m.state === 'no-data').every((m: {deviation: unknown}) => m.deviation === null));
+});
+
+test('--once exits 0 (OK) on the quiet fleet', async () => {
+	const result = await run(['--demo', '--quiet-fleet', '--once', '--json']);
+	assert.equal(result.code, 0, result.stderr);
+	assert.equal(JSON.parse(result.stdout).status, 'OK');
+});
+
+test('--once exits 1 (WARNING) on a moderate publish drop', async () => {
+	const sim = await startSimulator(['--quiet-fleet']);
+	try {
+		const now = Date.now();
+		const response = await fetch(`${sim.url}/_sim/incidents`, {
+			method: 'POST',
+			body: JSON.stringify({kind: 'publish-drop', start: now - 15 * 60_000, end: now + 3600_000, magnitude: 0.4}),
+		});
+		assert.equal(response.status, 200);
+		const result = await run(['--once', '--json', '--endpoint-url', sim.url], {
+			AWS_REGION: 'us-east-1',
+			AWS_ACCESS_KEY_ID: 'x',
+			AWS_SECRET_ACCESS_KEY: 'x',
+		});
+		assert.equal(result.code, 1, result.stdout + result.stderr);
+		const json = JSON.parse(result.stdout);
+		assert.equal(json.status, 'WARN');
+		assert.equal(json.metrics.find((m: {name: string}) => m.name === 'PublishIn.Success').deviation.severity, 'warn');
+	} finally {
+		sim.stop();
+	}
+});
+
+test('--once exits 3 (UNKNOWN) when AWS cannot be reached, and says so on stderr', async () => {
+	const result = await run(['--once', '--json', '--endpoint-url', 'http://127.0.0.1:9'], {
+		AWS_REGION: 'us-east-1',
+		AWS_ACCESS_KEY_ID: 'x',
+		AWS_SECRET_ACCESS_KEY: 'x',
+		AWS_MAX_ATTEMPTS: '1',
+	});
+	assert.equal(result.code, 3);
+	assert.equal(JSON.parse(result.stdout).status, 'UNKNOWN');
+	assert.match(result.stderr, /network unreachable|ECONNREFUSED/);
+});
