@@ -10,7 +10,6 @@ export function snapshotToJson(snapshot: Snapshot) {
 	return {
 		generatedAt: iso(snapshot.generatedAt),
 		region: snapshot.region,
-		status: snapshot.status,
 		eventsSince: iso(snapshot.eventsSince),
 		metrics: snapshot.metrics.map(series => ({
 			name: series.name,
@@ -36,6 +35,7 @@ export function snapshotToJson(snapshot: Snapshot) {
 			errorCode: event.errorCode,
 			sourceIp: event.sourceIp,
 		})),
+		status: snapshot.status,
 		errors: {
 			metrics: snapshot.health.metrics.error,
 			trail: snapshot.health.trail.error,
