@@ -13,7 +13,7 @@ import type {Severity} from '../../source/types.js';
 import {startRig, type Rig} from '../aws/helpers.js';
 
 const MINUTE = 60_000;
-const WATCHED = ['PublishIn.Success', 'Connect.Success', 'Connect.AuthError', 'RulesExecuted'];
+const WATCHED = ['PublishIn.Success', 'Connect.Success', 'Connect.AuthError', 'RulesExecuted', 'Ping.Success', 'PublishOut.Success'];
 
 function monitorFor(rig: Rig, extra: Partial<ConstructorParameters<typeof Monitor>[0]> = {}) {
 	return new Monitor({
@@ -116,6 +116,11 @@ test('the baseline is cached on disk; a restart learns only the gap', async () =
 		// ListMetrics + a gap of a few minutes + the live window, not 14 days in 100,800-point pages.
 		const gmd = rig.sim.requestLog().slice(before).filter(r => r.operation === 'GetMetricData').length;
 		assert.ok(gmd <= 2, `${gmd} GetMetricData requests`);
+		// --rebaseline: the cache is ignored and 14 days are fetched again (more than one 100,800-point page).
+		const again = rig.sim.requestLog().length;
+		await monitorFor(rig, {baselineCache: {...cache, rebaseline: true}}).pollOnce();
+		const refetched = rig.sim.requestLog().slice(again).filter(r => r.operation === 'GetMetricData').length;
+		assert.ok(refetched >= 3, `${refetched} GetMetricData requests with rebaseline`);
 	} finally {
 		await rig.close();
 	}
