@@ -1,0 +1,118 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {TrailTail} from '../../source/monitor/trail-tail.js';
+import {startRig, type Rig} from '../aws/helpers.js';
+
+const MINUTE = 60_000;
+
+function tailFor(rig: Rig, extra: Partial<ConstructorParameters<typeof TrailTail>[0]> = {}) {
+	let calls = 0;
+	const tail = new TrailTail({
+		client: rig.clients.cloudtrail,
+		now: rig.now,
+		lookbackMs: 10 * MINUTE,
+		overlapMs: 20 * MINUTE,
+		ratePerSecond: 1.5,
+		maxEvents: 10_000,
+		onChange: () => {},
+		onCall: () => calls++,
+		...extra,
+	});
+	return {tail, calls: () => calls};
+}
+
+test('a late event is inserted in time order and marked late; nothing appears twice across overlapping polls', async () => {
+	const rig = await startRig({quiet: true});
+	try {
+		const now = rig.now();
+		rig.sim.injectEvents([
+			// Happened 5 minutes ago, but Event History only delivers it a moment after our first poll.
+			{eventId: 'late-one', eventTime: now - 5 * MINUTE, deliveredAt: now + 1500, eventName: 'DetachPolicy'},
+			{eventId: 'on-time', eventTime: now - 4 * MINUTE, eventName: 'CreateThing'},
+		]);
+		const {tail} = tailFor(rig);
+		const signal = new AbortController().signal;
+		await tail.poll(signal);
+		const first = tail.getState().events;
+		assert.ok(first.some(e => e.eventId === 'on-time'));
+		assert.ok(!first.some(e => e.eventId === 'late-one'), 'not delivered yet');
+		while (rig.now() < now + 1600) await new Promise(resolve => setTimeout(resolve, 50));
+		await tail.poll(signal);
+		const events = tail.getState().events;
+		const late = events.find(e => e.eventId === 'late-one');
+		assert.equal(late?.late, true);
+		assert.equal(events.find(e => e.eventId === 'on-time')?.late, false);
+		for (let i = 1; i < events.length; i++) assert.ok(events[i - 1]!.eventTime >= events[i]!.eventTime, 'time order');
+		assert.equal(new Set(events.map(e => e.eventId)).size, events.length, 'no duplicates');
+		assert.ok(events.every(e => e.eventSource === 'iot.amazonaws.com'), 'non-IoT events never shown');
+	} finally {
+		await rig.close();
+	}
+});
+
+test('a burst is paged through completely, each event once, only IoT', async () => {
+	const rig = await startRig({quiet: true});
+	try {
+		const now = rig.now();
+		const burst = Array.from({length: 180}, (_, i) => ({
+			eventId: `burst-${i}`,
+			eventTime: now - 2 * MINUTE + i * 100,
+			eventName: 'CreateThing',
+		}));
+		const noise = Array.from({length: 60}, (_, i) => ({
+			eventId: `ec2-${i}`,
+			eventTime: now - 2 * MINUTE + i * 100,
+			eventName: 'RunInstances',
+			eventSource: 'ec2.amazonaws.com',
+		}));
+		rig.sim.injectEvents([...burst, ...noise]);
+		const {tail, calls} = tailFor(rig);
+		await tail.poll(new AbortController().signal);
+		const ids = tail.getState().events.map(e => e.eventId);
+		for (const event of burst) assert.ok(ids.includes(event.eventId), event.eventId);
+		assert.ok(!ids.some(id => id.startsWith('ec2-')));
+		assert.equal(new Set(ids).size, ids.length);
+		assert.ok(calls() >= 4, `paged: ${calls()} requests`);
+	} finally {
+		await rig.close();
+	}
+});
+
+test('the older events beyond the buffer limit are dropped and counted', async () => {
+	const rig = await startRig({quiet: true});
+	try {
+		const {tail} = tailFor(rig, {maxEvents: 20});
+		await tail.poll(new AbortController().signal);
+		const state = tail.getState();
+		assert.equal(state.events.length, 20);
+		assert.ok(state.dropped > 0);
+	} finally {
+		await rig.close();
+	}
+});
+
+test('over a sustained run the tail stays at or below its request budget and is never throttled', async () => {
+	const rig = await startRig();
+	try {
+		const {tail, calls} = tailFor(rig, {ratePerSecond: 1, lookbackMs: 60 * MINUTE});
+		const controller = new AbortController();
+		const started = Date.now();
+		let throttled = false;
+		const runFor = 20_000;
+		while (Date.now() - started < runFor) {
+			await tail.poll(controller.signal);
+			if (tail.getState().throttled) throttled = true;
+		}
+		const seconds = (Date.now() - started) / 1000;
+		const requests = rig.sim.requestCounts()['LookupEvents'] ?? 0;
+		assert.equal(requests, calls(), 'every request the server saw was one we counted (no hidden SDK retries)');
+		assert.ok(requests / seconds <= 1.05, `${requests} requests in ${seconds.toFixed(1)} s`);
+		assert.ok(requests >= seconds * 0.8, `the tail kept polling: ${requests} requests in ${seconds.toFixed(1)} s`);
+		assert.equal(throttled, false);
+		// No rolling second ever saw more than the AWS quota of 2.
+		const times = rig.sim.requestLog().filter(r => r.operation === 'LookupEvents').map(r => r.at);
+		for (let i = 2; i < times.length; i++) assert.ok(times[i]! - times[i - 2]! >= 1000, 'at most 2 per second');
+	} finally {
+		await rig.close();
+	}
+});
