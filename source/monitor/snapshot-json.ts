@@ -3,6 +3,7 @@
  * shape. Later features add keys; existing keys keep their meaning.
  */
 import type {Snapshot} from '../types.js';
+import {eventToJson} from '../trail/event-json.js';
 
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
 
@@ -24,17 +25,7 @@ export function snapshotToJson(snapshot: Snapshot) {
 			deviation: series.judgement === 'judged' ? series.deviation : null,
 			...(series.error ? {error: series.error} : {}),
 		})),
-		events: snapshot.events.map(event => ({
-			eventId: event.eventId,
-			eventTime: iso(event.eventTime),
-			eventName: event.eventName,
-			eventSource: event.eventSource,
-			username: event.username,
-			identityType: event.identityType,
-			readOnly: event.readOnly,
-			errorCode: event.errorCode,
-			sourceIp: event.sourceIp,
-		})),
+		events: snapshot.events.map(eventToJson),
 		status: snapshot.status,
 		errors: {
 			metrics: snapshot.health.metrics.error,

@@ -1,18 +1,29 @@
-import {useCallback, useMemo, useReducer} from 'react';
+import {useMemo, useReducer} from 'react';
 import {Box} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
+import {writeEventExport, type ExportResult} from '../trail/export-file.js';
+import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
+import {sanitize} from '../text/sanitize.js';
+import type {TrailEvent} from '../types.js';
+import {FilterInput, StatusLine} from './components/bottom-line.js';
+import {detailLineCount, EventDetail} from './components/event-detail.js';
 import {EventLog} from './components/event-log.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
-import {Help} from './components/help.js';
+import {Help, helpLines} from './components/help.js';
 import {MetricsTable, splitMetrics} from './components/metrics-table.js';
-import {useKeymap} from './hooks/use-keymap.js';
+import {detailSummary, recordLines} from './detail-lines.js';
+import {formatCount} from './format.js';
+import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
 import {useMonitor} from './hooks/use-monitor.js';
 import {useNow, type Clock} from './hooks/use-now.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {KEYMAP, type Keymap, type KeymapAction} from './keymap.js';
+import {KEYMAP, type Keymap, type KeymapAction, type UiMode} from './keymap.js';
 import {computeLayout} from './layout.js';
-import {initialUiState, selectEventView, uiReducer} from './state/ui-reducer.js';
+import {currentStatus, effectiveFilter, initialUiState, selectEventView, uiReducer, visibleEvents} from './state/ui-reducer.js';
+
+/** Writes an export; the default writes .jsonl + .csv into a directory (source/trail/export-file.ts). */
+export type ExportEvents = (events: readonly TrailEvent[], now: number) => Promise<ExportResult>;
 
 /** Props of the root component. */
 export type AppProps = {
@@ -24,68 +35,146 @@ export type AppProps = {
 	/** Time source for ages (tests); Date.now by default. */
 	readonly clock?: Clock;
 	readonly keymap?: Keymap;
+	/** Where `x` writes; the current working directory by default. */
+	readonly exportDir?: string;
+	/** Replaces the file writer (tests). */
+	readonly exportEvents?: ExportEvents;
 };
 
+const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
+
 /** The root: reads the monitor, owns UI state and the one key listener, lays out the panels. */
-export function App({monitor, onExit, size: sizeOverride, clock, keymap = KEYMAP}: AppProps) {
+export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keymap = KEYMAP, exportDir, exportEvents}: AppProps) {
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useMonitor(monitor);
 	const now = useNow(1000, clock);
 	const [state, dispatch] = useReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	const layout = computeLayout(size.rows, main.length, errors.length);
-	const view = useMemo(
-		() => selectEventView(state, snapshot.events, layout.eventRows),
-		[state, snapshot.events, layout.eventRows],
-	);
-
-	const onAction = useCallback(
-		(action: KeymapAction) => {
-			switch (action.type) {
-				case 'quit-requested':
-					onExit();
-					return;
-				case 'pause-toggle-requested':
-					monitor.setPaused(!monitor.getSnapshot().paused);
-					return;
-				case 'refresh-requested':
-					monitor.refreshNow();
-					return;
-				case 'scroll-requested':
-					dispatch({...action, events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-					return;
-				default:
-					dispatch(action);
-			}
-		},
-		[monitor, onExit, layout.eventRows],
-	);
-	useKeymap(keymap, onAction);
-
 	const width = size.columns;
+	// Header and footer take one row each; the rest is the list, the detail view or the help.
+	const bodyRows = Math.max(0, layout.frameRows - 2);
+
+	const all = snapshot.events;
+	const filter = effectiveFilter(state);
+	const filtering = isFilterActive(filter);
+	const events = visibleEvents(state, all);
+	// Cheap without a memo: it stops at the newest event seen, near the top, and matching is cached per event.
+	const newCount = filtering && !state.follow ? countMatchingAbove(all, state.newestSeenId, filter) : undefined;
+	const view = selectEventView(state, events, layout.eventRows, newCount);
+
+	const detailEvent = state.detail?.event;
+	const record = useMemo(() => (detailEvent ? recordLines(detailEvent) : []), [detailEvent]);
+	const summary = useMemo(() => (detailEvent ? detailSummary(detailEvent, now, width) : []), [detailEvent, now, width]);
+	const help = useMemo(() => helpLines(keymap), [keymap]);
+
+	const mode: UiMode = state.helpOpen ? 'help' : state.detail ? 'detail' : 'list';
+	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
+
+	const runExport = (list: readonly TrailEvent[]): void => {
+		const at = clock();
+		if (list.length === 0) {
+			dispatch({type: 'status-shown', status: {text: 'nothing to export: no events in the list', tone: 'error', at}});
+			return;
+		}
+		const write: ExportEvents = exportEvents ?? ((items, time) => writeEventExport(items, {dir: exportDir, now: time}));
+		write(list, at).then(
+			result => {
+				const [first = '', second = ''] = result.paths.map(path => sanitize(path));
+				const suffix = second.endsWith('.csv') ? ' + .csv' : '';
+				dispatch({
+					type: 'status-shown',
+					status: {text: `exported ${plural(result.count, 'event')} to`, path: first, suffix, tone: 'ok', at: clock()},
+				});
+			},
+			(error: unknown) => {
+				const message = sanitize(error instanceof Error ? error.message : String(error));
+				dispatch({type: 'status-shown', status: {text: `export failed: ${message}`, tone: 'error', at: clock()}});
+			},
+		);
+	};
+
+	// Read through useKeymap's ref: always this render's values, no stale closure.
+	const onAction = (action: KeymapAction): void => {
+		switch (action.type) {
+			case 'quit-requested':
+				onExit();
+				return;
+			case 'pause-toggle-requested':
+				monitor.setPaused(!monitor.getSnapshot().paused);
+				return;
+			case 'refresh-requested':
+				monitor.refreshNow();
+				return;
+			case 'export-requested':
+				runExport(events);
+				return;
+			case 'scroll-requested': {
+				const {unit, direction} = action;
+				if (mode === 'help') dispatch({type: 'lines-scrolled', target: 'help', unit, direction, total: help.length, pageSize: bodyRows - 1});
+				else if (mode === 'detail') {
+					const total = detailLineCount(summary, record);
+					dispatch({type: 'lines-scrolled', target: 'detail', unit, direction, total, pageSize: bodyRows - 1});
+				} else dispatch({type: 'scroll-requested', unit, direction, events: monitor.getSnapshot().events, pageSize: layout.eventRows});
+				return;
+			}
+			case 'back-requested':
+				dispatch({type: 'back-requested', events: monitor.getSnapshot().events});
+				return;
+			case 'detail-open-requested':
+				dispatch({type: 'detail-opened', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
+				return;
+			case 'user-filter-toggled':
+				dispatch({type: 'user-filter-toggled', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
+				return;
+			default:
+				dispatch(action);
+		}
+	};
+	useKeymap(keymap, target, onAction);
+
+	const filterWords = filtering ? describeFilter(filter) : null;
+	const status = currentStatus(state, now);
+	let body;
+	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
+	else if (state.detail) {
+		body = <EventDetail summary={summary} record={record} scroll={state.detail.scroll} width={width} height={bodyRows} />;
+	} else {
+		body = (
+			<>
+				<MetricsTable main={main} errors={errors} errorMode={layout.errorMode} width={width} />
+				<EventLog
+					events={events}
+					total={all.length}
+					filter={filterWords}
+					view={view}
+					follow={state.follow}
+					since={snapshot.eventsSince}
+					width={width}
+					height={layout.eventRows}
+				/>
+			</>
+		);
+	}
+	let bottom;
+	if (state.filterDraft !== null) bottom = <FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />;
+	else if (status) bottom = <StatusLine status={status} width={width} />;
+	else bottom = <Footer keymap={keymap} width={width} mode={mode} />;
+
 	// Vertical clipping only: lines are already cut to width, and horizontal clipping makes Ink re-slice
 	// every line of every frame.
 	return (
 		<Box flexDirection="column" width={width} height={layout.frameRows} overflowY="hidden">
-			<Header snapshot={snapshot} now={now} width={width} />
+			<Header
+				snapshot={snapshot}
+				now={now}
+				width={width}
+				filter={filterWords === null ? null : {words: filterWords, shown: events.length, total: all.length}}
+			/>
 			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
-				{state.helpOpen ? (
-					<Help keymap={keymap} width={width} height={Math.max(0, layout.frameRows - 2)} />
-				) : (
-					<>
-						<MetricsTable main={main} errors={errors} errorMode={layout.errorMode} width={width} />
-						<EventLog
-							events={snapshot.events}
-							view={view}
-							follow={state.follow}
-							since={snapshot.eventsSince}
-							width={width}
-							height={layout.eventRows}
-						/>
-					</>
-				)}
+				{body}
 			</Box>
-			<Footer keymap={keymap} width={width} />
+			{bottom}
 		</Box>
 	);
 }

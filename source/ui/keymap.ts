@@ -1,17 +1,33 @@
 /**
  * Every key binding as data. The key hook, the footer and the `?` help are all generated from this
- * table, so the hints on screen can never drift from what the keys do.
+ * table, so the hints on screen can never drift from what the keys do. A binding may be limited to
+ * some screens (`modes`); while the filter line is open, keys are text instead (textInputActions).
  */
 import type {Key} from 'ink';
 
-/** What a key asks for. The App executes effects (quit, pause, refresh); the reducer handles the rest. */
+/** Which screen has the keys: the event list, one event's detail, or the help overlay. */
+export type UiMode = 'list' | 'detail' | 'help';
+
+/** What a key asks for. The App executes effects (quit, pause, refresh, export); the reducer the rest. */
 export type KeymapAction =
 	| {readonly type: 'quit-requested'}
 	| {readonly type: 'scroll-requested'; readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1}
 	| {readonly type: 'pause-toggle-requested'}
 	| {readonly type: 'refresh-requested'}
 	| {readonly type: 'help-toggled'}
-	| {readonly type: 'help-closed'};
+	| {readonly type: 'back-requested'}
+	| {readonly type: 'detail-open-requested'}
+	| {readonly type: 'filter-input-opened'}
+	| {readonly type: 'errors-filter-toggled'}
+	| {readonly type: 'writes-filter-toggled'}
+	| {readonly type: 'user-filter-toggled'}
+	| {readonly type: 'filters-cleared'}
+	| {readonly type: 'export-requested'}
+	// Only from textInputActions, while the filter line is open:
+	| {readonly type: 'filter-input-typed'; readonly text: string}
+	| {readonly type: 'filter-input-erased'; readonly what: 'char' | 'all'}
+	| {readonly type: 'filter-input-applied'}
+	| {readonly type: 'filter-input-cancelled'};
 
 /** One binding. `keys` are names from `keyName` ('q', 'G', 'up', 'pagedown', 'ctrl+c', 'escape'). */
 export type Binding = {
@@ -24,27 +40,50 @@ export type Binding = {
 	readonly help: string;
 	/** Footer priority, 1 = dropped last when the line is too narrow; null = only in help. */
 	readonly footer: number | null;
+	/** Screens where the key works; every screen when absent. */
+	readonly modes?: readonly UiMode[];
 	readonly action: KeymapAction;
 };
 
 /** A whole set of bindings, in display order. */
 export type Keymap = readonly Binding[];
 
+const LIST: readonly UiMode[] = ['list'];
+
 /** The default bindings, in the order the footer and help show them. */
 export const KEYMAP: Keymap = [
 	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, action: {type: 'quit-requested'}},
-	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q', footer: null, action: {type: 'quit-requested'}},
-	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'select the next newer event', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: -1}},
-	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'select the next older event (stops following new ones)', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: 1}},
-	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page of newer events', footer: 4, action: {type: 'scroll-requested', unit: 'page', direction: -1}},
-	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page of older events', footer: 4, action: {type: 'scroll-requested', unit: 'page', direction: 1}},
-	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'jump to the newest event and follow new ones', footer: 5, action: {type: 'scroll-requested', unit: 'end', direction: -1}},
-	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'jump to the oldest event', footer: 5, action: {type: 'scroll-requested', unit: 'end', direction: 1}},
-	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 3, action: {type: 'pause-toggle-requested'}},
-	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 3, action: {type: 'refresh-requested'}},
+	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, action: {type: 'quit-requested'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list at the same event, or close help (⌫ too)', footer: 1, modes: ['detail', 'help'], action: {type: 'back-requested'}},
+	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event; in the detail and help: scroll up', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: -1}},
+	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones); detail and help: scroll down', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: 1}},
+	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page up', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: -1}},
+	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page down', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: 1}},
+	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'newest event, and follow new ones; top of the detail or help', footer: 6, action: {type: 'scroll-requested', unit: 'end', direction: -1}},
+	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'oldest event; end of the detail or help', footer: 6, action: {type: 'scroll-requested', unit: 'end', direction: 1}},
+	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', footer: 2, modes: LIST, action: {type: 'detail-open-requested'}},
+	{keys: ['/'], label: '/', description: 'filter', help: 'filter by text: event, user, IP, error code, resource', footer: 2, modes: LIST, action: {type: 'filter-input-opened'}},
+	{keys: ['e'], label: 'e', description: 'errors', help: 'only failed calls (any error code); again for all', footer: 3, modes: LIST, action: {type: 'errors-filter-toggled'}},
+	{keys: ['w'], label: 'w', description: 'writes', help: 'only calls that change something (not read-only); again for all', footer: 3, modes: LIST, action: {type: 'writes-filter-toggled'}},
+	{keys: ['u'], label: 'u', description: 'user', help: "only the selected event's caller; again for everyone", footer: 5, modes: LIST, action: {type: 'user-filter-toggled'}},
+	{keys: ['c'], label: 'c', description: 'clear', help: 'clear every filter', footer: 5, modes: LIST, action: {type: 'filters-cleared'}},
+	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', footer: 4, modes: LIST, action: {type: 'export-requested'}},
+	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, action: {type: 'pause-toggle-requested'}},
+	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 8, action: {type: 'refresh-requested'}},
 	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', footer: 1, action: {type: 'help-toggled'}},
-	{keys: ['escape'], label: 'Esc', description: 'close help', help: 'close this help', footer: null, action: {type: 'help-closed'}},
 ];
+
+/** The keys of the filter line, for the help (they are text handling, not bindings). */
+export const FILTER_INPUT_KEYS: ReadonlyArray<{readonly label: string; readonly help: string}> = [
+	{label: '⏎', help: 'apply the filter text'},
+	{label: 'Esc', help: 'cancel: the filter stays as it was'},
+	{label: '⌫', help: 'delete the last character (Ctrl-U: all of it)'},
+];
+
+/** Whether `binding` works on screen `mode`. */
+export function activeIn(binding: Binding, mode: UiMode): boolean {
+	return binding.modes === undefined || binding.modes.includes(mode);
+}
 
 const NAMED_KEYS: ReadonlyArray<readonly [keyof Key, string]> = [
 	['upArrow', 'up'],
@@ -69,10 +108,10 @@ export function keyName(input: string, key: Key): string | null {
 	return input.length === 1 ? input : null;
 }
 
-/** The binding for a key press, if any. */
-export function findBinding(keymap: Keymap, input: string, key: Key): Binding | undefined {
+/** The binding for a key press on screen `mode`, if any. */
+export function findBinding(keymap: Keymap, input: string, key: Key, mode: UiMode = 'list'): Binding | undefined {
 	const name = keyName(input, key);
-	return name === null ? undefined : keymap.find(binding => binding.keys.includes(name));
+	return name === null ? undefined : keymap.find(binding => activeIn(binding, mode) && binding.keys.includes(name));
 }
 
 /** Longer runs of text are pastes, not typing: ignored whole. */
@@ -82,13 +121,46 @@ const MAX_TYPED_RUN = 32;
  * The actions for one Ink input event. Ink passes a run of plain characters read together as one
  * string (fast typing or key repeat over SSH: "jjj"), so a short run becomes one action per
  * character; quit only ever comes from a key on its own, never from inside such a run or a paste.
+ * After '/' the rest of the run is filter text; after '?' the rest is dropped (it was meant for the
+ * next screen, and guessing it would misfire).
  */
-export function actionsFor(keymap: Keymap, input: string, key: Key): KeymapAction[] {
-	const binding = findBinding(keymap, input, key);
+export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode = 'list'): KeymapAction[] {
+	const binding = findBinding(keymap, input, key, mode);
 	if (binding) return [binding.action];
 	if (key.ctrl || key.meta || input.length < 2 || input.length > MAX_TYPED_RUN) return [];
-	return [...input].flatMap(char => {
-		const action = findBinding(keymap, char, {...key, shift: /[A-Z]/.test(char)})?.action;
-		return action && action.type !== 'quit-requested' ? [action] : [];
-	});
+	const out: KeymapAction[] = [];
+	const chars = [...input];
+	for (const [index, char] of chars.entries()) {
+		const action = findBinding(keymap, char, {...key, shift: /[A-Z]/.test(char)}, mode)?.action;
+		if (!action || action.type === 'quit-requested') continue;
+		out.push(action);
+		if (action.type === 'filter-input-opened') {
+			// "/deny" read at once: the rest was typed into the filter line.
+			const rest = textInputActions(chars.slice(index + 1).join(''), key);
+			return [...out, ...rest.filter(next => next.type === 'filter-input-typed')];
+		}
+		if (action.type === 'detail-open-requested' || action.type === 'help-toggled') break;
+	}
+	return out;
+}
+
+/**
+ * Keys while the filter line is open: printable text is typed (pastes included), never a binding.
+ * Only Ctrl-C keeps its meaning, so the app can always be left.
+ */
+export function textInputActions(input: string, key: Key): KeymapAction[] {
+	if (key.return) return [{type: 'filter-input-applied'}];
+	if (key.escape) return [{type: 'filter-input-cancelled'}];
+	if (key.backspace || key.delete) return [{type: 'filter-input-erased', what: 'char'}];
+	if (key.ctrl) {
+		const letter = input.toLowerCase();
+		if (letter === 'c') return [{type: 'quit-requested'}];
+		if (letter === 'u') return [{type: 'filter-input-erased', what: 'all'}];
+		return [];
+	}
+	if (key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return [];
+	if (key.pageUp || key.pageDown || key.home || key.end) return [];
+	// Controls (a pasted newline, an escape sequence's tail) never become filter text.
+	const text = input.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
+	return text === '' ? [] : [{type: 'filter-input-typed', text}];
 }

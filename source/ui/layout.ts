@@ -41,7 +41,7 @@ export function computeLayout(rows: number, mainMetrics: number, errorMetrics: n
 }
 
 /** The event-log columns. */
-export type EventColumnId = 'time' | 'event' | 'error' | 'idType' | 'user' | 'ip';
+export type EventColumnId = 'time' | 'mark' | 'event' | 'error' | 'identity' | 'ip';
 
 /** One event-log column that fits, with its width in columns. */
 export type EventColumn = {
@@ -62,12 +62,14 @@ type ColumnSpec = {
 	readonly keep: number;
 };
 
+// `mark` holds the risk glyph (⚠) and the late marker (↶). The identity label ("role deploy-role/ci-1")
+// says the identity type too, so there is no separate type column.
 const EVENT_COLUMNS: readonly ColumnSpec[] = [
 	{id: 'time', title: 'TIME UTC', min: 8, grow: 0, growOrder: 9, keep: 9},
+	{id: 'mark', title: '', min: 2, grow: 0, growOrder: 9, keep: 10},
 	{id: 'event', title: 'EVENT', min: 20, grow: 6, growOrder: 1, keep: 8},
 	{id: 'error', title: 'ERROR', min: 14, grow: 8, growOrder: 3, keep: 7},
-	{id: 'idType', title: 'TYPE', min: 7, grow: 0, growOrder: 9, keep: 2},
-	{id: 'user', title: 'IDENTITY', min: 12, grow: 20, growOrder: 2, keep: 6},
+	{id: 'identity', title: 'IDENTITY', min: 20, grow: 24, growOrder: 2, keep: 6},
 	{id: 'ip', title: 'SOURCE IP', min: 15, grow: 24, growOrder: 4, keep: 1},
 ];
 
@@ -79,7 +81,7 @@ const span = (columns: ReadonlyArray<{width: number}>): number =>
 
 /**
  * The event-log columns that fit in `width`, widths summing (with gaps) to at most `width`: source IP
- * drops first, then identity type; leftover space grows event, identity, error and IP in that order.
+ * drops first, then identity; leftover space grows event, identity, error and IP in that order.
  */
 export function eventColumns(width: number): EventColumn[] {
 	let specs = [...EVENT_COLUMNS];

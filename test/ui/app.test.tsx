@@ -45,7 +45,7 @@ test('80x24: at most 23 lines, none wider than 80, nine metrics and at least 5 e
 	assert.ok(lines.length <= 23, `${lines.length} lines`);
 	for (const line of lines) assert.ok(textWidth(line) <= 80, `too wide: ${line}`);
 	for (const name of BASELINE_METRICS) assert.ok(frame().includes(name), name);
-	assert.ok(lines.filter(line => /^.\d\d:\d\d:\d\d Evente/.test(line)).length >= 5);
+	assert.ok(lines.filter(line => /^.\d\d:\d\d:\d\d {4}Evente/.test(line)).length >= 5);
 	assert.match(lines.at(-1) ?? '', /q quit.*\? help/);
 });
 

@@ -18,7 +18,7 @@ async function frameOf(node: React.ReactElement): Promise<string> {
 const custom: Keymap = [
 	{keys: ['x'], label: 'x', description: 'explode', help: 'blow it all up', footer: 1, action: {type: 'quit-requested'}},
 	{keys: ['y'], label: 'y', description: 'yodel', help: 'sing', footer: 2, action: {type: 'refresh-requested'}},
-	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, action: {type: 'help-closed'}},
+	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, action: {type: 'back-requested'}},
 ];
 
 test('the footer is generated from the keymap it is given', async () => {
@@ -37,9 +37,22 @@ test('narrow footers drop the least important hints but keep quit and help', asy
 	assert.ok(textWidth(tiny) <= 9, tiny);
 });
 
-test('wide footers show every footer binding', () => {
-	const frame = footerSegments(KEYMAP, 200).map(segment => segment.text).join('');
-	for (const binding of KEYMAP.filter(b => b.footer !== null)) assert.ok(frame.includes(`${binding.label} ${binding.description}`), binding.label);
+test('wide footers show every footer binding of the screen, and only those', () => {
+	for (const mode of ['list', 'detail', 'help'] as const) {
+		const frame = footerSegments(KEYMAP, 300, mode).map(segment => segment.text).join('');
+		for (const binding of KEYMAP.filter(b => b.footer !== null)) {
+			const shown = frame.includes(`${binding.label} ${binding.description}`);
+			assert.equal(shown, binding.modes === undefined || binding.modes.includes(mode), `${mode}: ${binding.label}`);
+		}
+	}
+});
+
+test('the 80-column list footer keeps quit, moving, detail, filter and help; detail shows back', () => {
+	const text = (mode: 'list' | 'detail') => footerSegments(KEYMAP, 80, mode).map(segment => segment.text).join('');
+	for (const hint of ['q quit', 'j/↓ down', '⏎ detail', '/ filter', 'e errors', '? help']) assert.ok(text('list').includes(hint), hint);
+	assert.ok(textWidth(text('list')) <= 80);
+	assert.match(text('detail'), /Esc back/);
+	assert.doesNotMatch(text('detail'), /filter|export/);
 });
 
 test('help lists every binding of the keymap it is given, with the full description', async () => {

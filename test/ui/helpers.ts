@@ -176,3 +176,81 @@ export function fakeMonitor(initial: Snapshot = snapshot()): FakeMonitor {
 
 /** Key sequences as a terminal sends them. */
 export const KEYS = {up: '\u001B[A', down: '\u001B[B', pageUp: '\u001B[5~', pageDown: '\u001B[6~', escape: '\u001B', ctrlC: '\u0003'};
+
+/** A CloudTrail record as real ones look (camelCase, eventVersion 1.11), for events with `raw`. */
+export function cloudTrailRecord(fields: {
+	eventId: string;
+	eventTime: number;
+	eventName: string;
+	userIdentity: Record<string, unknown>;
+	sourceIp?: string;
+	errorCode?: string;
+	errorMessage?: string;
+	requestParameters?: Record<string, unknown> | null;
+	readOnly?: boolean;
+}): string {
+	return JSON.stringify({
+		eventVersion: '1.11',
+		userIdentity: fields.userIdentity,
+		eventTime: new Date(fields.eventTime).toISOString().replace('.000Z', 'Z'),
+		eventSource: 'iot.amazonaws.com',
+		eventName: fields.eventName,
+		awsRegion: 'us-east-1',
+		sourceIPAddress: fields.sourceIp ?? '203.0.113.7',
+		userAgent: 'aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/linux#6.5.0',
+		...(fields.errorCode ? {errorCode: fields.errorCode, errorMessage: fields.errorMessage ?? ''} : {}),
+		requestParameters: fields.requestParameters ?? null,
+		responseElements: null,
+		requestID: `req-${fields.eventId}`,
+		eventID: fields.eventId,
+		readOnly: fields.readOnly ?? false,
+		eventType: 'AwsApiCall',
+		managementEvent: true,
+		recipientAccountId: '123456789012',
+		eventCategory: 'Management',
+	});
+}
+
+/** The temporary credentials of role deploy-role, session ci-1234, without MFA. */
+export const ROLE_IDENTITY = {
+	type: 'AssumedRole',
+	principalId: 'AROAEXAMPLEROLEID:ci-1234',
+	arn: 'arn:aws:sts::123456789012:assumed-role/deploy-role/ci-1234',
+	accountId: '123456789012',
+	accessKeyId: 'ASIAEXAMPLEKEY000001',
+	sessionContext: {
+		sessionIssuer: {type: 'Role', principalId: 'AROAEXAMPLEROLEID', arn: 'arn:aws:iam::123456789012:role/deploy-role', accountId: '123456789012', userName: 'deploy-role'},
+		attributes: {creationDate: '2024-05-01T11:58:00Z', mfaAuthenticated: 'false'},
+	},
+};
+
+/**
+ * A mixed log, newest first: every third event failed (AccessDenied), callers alternate between
+ * alice (IAM user) and the deploy-role session, event 5 is a late DeleteThing by root.
+ */
+export function mixedEvents(count: number, newest = NOW): TrailEvent[] {
+	return Array.from({length: count}, (_, i) => {
+		const eventId = `m${i}`;
+		const eventTime = newest - i * 1000;
+		const failed = i % 3 === 1;
+		const root = i === 5;
+		const eventName = root ? 'DeleteThing' : failed ? 'UpdateThing' : `Create${i}`;
+		const role = i % 2 === 0;
+		const userIdentity = root
+			? {type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012'}
+			: role
+				? ROLE_IDENTITY
+				: {type: 'IAMUser', principalId: 'AIDAALICE', arn: 'arn:aws:iam::123456789012:user/alice', accountId: '123456789012', userName: 'alice', accessKeyId: 'AKIAALICE00000000001'};
+		return event({
+			eventId,
+			eventTime,
+			eventName,
+			username: root ? null : role ? 'ci-1234' : 'alice',
+			identityType: root ? 'Root' : role ? 'AssumedRole' : 'IAMUser',
+			errorCode: failed ? 'AccessDenied' : null,
+			readOnly: false,
+			late: root,
+			raw: cloudTrailRecord({eventId, eventTime, eventName, userIdentity, errorCode: failed ? 'AccessDenied' : undefined, errorMessage: 'User is not authorized to perform: iot:UpdateThing'}),
+		});
+	});
+}

@@ -1,7 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
-import {actionsFor, findBinding, KEYMAP, keyName} from '../../source/ui/keymap.js';
+import {textWidth} from '../../source/text/width.js';
+import {helpLines} from '../../source/ui/components/help.js';
+import {actionsFor, activeIn, findBinding, KEYMAP, keyName, textInputActions} from '../../source/ui/keymap.js';
 
 const NO_KEY: Key = {
 	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
@@ -37,13 +39,54 @@ test('every action in the brief has a binding', () => {
 	assert.deepEqual(press('p'), {type: 'pause-toggle-requested'});
 	assert.deepEqual(press('r'), {type: 'refresh-requested'});
 	assert.deepEqual(press('?'), {type: 'help-toggled'});
-	assert.deepEqual(press('', {escape: true}), {type: 'help-closed'});
-	assert.equal(press('x'), undefined);
+	assert.deepEqual(press('', {return: true}), {type: 'detail-open-requested'});
+	assert.deepEqual(press('/'), {type: 'filter-input-opened'});
+	assert.deepEqual(press('e'), {type: 'errors-filter-toggled'});
+	assert.deepEqual(press('w'), {type: 'writes-filter-toggled'});
+	assert.deepEqual(press('u'), {type: 'user-filter-toggled'});
+	assert.deepEqual(press('c'), {type: 'filters-cleared'});
+	assert.deepEqual(press('x'), {type: 'export-requested'});
+	assert.equal(press('', {escape: true}), undefined, 'Esc does nothing on the list');
+	const inDetail = (input: string, key: Partial<Key> = {}) => findBinding(KEYMAP, input, {...NO_KEY, ...key}, 'detail')?.action;
+	assert.deepEqual(inDetail('', {escape: true}), {type: 'back-requested'});
+	assert.deepEqual(inDetail('', {delete: true}), {type: 'back-requested'}, 'Backspace (DEL, which Ink calls delete)');
+	assert.deepEqual(inDetail('', {backspace: true}), {type: 'back-requested'});
+	assert.deepEqual(inDetail('j'), {type: 'scroll-requested', unit: 'row', direction: 1});
+	assert.equal(inDetail('e'), undefined, 'list-only keys do nothing in the detail view');
+	assert.equal(inDetail('', {return: true}), undefined);
+	assert.equal(press('z'), undefined);
 });
 
-test('no key is bound twice', () => {
-	const keys = KEYMAP.flatMap(binding => binding.keys);
-	assert.equal(new Set(keys).size, keys.length);
+test('no key is bound twice on the same screen', () => {
+	for (const mode of ['list', 'detail', 'help'] as const) {
+		const keys = KEYMAP.filter(binding => activeIn(binding, mode)).flatMap(binding => binding.keys);
+		assert.equal(new Set(keys).size, keys.length, mode);
+	}
+});
+
+test('while the filter line is open keys are text: no binding fires, only Ctrl-C quits', () => {
+	const text = (input: string, key: Partial<Key> = {}) => textInputActions(input, {...NO_KEY, ...key});
+	assert.deepEqual(text('q'), [{type: 'filter-input-typed', text: 'q'}]);
+	assert.deepEqual(text('p'), [{type: 'filter-input-typed', text: 'p'}]);
+	assert.deepEqual(text('G', {shift: true}), [{type: 'filter-input-typed', text: 'G'}]);
+	assert.deepEqual(text('deny me'), [{type: 'filter-input-typed', text: 'deny me'}], 'a paste is text too');
+	assert.deepEqual(text('a\u001b[31mb\r\n'), [{type: 'filter-input-typed', text: 'a[31mb'}], 'controls never become text');
+	assert.deepEqual(text('', {return: true}), [{type: 'filter-input-applied'}]);
+	assert.deepEqual(text('', {escape: true, meta: true}), [{type: 'filter-input-cancelled'}]);
+	assert.deepEqual(text('', {delete: true}), [{type: 'filter-input-erased', what: 'char'}]);
+	assert.deepEqual(text('u', {ctrl: true}), [{type: 'filter-input-erased', what: 'all'}]);
+	assert.deepEqual(text('c', {ctrl: true}), [{type: 'quit-requested'}]);
+	assert.deepEqual(text('', {upArrow: true}), []);
+	assert.deepEqual(text('x', {meta: true}), []);
+});
+
+test('a run that opens the filter line types the rest into it', () => {
+	assert.deepEqual(actionsFor(KEYMAP, 'j/qp', NO_KEY), [
+		{type: 'scroll-requested', unit: 'row', direction: 1},
+		{type: 'filter-input-opened'},
+		{type: 'filter-input-typed', text: 'qp'},
+	]);
+	assert.deepEqual(actionsFor(KEYMAP, '?jq', NO_KEY), [{type: 'help-toggled'}], 'the rest after ? was meant for the help');
 });
 
 test('a run of typed keys read at once becomes one action each, but never quits', () => {
@@ -53,4 +96,11 @@ test('a run of typed keys read at once becomes one action each, but never quits'
 	assert.deepEqual(actionsFor(KEYMAP, 'GG', NO_KEY)[0], {type: 'scroll-requested', unit: 'end', direction: 1});
 	assert.deepEqual(types('q'), ['quit-requested']);
 	assert.deepEqual(types('j'.repeat(33)), [], 'a paste is ignored');
+});
+
+test('every help line fits an 80-column terminal', () => {
+	for (const segments of helpLines(KEYMAP)) {
+		const text = segments.map(segment => segment.text).join('');
+		assert.ok(textWidth(text) <= 80, text);
+	}
 });

@@ -23,14 +23,14 @@ test('no error metrics, no error line; tiny terminals never go negative', () => 
 	assert.equal(computeLayout(5, 9, 10).eventRows, 0);
 });
 
-test('event columns fit the width and drop source IP first, then identity type', () => {
+test('event columns fit the width and drop source IP first, then identity', () => {
 	const total = (width: number) => {
 		const columns = eventColumns(width);
 		return columns.reduce((sum, c) => sum + c.width, 0) + (columns.length - 1) * COLUMN_GAP;
 	};
 	for (const width of [20, 40, 60, 79, 100, 119, 200]) assert.ok(total(width) <= width, `width ${width}`);
 	const ids = (width: number) => eventColumns(width).map(c => c.id);
-	assert.deepEqual(ids(119), ['time', 'event', 'error', 'idType', 'user', 'ip']);
-	assert.deepEqual(ids(79), ['time', 'event', 'error', 'idType', 'user']);
-	assert.deepEqual(ids(60), ['time', 'event', 'error', 'user']);
+	assert.deepEqual(ids(119), ['time', 'mark', 'event', 'error', 'identity', 'ip']);
+	assert.deepEqual(ids(79), ['time', 'mark', 'event', 'error', 'identity']);
+	assert.deepEqual(ids(60), ['time', 'mark', 'event', 'error']);
 });

@@ -1,8 +1,19 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {initialUiState, selectEventView, uiReducer, type UiAction, type UiState} from '../../source/ui/state/ui-reducer.js';
+import {
+	currentStatus,
+	effectiveFilter,
+	initialUiState,
+	selectEventView,
+	STATUS_MS,
+	uiReducer,
+	visibleEvents,
+	type UiAction,
+	type UiState,
+} from '../../source/ui/state/ui-reducer.js';
+import {event} from './helpers.js';
 
-const ids = (count: number, prefix = 'e') => Array.from({length: count}, (_, i) => ({eventId: `${prefix}${i}`}));
+const ids = (count: number, prefix = 'e') => Array.from({length: count}, (_, i) => event({eventId: `${prefix}${i}`}));
 const EVENTS = ids(100);
 const scroll = (unit: 'row' | 'page' | 'end', direction: 1 | -1, events = EVENTS, pageSize = 10): UiAction => ({
 	type: 'scroll-requested',
@@ -50,14 +61,15 @@ test('scrolling is ignored while help is open or with no events', () => {
 });
 
 test('help toggles and Esc closes it', () => {
+	const back: UiAction = {type: 'back-requested', events: EVENTS};
 	const cases: Array<[UiState, UiAction, boolean]> = [
 		[initialUiState, {type: 'help-toggled'}, true],
 		[{...initialUiState, helpOpen: true}, {type: 'help-toggled'}, false],
-		[{...initialUiState, helpOpen: true}, {type: 'help-closed'}, false],
-		[initialUiState, {type: 'help-closed'}, false],
+		[{...initialUiState, helpOpen: true}, back, false],
+		[initialUiState, back, false],
 	];
 	for (const [state, action, open] of cases) assert.equal(uiReducer(state, action).helpOpen, open);
-	assert.equal(uiReducer(initialUiState, {type: 'help-closed'}), initialUiState, 'no new object when nothing changes');
+	assert.equal(uiReducer(initialUiState, back), initialUiState, 'no new object when nothing changes');
 });
 
 test('the selection sticks to its event when new events arrive, and counts them', () => {
@@ -83,4 +95,81 @@ test('a selected event that left the buffer falls back to its last index, clampe
 test('a cursor row beyond a shrunken page is clamped', () => {
 	const view = selectEventView(at(30, 9), EVENTS, 5);
 	assert.equal(view.selectedIndex - view.offset, 4);
+});
+
+test('detail: opening from follow pins the selection; back follows again only if nothing newer came', () => {
+	const open = uiReducer(initialUiState, {type: 'detail-opened', events: EVENTS, pageSize: 10});
+	assert.equal(open.detail?.event.eventId, 'e0');
+	assert.equal(open.follow, false, 'the list behind does not move');
+	const back = uiReducer(open, {type: 'back-requested', events: EVENTS});
+	assert.equal(back.detail, null);
+	assert.equal(back.follow, true);
+	const arrived = [...ids(2, 'n'), ...EVENTS];
+	const backLater = uiReducer(open, {type: 'back-requested', events: arrived});
+	assert.equal(backLater.follow, false);
+	assert.equal(selectEventView(backLater, arrived, 10).newCount, 2);
+	assert.equal(arrived[selectEventView(backLater, arrived, 10).selectedIndex]?.eventId, 'e0');
+});
+
+test('detail: opening away from the top keeps selection, cursor row and "new" untouched', () => {
+	const state = at(30, 4);
+	const open = uiReducer(state, {type: 'detail-opened', events: EVENTS, pageSize: 10});
+	assert.equal(open.detail?.event.eventId, 'e30');
+	const back = uiReducer(open, {type: 'back-requested', events: EVENTS});
+	assert.deepEqual({...back, detail: null}, {...state, detail: null});
+	assert.equal(uiReducer(initialUiState, {type: 'detail-opened', events: [], pageSize: 10}), initialUiState, 'nothing to open');
+});
+
+test('lines scroll clamps to the content, for detail and help', () => {
+	const open = uiReducer(initialUiState, {type: 'detail-opened', events: EVENTS, pageSize: 10});
+	const scrollBy = (state: UiState, unit: 'row' | 'page' | 'end', direction: 1 | -1) =>
+		uiReducer(state, {type: 'lines-scrolled', target: 'detail', unit, direction, total: 100, pageSize: 20});
+	assert.equal(scrollBy(open, 'row', -1).detail?.scroll, 0);
+	assert.equal(scrollBy(open, 'page', 1).detail?.scroll, 20);
+	assert.equal(scrollBy(open, 'end', 1).detail?.scroll, 80);
+	assert.equal(scrollBy(scrollBy(open, 'end', 1), 'row', 1).detail?.scroll, 80);
+	assert.equal(scrollBy(scrollBy(open, 'end', 1), 'end', -1).detail?.scroll, 0);
+	const help = uiReducer(initialUiState, {type: 'help-toggled'});
+	assert.equal(uiReducer(help, {type: 'lines-scrolled', target: 'help', unit: 'end', direction: 1, total: 31, pageSize: 20}).helpScroll, 11);
+	assert.equal(uiReducer(initialUiState, {type: 'lines-scrolled', target: 'help', unit: 'row', direction: 1, total: 31, pageSize: 20}), initialUiState);
+});
+
+test('the filter line: typing previews, Enter applies, Esc restores, controls never get in', () => {
+	let state = uiReducer(initialUiState, {type: 'filter-input-opened'});
+	for (const text of ['ali', 'x\u001b[31m']) state = uiReducer(state, {type: 'filter-input-typed', text});
+	assert.equal(state.filterDraft, 'alix[31m');
+	state = uiReducer(state, {type: 'filter-input-erased', what: 'all'});
+	state = uiReducer(state, {type: 'filter-input-typed', text: 'alicex'});
+	state = uiReducer(state, {type: 'filter-input-erased', what: 'char'});
+	assert.equal(effectiveFilter(state).text, 'alice', 'previewed while typing');
+	assert.equal(state.filter.text, '', 'not applied yet');
+	const applied = uiReducer(state, {type: 'filter-input-applied'});
+	assert.equal(applied.filter.text, 'alice');
+	assert.equal(applied.filterDraft, null);
+	const reopened = uiReducer(uiReducer(applied, {type: 'filter-input-opened'}), {type: 'filter-input-typed', text: 'zzz'});
+	assert.equal(uiReducer(reopened, {type: 'filter-input-cancelled'}).filter.text, 'alice', 'Esc keeps the old filter');
+});
+
+test('filter toggles, user from the selected event, clear', () => {
+	const events = [event({eventId: 'a', username: 'alice'}), event({eventId: 'b', username: 'bob', errorCode: 'AccessDenied'})];
+	let state = uiReducer(initialUiState, {type: 'errors-filter-toggled'});
+	assert.equal(state.filter.errorsOnly, true);
+	state = uiReducer(state, {type: 'user-filter-toggled', events, pageSize: 10});
+	assert.equal(state.filter.user, 'user bob', 'the selected event within the filtered list');
+	state = uiReducer(state, {type: 'writes-filter-toggled'});
+	assert.deepEqual(visibleEvents(state, events).map(e => e.eventId), ['b']);
+	assert.equal(uiReducer(state, {type: 'user-filter-toggled', events, pageSize: 10}).filter.user, null, 'u again clears');
+	assert.deepEqual(uiReducer(state, {type: 'filters-cleared'}).filter, initialUiState.filter);
+});
+
+test('scrolling moves through the filtered list', () => {
+	const events = [event({eventId: 'a'}), event({eventId: 'b', errorCode: 'X'}), event({eventId: 'c'}), event({eventId: 'd', errorCode: 'X'})];
+	const state = uiReducer(uiReducer(initialUiState, {type: 'errors-filter-toggled'}), scroll('row', 1, events));
+	assert.equal(state.selectedEventId, 'd');
+});
+
+test('a status message is fresh for a while, then gone', () => {
+	const state = uiReducer(initialUiState, {type: 'status-shown', status: {text: 'done', tone: 'ok', at: 1000}});
+	assert.equal(currentStatus(state, 1000)?.text, 'done');
+	assert.equal(currentStatus(state, 1000 + STATUS_MS), null);
 });

@@ -1,63 +1,77 @@
 import {memo} from 'react';
 import {Box} from 'ink';
+import {classifyEvent} from '../../trail/highlight.js';
+import {describeIdentity} from '../../trail/identity.js';
 import {sanitize} from '../../text/sanitize.js';
-import {pad} from '../../text/width.js';
-import type {IdentityType, TrailEvent} from '../../types.js';
+import {pad, textWidth, truncate} from '../../text/width.js';
+import type {TrailEvent} from '../../types.js';
 import {formatClock, formatClockShort, formatCount, MISSING} from '../format.js';
 import {COLUMN_GAP, eventColumns, type EventColumn} from '../layout.js';
-import type {Segment} from '../segments.js';
+import {segmentsWidth, type Segment} from '../segments.js';
 import type {EventView} from '../state/ui-reducer.js';
 import {Line} from './line.js';
 
-const SHORT_IDENTITY: Record<IdentityType, string> = {
-	Root: 'ROOT',
-	IAMUser: 'User',
-	AssumedRole: 'Role',
-	FederatedUser: 'Fed',
-	AWSAccount: 'Account',
-	AWSService: 'Service',
-	SAMLUser: 'SAML',
-	WebIdentityUser: 'WebId',
-	IdentityCenterUser: 'SSO',
-	Unknown: '?',
-};
+/** Marks an event Event History delivered after newer ones were already shown. */
+export const LATE_GLYPH = '↶';
+/** Marks a destructive or security-relevant call. */
+export const RISK_GLYPH = '⚠';
 
-/** The identity type in a few columns; anything unexpected is shown (sanitized) as it came. */
-export function shortIdentity(type: string): string {
-	return SHORT_IDENTITY[type as IdentityType] ?? sanitize(type);
-}
-
-function cell(event: TrailEvent, column: EventColumn): Segment {
+function cell(event: TrailEvent, column: EventColumn): Segment[] {
 	switch (column.id) {
 		case 'time':
-			return {text: formatClock(event.eventTime)};
+			return [{text: formatClock(event.eventTime)}];
+		case 'mark': {
+			const {risky} = classifyEvent(event);
+			return [
+				risky ? {text: RISK_GLYPH, color: 'yellow', bold: true} : {text: ' '},
+				event.late ? {text: LATE_GLYPH, dim: true} : {text: ' '},
+			];
+		}
 		case 'event':
-			return {text: sanitize(event.eventName), bold: true};
+			return [{text: sanitize(event.eventName), bold: true}];
 		case 'error':
-			return event.errorCode === null ? {text: ''} : {text: `✗ ${sanitize(event.errorCode)}`, color: 'red'};
-		case 'idType':
-			return {text: shortIdentity(event.identityType), color: event.identityType === 'Root' ? 'yellow' : undefined};
-		case 'user':
-			return {text: event.username === null ? MISSING : sanitize(event.username)};
+			return event.errorCode === null ? [] : [{text: `✗ ${sanitize(event.errorCode)}`, color: 'red'}];
+		case 'identity': {
+			const identity = describeIdentity(event);
+			if (identity.kind === 'root') return [{text: 'ROOT', color: 'yellow', bold: true}];
+			return [{text: identity.label, dim: identity.kind === 'aws-service'}];
+		}
 		case 'ip':
-			return {text: event.sourceIp === null ? MISSING : sanitize(event.sourceIp), dim: true};
+			return [{text: event.sourceIp === null ? MISSING : sanitize(event.sourceIp), dim: true}];
 	}
+}
+
+/** Segments cut or padded to exactly `width` columns. */
+function fit(segments: readonly Segment[], width: number): Segment[] {
+	const out: Segment[] = [];
+	let left = width;
+	for (const segment of segments) {
+		if (left <= 0) break;
+		const text = truncate(segment.text, left);
+		out.push({...segment, text});
+		left -= textWidth(text);
+	}
+	if (left > 0) out.push({text: ' '.repeat(left)});
+	return out;
 }
 
 /** One event as padded, sanitized cells; every string of the event passes through sanitize() first. */
 export function eventRowSegments(event: TrailEvent, columns: readonly EventColumn[], selected: boolean): Segment[] {
 	const out: Segment[] = [{text: selected ? '▸' : ' ', inverse: selected}];
 	columns.forEach((column, index) => {
-		const content = cell(event, column);
-		const gap = index === columns.length - 1 ? '' : ' '.repeat(COLUMN_GAP);
-		out.push({...content, text: pad(content.text, column.width) + gap, inverse: selected});
+		const gap = index === columns.length - 1 ? [] : [{text: ' '.repeat(COLUMN_GAP)}];
+		for (const segment of [...fit(cell(event, column), column.width), ...gap]) out.push({...segment, inverse: selected});
 	});
 	return out;
 }
 
 export type EventLogProps = {
-	/** All events, newest first; only the visible slice is rendered. */
+	/** The events to list (already filtered), newest first; only the visible slice is rendered. */
 	readonly events: readonly TrailEvent[];
+	/** Events in the buffer before filtering. */
+	readonly total: number;
+	/** The active filter in words (describeFilter), or null when none is active. */
+	readonly filter: string | null;
 	readonly view: EventView;
 	readonly follow: boolean;
 	/** Start of the CloudTrail window (epoch ms). */
@@ -67,25 +81,36 @@ export type EventLogProps = {
 	readonly height: number;
 };
 
+/** The title line: source or filter with counts, then "N new" and the position when scrolled. */
+export function eventTitleSegments({events, total, filter, view, follow, since, width}: EventLogProps): Segment[] {
+	const tail: Segment[] = [];
+	if (!follow && events.length > 0) {
+		if (view.newCount > 0) tail.push({text: ` · ↑ ${formatCount(view.newCount)} new`, color: 'yellow', bold: true});
+		tail.push({text: ` · ${formatCount(view.selectedIndex + 1)}/${formatCount(events.length)}`, dim: true});
+	}
+	const head: Segment = {text: ' EVENTS ', bold: true};
+	if (filter === null) {
+		return [head, {text: `iot.amazonaws.com · ${formatCount(total)} · since ${formatClockShort(since)} UTC`}, ...tail];
+	}
+	const counts: Segment = {text: ` — ${formatCount(events.length)} of ${formatCount(total)}`, bold: true};
+	// The filter words give way first, so the counts, "new" and the position always show.
+	const room = width - segmentsWidth([head, counts, ...tail]) - textWidth('filter: ');
+	return [head, {text: 'filter: ', color: 'cyan'}, {text: truncate(filter, Math.max(1, room)), color: 'cyan'}, counts, ...tail];
+}
+
 /** The CloudTrail event list, virtualised: renders `height` rows whatever the buffer holds. */
 /** Memoised: re-renders only when events, selection or size change, not on the clock tick. */
-export const EventLog = memo(function EventLog({events, view, follow, since, width, height}: EventLogProps) {
+export const EventLog = memo(function EventLog(props: EventLogProps) {
+	const {events, view, width, height, filter} = props;
 	const columns = eventColumns(width - 1);
-	const title: Segment[] = [
-		{text: ' EVENTS ', bold: true},
-		{text: `iot.amazonaws.com · ${formatCount(events.length)} · since ${formatClockShort(since)} UTC`},
-	];
-	if (!follow && events.length > 0) {
-		if (view.newCount > 0) title.push({text: ` · ↑ ${formatCount(view.newCount)} new`, color: 'yellow', bold: true});
-		title.push({text: ` · ${formatCount(view.selectedIndex + 1)}/${formatCount(events.length)}`, dim: true});
-	}
 	const header = ' ' + columns.map(column => pad(column.title, column.width)).join(' '.repeat(COLUMN_GAP));
 	const visible = events.slice(view.offset, view.offset + height);
+	const empty = filter === null ? ' no events yet' : ' no events match the filter (c clears it)';
 	return (
 		<Box flexDirection="column" width={width}>
-			<Line segments={title} width={width} />
+			<Line segments={eventTitleSegments(props)} width={width} />
 			<Line segments={[{text: header, dim: true}]} width={width} />
-			{visible.length === 0 && height > 0 && <Line segments={[{text: ' no events yet', dim: true}]} width={width} />}
+			{visible.length === 0 && height > 0 && <Line segments={[{text: empty, dim: true}]} width={width} />}
 			{visible.map((event, index) => (
 				<Line
 					key={index}

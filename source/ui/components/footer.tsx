@@ -1,4 +1,4 @@
-import type {Binding, Keymap} from '../keymap.js';
+import {activeIn, type Binding, type Keymap, type UiMode} from '../keymap.js';
 import {segmentsWidth, type Segment} from '../segments.js';
 import {Line} from './line.js';
 
@@ -9,11 +9,11 @@ const itemSegments = (binding: Binding, first: boolean): Segment[] => [
 ];
 
 /**
- * The key hints, generated from the keymap: bindings with a footer priority, in keymap order; when the
- * line is too narrow, the least important ones go first, then the rest is truncated.
+ * The key hints, generated from the keymap: bindings with a footer priority that work on screen
+ * `mode`, in keymap order; when the line is too narrow, the least important ones go first.
  */
-export function footerSegments(keymap: Keymap, width: number): Segment[] {
-	let shown = keymap.filter(binding => binding.footer !== null);
+export function footerSegments(keymap: Keymap, width: number, mode: UiMode = 'list'): Segment[] {
+	let shown = keymap.filter(binding => binding.footer !== null && activeIn(binding, mode));
 	const build = (): Segment[] => shown.flatMap((binding, index) => itemSegments(binding, index === 0));
 	while (shown.length > 1 && segmentsWidth(build()) > width) {
 		const worst = Math.max(...shown.map(binding => binding.footer ?? 0));
@@ -24,9 +24,9 @@ export function footerSegments(keymap: Keymap, width: number): Segment[] {
 	return build();
 }
 
-export type FooterProps = {readonly keymap: Keymap; readonly width: number};
+export type FooterProps = {readonly keymap: Keymap; readonly width: number; readonly mode?: UiMode};
 
-/** The one-line key hint footer. */
-export function Footer({keymap, width}: FooterProps) {
-	return <Line segments={footerSegments(keymap, width)} width={width} />;
+/** The one-line key hint footer for the current screen. */
+export function Footer({keymap, width, mode = 'list'}: FooterProps) {
+	return <Line segments={footerSegments(keymap, width, mode)} width={width} />;
 }

@@ -1,6 +1,6 @@
 import {sanitize} from '../../text/sanitize.js';
 import type {Snapshot, SourceHealth} from '../../types.js';
-import {formatAge, formatClock, MISSING} from '../format.js';
+import {formatAge, formatClock, formatCount, MISSING} from '../format.js';
 import {fitSegments, segmentsWidth, type Segment} from '../segments.js';
 import {truncate} from '../../text/width.js';
 import {flagCounts} from '../judgement.js';
@@ -73,12 +73,26 @@ const FORMS: readonly Form[] = [
 	{appName: false, status: 'tiny', detail: 0, liveWord: false},
 ];
 
+/** The active event filter for the header: its words and how many events pass. */
+export type HeaderFilter = {readonly words: string; readonly shown: number; readonly total: number};
+
+/** Columns the filter words may take in the header; the event-log title shows them in full. */
+const FILTER_WORDS_WIDTH = 24;
+
+function filterSegments(filter: HeaderFilter | null, long: boolean): Segment[] {
+	if (filter === null) return [];
+	const counts = `${formatCount(filter.shown)}/${formatCount(filter.total)}`;
+	const text = long ? `⧩ ${truncate(filter.words, FILTER_WORDS_WIDTH)} ${counts}` : `⧩ ${counts}`;
+	return [{text: '  '}, {text, color: 'cyan'}];
+}
+
 /**
  * The header line: app name, region and profile (or a DEMO badge), live/paused, the overall judgement,
- * and when each source last refreshed with its error or throttle mark. Picks the most detailed form
- * that fits `width`; the judgement comes before the sources so that a cut line still shows it.
+ * the active event filter, and when each source last refreshed with its error or throttle mark. Picks
+ * the most detailed form that fits `width`; the judgement comes before the sources so that a cut line
+ * still shows it.
  */
-export function headerSegments(snapshot: Snapshot, now: number, width: number): Segment[] {
+export function headerSegments(snapshot: Snapshot, now: number, width: number, filter: HeaderFilter | null = null): Segment[] {
 	const where = sanitize(snapshot.region) + (snapshot.profile ? ` · ${sanitize(snapshot.profile)}` : '');
 	const left = (form: Form): Segment[] => [
 		form.appName ? {text: ' iot-monitor ', bold: true} : {text: ' '},
@@ -91,24 +105,32 @@ export function headerSegments(snapshot: Snapshot, now: number, width: number): 
 	];
 	const {metrics, trail} = snapshot.health;
 	const errors = (metrics.error === null ? 0 : 1) + (trail.error === null ? 0 : 1);
-	const build = (form: Form, errorWidth: number): Segment[] => [
+	const build = (form: Form, errorWidth: number, longFilter = false): Segment[] => [
 		...left(form),
+		...filterSegments(filter, longFilter),
 		...sourceSegments('metrics', metrics, now, form.detail, true, errorWidth),
 		...sourceSegments('trail', trail, now, form.detail, false, errorWidth),
 	];
 	// Most detail that still leaves each error message MIN_ERROR_WIDTH; messages take what is left.
 	for (const form of FORMS) {
-		const bare = segmentsWidth(build(form, 0));
-		const spare = errors === 0 ? 0 : Math.floor((width - bare) / errors);
-		if (bare <= width && (errors === 0 || spare >= MIN_ERROR_WIDTH)) return build(form, spare);
+		for (const longFilter of filter === null ? [false] : [true, false]) {
+			const bare = segmentsWidth(build(form, 0, longFilter));
+			const spare = errors === 0 ? 0 : Math.floor((width - bare) / errors);
+			if (bare <= width && (errors === 0 || spare >= MIN_ERROR_WIDTH)) return build(form, spare, longFilter);
+		}
 	}
 	const last = FORMS.at(-1) ?? {appName: false, status: 'tiny', detail: 0, liveWord: false};
 	return fitSegments(build(last, MIN_ERROR_WIDTH), width);
 }
 
-export type HeaderProps = {readonly snapshot: Snapshot; readonly now: number; readonly width: number};
+export type HeaderProps = {
+	readonly snapshot: Snapshot;
+	readonly now: number;
+	readonly width: number;
+	readonly filter?: HeaderFilter | null;
+};
 
 /** The one-line status header. */
-export function Header({snapshot, now, width}: HeaderProps) {
-	return <Line segments={headerSegments(snapshot, now, width)} width={width} />;
+export function Header({snapshot, now, width, filter = null}: HeaderProps) {
+	return <Line segments={headerSegments(snapshot, now, width, filter)} width={width} />;
 }

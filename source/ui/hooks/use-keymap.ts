@@ -1,18 +1,32 @@
 import {useCallback, useRef} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
-import {actionsFor, type Keymap, type KeymapAction} from '../keymap.js';
+import {actionsFor, textInputActions, type Keymap, type KeymapAction, type UiMode} from '../keymap.js';
+
+/** Where keys go: a screen's bindings, or the filter line as text. */
+export type KeyTarget = UiMode | 'text';
 
 /**
- * The app's only key listener: each key press becomes the action of its binding in `keymap`.
+ * The app's only key listener: on a screen each key press becomes the action of its binding in
+ * `keymap`; while the filter line is open (`target` 'text') keys are text and no binding fires.
  * Inactive when stdin cannot enter raw mode (not a TTY), where Ink's useInput would throw.
  */
-export function useKeymap(keymap: Keymap, onAction: (action: KeymapAction) => void): void {
+export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: KeymapAction) => void): void {
 	const {isRawModeSupported} = useStdin();
 	// The latest handler without re-subscribing to stdin on every render (the clock re-renders each second).
-	const latest = useRef({keymap, onAction});
-	latest.current = {keymap, onAction};
+	const latest = useRef({keymap, target, onAction});
+	latest.current = {keymap, target, onAction};
 	const handler = useCallback((input: string, key: Key) => {
-		for (const action of actionsFor(latest.current.keymap, input, key)) latest.current.onAction(action);
+		const current = latest.current;
+		const actions =
+			current.target === 'text' ? textInputActions(input, key) : actionsFor(current.keymap, input, key, current.target);
+		for (const action of actions) {
+			latest.current.onAction(action);
+			// Keys that arrive before the next render must already go to (or leave) the filter line.
+			if (action.type === 'filter-input-opened') latest.current = {...latest.current, target: 'text'};
+			if (action.type === 'filter-input-applied' || action.type === 'filter-input-cancelled') {
+				latest.current = {...latest.current, target: 'list'};
+			}
+		}
 	}, []);
 	useInput(handler, {isActive: isRawModeSupported === true});
 }

@@ -1,41 +1,91 @@
 /**
- * The one UI reducer: event-log selection and the help overlay. Pure; effects (quit, pause, refresh)
- * never come through here. The selection is tracked by eventId, not index, because new events arrive
- * at the top and late ones anywhere: an index would slide to another event under the user's cursor.
+ * The one UI reducer: event-log selection, filters and the filter line, the detail view, the help
+ * overlay and the transient status line. Pure; effects (quit, pause, refresh, export) never come
+ * through here. The selection is tracked by eventId, not index, because new events arrive at the top
+ * and late ones anywhere: an index would slide to another event under the user's cursor.
  */
+import {applyFilter, cleanFilterText, MAX_FILTER_TEXT, NO_FILTER, type EventFilter} from '../../trail/filter.js';
+import {describeIdentity} from '../../trail/identity.js';
+import type {TrailEvent} from '../../types.js';
 
-/** Only the part of a TrailEvent the reducer needs. */
+/** Only the part of a TrailEvent the list logic needs. */
 export type EventRef = {readonly eventId: string};
 
-/** UI state: event-log selection and the help overlay (data lives in the snapshot). */
+/** The detail view of one event. The event itself is kept: it may leave the bounded buffer meanwhile. */
+export type DetailState = {
+	readonly event: TrailEvent;
+	/** First visible line. */
+	readonly scroll: number;
+	/** The list was following when the detail opened: back follows again if nothing newer arrived. */
+	readonly resumeFollow: boolean;
+};
+
+/**
+ * A one-line message shown in place of the footer for a few seconds. Text is sanitized. A `path` is
+ * shown after the text and keeps its end visible when the line is too narrow; `suffix` follows it.
+ */
+export type StatusMessage = {
+	readonly text: string;
+	readonly tone: 'ok' | 'error';
+	readonly at: number;
+	readonly path?: string;
+	readonly suffix?: string;
+};
+
+/** How long a status message stays, in ms. */
+export const STATUS_MS = 8000;
+
+/** UI state (data lives in the snapshot). */
 export type UiState = {
 	/** True while the cursor sits on the newest event: new events keep it on the newest. */
 	readonly follow: boolean;
 	/** The selected event while not following (null while following). */
 	readonly selectedEventId: string | null;
-	/** Where the selection was last seen, used if its event leaves the buffer. */
+	/** Where the selection was last seen, used if its event leaves the buffer or the filter. */
 	readonly lastIndex: number;
 	/** Screen row of the cursor inside the list, so the selected event stays put as events arrive. */
 	readonly cursorRow: number;
 	/** The newest event when follow was left: everything above it counts as "new". */
 	readonly newestSeenId: string | null;
 	readonly helpOpen: boolean;
+	readonly helpScroll: number;
+	readonly detail: DetailState | null;
+	/** The applied filters. */
+	readonly filter: EventFilter;
+	/** The filter line's text while it is open (the list previews it), null when closed. */
+	readonly filterDraft: string | null;
+	readonly status: StatusMessage | null;
 };
 
-/** What the reducer understands; scroll requests carry the events and page size they apply to. */
-export type UiAction =
-	| {
-			readonly type: 'scroll-requested';
-			readonly unit: 'row' | 'page' | 'end';
-			readonly direction: 1 | -1;
-			/** The events on screen when the key was pressed (newest first) and the list height. */
-			readonly events: readonly EventRef[];
-			readonly pageSize: number;
-	  }
-	| {readonly type: 'help-toggled'}
-	| {readonly type: 'help-closed'};
+type Scroll = {readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1};
 
-/** Following the newest event, help closed. */
+/**
+ * What the reducer understands. Actions carry the data they apply to: `events` is the whole buffer
+ * (newest first) and the reducer applies its own filter, so keys read in one burst ("ej") each see the
+ * filter the previous one left; `pageSize` is the list height.
+ */
+export type UiAction =
+	| (Scroll & {
+			readonly type: 'scroll-requested';
+			readonly events: readonly TrailEvent[];
+			readonly pageSize: number;
+	  })
+	| (Scroll & {readonly type: 'lines-scrolled'; readonly target: 'detail' | 'help'; readonly total: number; readonly pageSize: number})
+	| {readonly type: 'help-toggled'}
+	| {readonly type: 'back-requested'; readonly events: readonly TrailEvent[]}
+	| {readonly type: 'detail-opened'; readonly events: readonly TrailEvent[]; readonly pageSize: number}
+	| {readonly type: 'filter-input-opened'}
+	| {readonly type: 'filter-input-typed'; readonly text: string}
+	| {readonly type: 'filter-input-erased'; readonly what: 'char' | 'all'}
+	| {readonly type: 'filter-input-applied'}
+	| {readonly type: 'filter-input-cancelled'}
+	| {readonly type: 'errors-filter-toggled'}
+	| {readonly type: 'writes-filter-toggled'}
+	| {readonly type: 'user-filter-toggled'; readonly events: readonly TrailEvent[]; readonly pageSize: number}
+	| {readonly type: 'filters-cleared'}
+	| {readonly type: 'status-shown'; readonly status: StatusMessage};
+
+/** Following the newest event, nothing open, no filter. */
 export const initialUiState: UiState = {
 	follow: true,
 	selectedEventId: null,
@@ -43,7 +93,23 @@ export const initialUiState: UiState = {
 	cursorRow: 0,
 	newestSeenId: null,
 	helpOpen: false,
+	helpScroll: 0,
+	detail: null,
+	filter: NO_FILTER,
+	filterDraft: null,
+	status: null,
 };
+
+/** The filter the list shows: the applied one, with the filter line's text while it is open. */
+export function effectiveFilter(state: UiState): EventFilter {
+	return state.filterDraft === null ? state.filter : {...state.filter, text: state.filterDraft};
+}
+
+/** The status message if it is still fresh at `now`. */
+export function currentStatus(state: UiState, now: number): StatusMessage | null {
+	const status = state.status;
+	return status !== null && now - status.at < STATUS_MS ? status : null;
+}
 
 /** What the event log draws, derived from state + the current events. */
 export type EventView = {
@@ -62,8 +128,11 @@ function indexOfId(events: readonly EventRef[], eventId: string | null): number 
 	return events.findIndex(event => event.eventId === eventId);
 }
 
-/** Selection, first visible row and "N new" for `events` shown `pageSize` rows high. */
-export function selectEventView(state: UiState, events: readonly EventRef[], pageSize: number): EventView {
+/**
+ * Selection, first visible row and "N new" for `events` shown `pageSize` rows high. With a filter the
+ * caller passes `newCount` (new events that match, counted over the unfiltered list).
+ */
+export function selectEventView(state: UiState, events: readonly EventRef[], pageSize: number, newCount?: number): EventView {
 	const count = events.length;
 	if (count === 0) return {selectedIndex: -1, offset: 0, newCount: 0};
 	if (state.follow) return {selectedIndex: 0, offset: 0, newCount: 0};
@@ -72,12 +141,24 @@ export function selectEventView(state: UiState, events: readonly EventRef[], pag
 	const rows = Math.max(1, pageSize);
 	const cursorRow = clamp(state.cursorRow, 0, rows - 1);
 	const offset = clamp(selectedIndex - cursorRow, 0, Math.max(0, count - rows));
-	return {selectedIndex, offset, newCount: Math.max(0, indexOfId(events, state.newestSeenId))};
+	return {selectedIndex, offset, newCount: newCount ?? Math.max(0, indexOfId(events, state.newestSeenId))};
+}
+
+/** The events the list shows: the buffer through the effective filter. */
+export function visibleEvents(state: UiState, events: readonly TrailEvent[]): readonly TrailEvent[] {
+	return applyFilter(events, effectiveFilter(state));
+}
+
+/** The event under the cursor, if any. */
+export function selectedEvent(state: UiState, events: readonly TrailEvent[], pageSize: number): TrailEvent | undefined {
+	const list = visibleEvents(state, events);
+	return list[selectEventView(state, list, pageSize).selectedIndex];
 }
 
 function scroll(state: UiState, action: Extract<UiAction, {type: 'scroll-requested'}>): UiState {
-	const {events, direction, unit} = action;
-	if (state.helpOpen || events.length === 0) return state;
+	const {direction, unit} = action;
+	const events = visibleEvents(state, action.events);
+	if (state.helpOpen || state.detail !== null || events.length === 0) return state;
 	const rows = Math.max(1, action.pageSize);
 	const view = selectEventView(state, events, rows);
 	const step = unit === 'row' ? 1 : unit === 'page' ? rows : events.length;
@@ -96,14 +177,78 @@ function scroll(state: UiState, action: Extract<UiAction, {type: 'scroll-request
 	};
 }
 
+/** A scroll position over `total` lines shown `pageSize` at a time, moved by one key. */
+export function scrollLines(current: number, action: Scroll & {total: number; pageSize: number}): number {
+	const page = Math.max(1, action.pageSize);
+	const max = Math.max(0, action.total - page);
+	const step = action.unit === 'row' ? 1 : action.unit === 'page' ? page : max + 1;
+	return clamp(clamp(current, 0, max) + action.direction * step, 0, max);
+}
+
+function openDetail(state: UiState, events: readonly TrailEvent[], pageSize: number): UiState {
+	const event = selectedEvent(state, events, pageSize);
+	if (event === undefined || state.helpOpen || state.detail !== null) return state;
+	// Opening from follow mode pins the selection, so the list behind does not move to newer events.
+	const pinned = state.follow
+		? {follow: false, selectedEventId: event.eventId, lastIndex: 0, cursorRow: 0, newestSeenId: event.eventId}
+		: {};
+	return {...state, ...pinned, detail: {event, scroll: 0, resumeFollow: state.follow}};
+}
+
+function back(state: UiState, events: readonly TrailEvent[]): UiState {
+	if (state.helpOpen) return {...state, helpOpen: false, helpScroll: 0};
+	const detail = state.detail;
+	if (detail === null) return state;
+	const stillNewest = visibleEvents(state, events)[0]?.eventId === detail.event.eventId;
+	if (detail.resumeFollow && stillNewest) {
+		return {...state, detail: null, follow: true, selectedEventId: null, lastIndex: 0, cursorRow: 0, newestSeenId: null};
+	}
+	return {...state, detail: null};
+}
+
+function withFilter(state: UiState, filter: EventFilter): UiState {
+	return {...state, filter};
+}
+
 /** The UI reducer. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'scroll-requested':
 			return scroll(state, action);
+		case 'lines-scrolled':
+			if (action.target === 'help') return state.helpOpen ? {...state, helpScroll: scrollLines(state.helpScroll, action)} : state;
+			return state.detail ? {...state, detail: {...state.detail, scroll: scrollLines(state.detail.scroll, action)}} : state;
 		case 'help-toggled':
-			return {...state, helpOpen: !state.helpOpen};
-		case 'help-closed':
-			return state.helpOpen ? {...state, helpOpen: false} : state;
+			return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
+		case 'back-requested':
+			return back(state, action.events);
+		case 'detail-opened':
+			return openDetail(state, action.events, action.pageSize);
+		case 'filter-input-opened':
+			return {...state, filterDraft: state.filter.text};
+		case 'filter-input-typed':
+			if (state.filterDraft === null) return state;
+			return {...state, filterDraft: (state.filterDraft + cleanFilterText(action.text)).slice(0, MAX_FILTER_TEXT)};
+		case 'filter-input-erased':
+			if (state.filterDraft === null) return state;
+			return {...state, filterDraft: action.what === 'all' ? '' : [...state.filterDraft].slice(0, -1).join('')};
+		case 'filter-input-applied':
+			if (state.filterDraft === null) return state;
+			return {...withFilter(state, {...state.filter, text: state.filterDraft.trim()}), filterDraft: null};
+		case 'filter-input-cancelled':
+			return state.filterDraft === null ? state : {...state, filterDraft: null};
+		case 'errors-filter-toggled':
+			return withFilter(state, {...state.filter, errorsOnly: !state.filter.errorsOnly});
+		case 'writes-filter-toggled':
+			return withFilter(state, {...state.filter, writesOnly: !state.filter.writesOnly});
+		case 'user-filter-toggled': {
+			if (state.filter.user !== null) return withFilter(state, {...state.filter, user: null});
+			const event = selectedEvent(state, action.events, action.pageSize);
+			return event === undefined ? state : withFilter(state, {...state.filter, user: describeIdentity(event).label});
+		}
+		case 'filters-cleared':
+			return {...withFilter(state, NO_FILTER), filterDraft: null};
+		case 'status-shown':
+			return {...state, status: action.status};
 	}
 }

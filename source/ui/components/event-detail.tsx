@@ -1,0 +1,48 @@
+import {Box} from 'ink';
+import {sanitize} from '../../text/sanitize.js';
+import {truncate} from '../../text/width.js';
+import {formatCount} from '../format.js';
+import type {Segment} from '../segments.js';
+import {Line} from './line.js';
+
+export type EventDetailProps = {
+	/** Summary lines (detailSummary), already sanitized. */
+	readonly summary: readonly Segment[][];
+	/** Record lines (recordLines), sanitized and cut here, only the visible ones. */
+	readonly record: readonly string[];
+	/** First visible line (clamped here too). */
+	readonly scroll: number;
+	readonly width: number;
+	/** Rows including the title line. */
+	readonly height: number;
+};
+
+/** Lines in the scrollable part of the detail view. */
+export const detailLineCount = (summary: readonly unknown[], record: readonly unknown[]): number => summary.length + record.length;
+
+/** The detail view of one event, virtualised: renders `height` lines whatever the record holds. */
+export function EventDetail({summary, record, scroll, width, height}: EventDetailProps) {
+	const rows = Math.max(0, height - 1);
+	const total = detailLineCount(summary, record);
+	const first = Math.min(Math.max(0, scroll), Math.max(0, total - rows));
+	const lines: Segment[][] = [];
+	for (let index = first; index < Math.min(total, first + rows); index++) {
+		const own = summary[index];
+		if (own) lines.push(own);
+		else lines.push([{text: ' ' + truncate(sanitize(record[index - summary.length] ?? ''), width - 1)}]);
+	}
+	const position = total > rows ? ` · lines ${formatCount(first + 1)}–${formatCount(first + lines.length)} of ${formatCount(total)}` : '';
+	const title: Segment[] = [
+		{text: ' DETAIL', bold: true},
+		{text: position, dim: true},
+		{text: ' · Esc back', dim: true},
+	];
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Line segments={title} width={width} />
+			{lines.map((segments, index) => (
+				<Line key={index} segments={segments} width={width} />
+			))}
+		</Box>
+	);
+}
