@@ -14,6 +14,7 @@ export const HELP = `
     $ iot-monitor --demo               the same UI on a built-in simulated account
     $ iot-monitor --once --json        print one snapshot as JSON and exit
     $ iot-monitor simulate --port N    run the embedded AWS-compatible endpoint alone
+    $ iot-monitor tail --json          stream IoT control-plane events as JSON lines until interrupted
 
   Options
     --region <name>        AWS region (default: AWS_REGION, then your profile's region)
@@ -24,6 +25,7 @@ export const HELP = `
     --json                 with --once: print JSON
     --metrics <a,b,...>    metric names to monitor (default: the nine baseline + error metrics)
     --lookback <dur>       CloudTrail history to load at start, e.g. 90m, 3h (default 3h)
+    --since <dur>          tail: the same as --lookback
     --tail-interval <dur>  pause between CloudTrail polls (default 5s)
     --sensitivity <level>  low, normal (default) or high: how big a deviation must be to flag
     --rebaseline           ignore the cached baselines and relearn 14 days of history
@@ -37,7 +39,8 @@ export const HELP = `
 
 export type Command =
 	| {kind: 'monitor'; options: MonitorCliOptions}
-	| {kind: 'simulate'; port: number; seed: number; quiet: boolean};
+	| {kind: 'simulate'; port: number; seed: number; quiet: boolean}
+	| {kind: 'tail'; options: MonitorCliOptions};
 
 export type MonitorCliOptions = {
 	readonly demo: boolean;
@@ -76,6 +79,7 @@ export function parseArgs(argv: readonly string[]): Command {
 			json: {type: 'boolean', default: false},
 			metrics: {type: 'string'},
 			lookback: {type: 'string', default: '3h'},
+			since: {type: 'string'},
 			tailInterval: {type: 'string', default: '5s'},
 			port: {type: 'number', default: 4566},
 			seed: {type: 'number', default: 1},
@@ -86,7 +90,7 @@ export function parseArgs(argv: readonly string[]): Command {
 	});
 	const f = cli.flags;
 	const [command, ...rest] = cli.input;
-	if (rest.length > 0 || (command !== undefined && command !== 'simulate')) {
+	if (rest.length > 0 || (command !== undefined && command !== 'simulate' && command !== 'tail')) {
 		throw new UsageError(`unknown command "${cli.input.join(' ')}"; run iot-monitor --help`);
 	}
 	if (!Number.isInteger(f.seed)) throw new UsageError('--seed must be an integer, e.g. --seed 7');
@@ -96,10 +100,13 @@ export function parseArgs(argv: readonly string[]): Command {
 		}
 		return {kind: 'simulate', port: f.port, seed: f.seed, quiet: f.quietFleet};
 	}
-	if (f.json && !f.once) throw new UsageError('--json needs --once (e.g. iot-monitor --once --json)');
-	const lookbackMs = parseDuration(f.lookback);
+	if (f.json && !f.once && command !== 'tail') {
+		throw new UsageError('--json needs --once or tail (e.g. iot-monitor --once --json)');
+	}
+	const lookbackText = f.since ?? f.lookback;
+	const lookbackMs = parseDuration(lookbackText);
 	if (lookbackMs === null || lookbackMs > 90 * 86_400_000) {
-		throw new UsageError(`--lookback "${f.lookback}" is not a duration up to 90d; use e.g. 90m, 3h or 2d`);
+		throw new UsageError(`--${f.since ? 'since' : 'lookback'} "${lookbackText}" is not a duration up to 90d; use e.g. 90m, 3h or 2d`);
 	}
 	const tailIntervalMs = parseDuration(f.tailInterval);
 	if (tailIntervalMs === null || tailIntervalMs < 1000) {
@@ -115,7 +122,7 @@ export function parseArgs(argv: readonly string[]): Command {
 		throw new UsageError(`--sensitivity "${f.sensitivity}" is not one of low, normal, high`);
 	}
 	return {
-		kind: 'monitor',
+		kind: command === 'tail' ? 'tail' : 'monitor',
 		options: {
 			demo: f.demo,
 			once: f.once,

@@ -14,6 +14,7 @@ import {safeJsonStringify} from '../text/json.js';
 import type {Command, MonitorCliOptions} from './flags.js';
 import {snapshotToText} from './once-text.js';
 import {trace} from './trace.js';
+import {runTail} from './run-tail.js';
 import {withoutFetch} from './without-fetch.js';
 import {defaultLogPath, divertDiagnostics} from './diagnostics.js';
 
@@ -26,7 +27,7 @@ const DEMO = {region: 'us-east-1', credentials: {accessKeyId: 'DEMO', secretAcce
 export async function runCommand(command: Command): Promise<number> {
 	quietSdkWarnings();
 	if (command.kind === 'simulate') return runSimulator(command.port, command.seed, command.quiet);
-	return runMonitor(command.options);
+	return runMonitor(command.options, command.kind === 'tail');
 }
 
 async function runSimulator(port: number, seed: number, quiet: boolean): Promise<number> {
@@ -40,17 +41,29 @@ async function runSimulator(port: number, seed: number, quiet: boolean): Promise
 	return 0;
 }
 
-async function runMonitor(options: MonitorCliOptions): Promise<number> {
+async function runMonitor(options: MonitorCliOptions, tail = false): Promise<number> {
 	let sim: Simulator | null = null;
 	trace('main');
 	// The UI will own the terminal: from here on, warnings (the SDK's among them) go to a log file.
-	const restoreDiagnostics = options.once ? () => {} : divertDiagnostics(defaultLogPath());
+	const restoreDiagnostics = options.once || tail ? () => {} : divertDiagnostics(defaultLogPath());
 	if (options.demo) sim = await startSimulator({port: 0, seed: options.seed, quiet: options.quietFleet});
 	trace('simulator started');
 	try {
 		const clients = await createAwsClients(
 			sim ? {...DEMO, endpointUrl: sim.url} : {region: options.region, profile: options.profile, endpointUrl: options.endpointUrl},
 		);
+		if (tail) {
+			try {
+				return await runTail({
+					client: clients.cloudtrail,
+					json: options.json,
+					lookbackMs: options.lookbackMs,
+					intervalMs: options.tailIntervalMs,
+				});
+			} finally {
+				clients.destroy();
+			}
+		}
 		const monitor = new Monitor({
 			cloudwatch: clients.cloudwatch,
 			cloudtrail: clients.cloudtrail,

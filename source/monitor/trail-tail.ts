@@ -23,6 +23,8 @@ export type TrailTailOptions = {
 	readonly maxPages?: number | null;
 	readonly onChange: () => void;
 	readonly onCall: () => void;
+	/** Called with the events a page added (never one seen before), newest first. */
+	readonly onEvents?: (added: readonly TrailEvent[]) => void;
 };
 
 export type TrailState = {
@@ -105,6 +107,7 @@ export class TrailTail {
 		const result = mergeEvents(this.events, this.known, incoming, {lateBefore, max: this.options.maxEvents});
 		if (result.added.length === 0) return;
 		for (const event of result.added) this.known.add(event.eventId);
+		this.options.onEvents?.(result.added);
 		if (result.dropped > 0) {
 			const kept = new Set(result.events.map(e => e.eventId));
 			for (const id of this.known) if (!kept.has(id)) this.known.delete(id);
