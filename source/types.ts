@@ -112,6 +112,8 @@ export type Snapshot = {
 	readonly events: readonly TrailEvent[];
 	/** Start of the CloudTrail window we have looked at (epoch ms). */
 	readonly eventsSince: number;
+	/** Older events dropped to keep the buffer at its limit (they are no longer in `events`). */
+	readonly eventsDropped: number;
 	readonly health: {readonly metrics: SourceHealth; readonly trail: SourceHealth};
 	/** Overall state in monitoring-plugin terms (exit codes 0/1/2/3 of --once). */
 	readonly status: 'OK' | 'WARN' | 'CRIT' | 'UNKNOWN';

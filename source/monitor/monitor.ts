@@ -219,6 +219,7 @@ export class Monitor implements MonitorHandle {
 			metrics: m.series,
 			events: t.events,
 			eventsSince: t.since,
+			eventsDropped: t.dropped,
 			health: {metrics: health(m, this.metricCalls), trail: health(t, this.trailCalls)},
 			status: overallStatus(m.series, m.error !== null || t.error !== null),
 			learning: this.engine.readyCount() < this.engine.size ? {done: this.engine.readyCount(), total: this.engine.size} : null,

@@ -150,6 +150,7 @@ export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keym
 					view={view}
 					follow={state.follow}
 					since={snapshot.eventsSince}
+					dropped={snapshot.eventsDropped}
 					width={width}
 					height={layout.eventRows}
 				/>

@@ -71,3 +71,9 @@ test('empty log says so', async () => {
 	const lines = await linesOf({events: [], view: {selectedIndex: -1, offset: 0, newCount: 0}, follow: true, since: NOW, width: 80, height: 5});
 	assert.match(lines.join('\n'), /no events yet/);
 });
+
+test('when the buffer limit drops older events, the title says so', async () => {
+	const events = makeEvents(50);
+	const lines = await linesOf({events, view: {selectedIndex: 0, offset: 0, newCount: 0}, follow: true, since: NOW - 3_600_000, dropped: 1234, width: 100, height: 5});
+	assert.match(lines[0] ?? '', /newest 50 kept, 1\u2009234 older dropped/);
+});

@@ -136,6 +136,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 		metrics: [...BASELINE_METRICS.map(name => metric(name)), ...ERROR_METRICS.map(name => noData(name))],
 		events: makeEvents(20),
 		eventsSince: NOW - 60 * MINUTE,
+		eventsDropped: 0,
 		health: {metrics: health(), trail: health({lastSuccess: NOW - 3000})},
 		status: 'OK',
 		learning: null,

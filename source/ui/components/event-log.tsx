@@ -76,13 +76,15 @@ export type EventLogProps = {
 	readonly follow: boolean;
 	/** Start of the CloudTrail window (epoch ms). */
 	readonly since: number;
+	/** Older events dropped by the buffer limit. */
+	readonly dropped?: number;
 	readonly width: number;
 	/** Event rows, title and column header not included. */
 	readonly height: number;
 };
 
 /** The title line: source or filter with counts, then "N new" and the position when scrolled. */
-export function eventTitleSegments({events, total, filter, view, follow, since, width}: EventLogProps): Segment[] {
+export function eventTitleSegments({events, total, filter, view, follow, since, dropped = 0, width}: EventLogProps): Segment[] {
 	const tail: Segment[] = [];
 	if (!follow && events.length > 0) {
 		if (view.newCount > 0) tail.push({text: ` · ↑ ${formatCount(view.newCount)} new`, color: 'yellow', bold: true});
@@ -90,7 +92,11 @@ export function eventTitleSegments({events, total, filter, view, follow, since, 
 	}
 	const head: Segment = {text: ' EVENTS ', bold: true};
 	if (filter === null) {
-		return [head, {text: `iot.amazonaws.com · ${formatCount(total)} · since ${formatClockShort(since)} UTC`}, ...tail];
+		const scope =
+			dropped > 0
+				? {text: `iot.amazonaws.com · newest ${formatCount(total)} kept, ${formatCount(dropped)} older dropped`, color: 'yellow' as const}
+				: {text: `iot.amazonaws.com · ${formatCount(total)} · since ${formatClockShort(since)} UTC`};
+		return [head, scope, ...tail];
 	}
 	const counts: Segment = {text: ` — ${formatCount(events.length)} of ${formatCount(total)}`, bold: true};
 	// The filter words give way first, so the counts, "new" and the position always show.
