@@ -26,6 +26,9 @@ export const HELP = `
     --metrics <a,b,...>    metric names to monitor (default: the nine baseline + error metrics)
     --lookback <dur>       CloudTrail history to load at start, e.g. 90m, 3h (default 3h)
     --since <dur>          tail: the same as --lookback
+    --max-events <n>       CloudTrail events kept in memory (default 10000; older ones are dropped)
+    --trail-rate <r>       LookupEvents requests per second we allow ourselves (default 1; AWS allows
+                           2 per account and region, shared with everyone)
     --tail-interval <dur>  pause between CloudTrail polls (default 5s)
     --sensitivity <level>  low, normal (default) or high: how big a deviation must be to flag
     --rebaseline           ignore the cached baselines and relearn 14 days of history
@@ -56,6 +59,8 @@ export type MonitorCliOptions = {
 	readonly quietFleet: boolean;
 	readonly sensitivity: Sensitivity;
 	readonly rebaseline: boolean;
+	readonly maxEvents: number;
+	readonly trailRate: number;
 };
 
 /** A user error: printed as one line, exit code 2. */
@@ -80,6 +85,8 @@ export function parseArgs(argv: readonly string[]): Command {
 			metrics: {type: 'string'},
 			lookback: {type: 'string', default: '3h'},
 			since: {type: 'string'},
+			maxEvents: {type: 'number', default: 10_000},
+			trailRate: {type: 'number', default: 1},
 			tailInterval: {type: 'string', default: '5s'},
 			port: {type: 'number', default: 4566},
 			seed: {type: 'number', default: 1},
@@ -118,6 +125,12 @@ export function parseArgs(argv: readonly string[]): Command {
 	if (f.endpointUrl !== undefined && !/^https?:\/\/.+/.test(f.endpointUrl)) {
 		throw new UsageError(`--endpoint-url "${f.endpointUrl}" is not an http(s) URL`);
 	}
+	if (!Number.isInteger(f.maxEvents) || f.maxEvents < 100 || f.maxEvents > 1_000_000) {
+		throw new UsageError(`--max-events ${f.maxEvents} must be a whole number from 100 to 1000000`);
+	}
+	if (!(f.trailRate > 0 && f.trailRate <= 2)) {
+		throw new UsageError(`--trail-rate ${f.trailRate} must be above 0 and at most 2 (the LookupEvents quota), e.g. 0.5`);
+	}
 	if (!(f.sensitivity in SENSITIVITY)) {
 		throw new UsageError(`--sensitivity "${f.sensitivity}" is not one of low, normal, high`);
 	}
@@ -137,6 +150,8 @@ export function parseArgs(argv: readonly string[]): Command {
 			quietFleet: f.quietFleet,
 			sensitivity: f.sensitivity as Sensitivity,
 			rebaseline: f.rebaseline,
+			maxEvents: f.maxEvents,
+			trailRate: f.trailRate,
 		},
 	};
 }

@@ -59,6 +59,8 @@ async function runMonitor(options: MonitorCliOptions, tail = false): Promise<num
 					json: options.json,
 					lookbackMs: options.lookbackMs,
 					intervalMs: options.tailIntervalMs,
+					ratePerSecond: options.trailRate,
+					maxEvents: options.maxEvents,
 				});
 			} finally {
 				clients.destroy();
@@ -73,6 +75,8 @@ async function runMonitor(options: MonitorCliOptions, tail = false): Promise<num
 			metrics: options.metrics,
 			lookbackMs: options.lookbackMs,
 			tailIntervalMs: options.tailIntervalMs,
+			trailRatePerSecond: options.trailRate,
+			maxEvents: options.maxEvents,
 			// --once must answer in about 2 s: at our 1 request/s pace, 3 pages = the newest 150 events.
 			maxTrailPages: options.once ? 3 : null,
 			rules: SENSITIVITY[options.sensitivity],

@@ -16,6 +16,9 @@ export type TailOptions = {
 	readonly json: boolean;
 	readonly lookbackMs: number;
 	readonly intervalMs: number;
+	readonly ratePerSecond: number;
+	/** Event ids remembered for de-duplication (the newest this many). */
+	readonly maxEvents: number;
 	readonly stdout?: NodeJS.WritableStream;
 	readonly stderr?: NodeJS.WritableStream;
 	readonly signal?: AbortSignal;
@@ -50,8 +53,8 @@ export async function runTail(options: TailOptions): Promise<number> {
 		now: Date.now,
 		lookbackMs: options.lookbackMs,
 		overlapMs: 20 * 60_000,
-		ratePerSecond: 1,
-		maxEvents: 10_000,
+		ratePerSecond: options.ratePerSecond,
+		maxEvents: options.maxEvents,
 		onChange: () => {
 			const {error} = tail.getState();
 			if (error && error !== lastProblem) stderr.write(`iot-monitor: ${sanitize(error)}\n`);
