@@ -96,6 +96,17 @@ function readOnly(top: string | undefined, record: Json | undefined): boolean | 
 	return null;
 }
 
+/**
+ * CloudTrail records are at most a few hundred KB, but a record is attacker-shaped text and we keep up to
+ * 10,000 of them: anything beyond this is cut (the detail view then shows the text, not parsed JSON).
+ */
+export const MAX_RAW_CHARS = 256 * 1024;
+
+function keepRaw(raw: string | undefined): string {
+	if (!raw) return '';
+	return raw.length > MAX_RAW_CHARS ? `${raw.slice(0, MAX_RAW_CHARS)}… [record cut at ${MAX_RAW_CHARS} characters]` : raw;
+}
+
 /** Decodes one LookupEvents Event; null only when it has no EventId (it could not be deduplicated). */
 export function decodeEvent(event: Event): TrailEvent | null {
 	const record = parseRecord(event.CloudTrailEvent);
@@ -123,7 +134,7 @@ export function decodeEvent(event: Event): TrailEvent | null {
 		sourceIp: text(field(record, 'sourceIPAddress')),
 		awsRegion: text(field(record, 'awsRegion')),
 		resources,
-		raw: event.CloudTrailEvent ?? '',
+		raw: keepRaw(event.CloudTrailEvent),
 		late: false,
 	};
 }

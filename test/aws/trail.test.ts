@@ -60,3 +60,11 @@ test('decodeEvent: identity, error and IP come from the record, with odd casing 
 test('decodeEvent: without any event id there is nothing to dedupe on, so it is skipped', () => {
 	assert.equal(decodeEvent({EventName: 'CreateThing'}), null);
 });
+
+test('decodeEvent: a huge record is kept cut, and its fields are still read', () => {
+	const record = JSON.stringify({eventID: 'big', errorCode: 'AccessDenied', requestParameters: {blob: 'x'.repeat(2_000_000)}});
+	const event = decodeEvent({EventTime: new Date(1), CloudTrailEvent: record});
+	assert.equal(event?.errorCode, 'AccessDenied');
+	assert.ok(event!.raw.length < 300_000);
+	assert.match(event!.raw, /record cut at/);
+});
