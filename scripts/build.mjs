@@ -1,10 +1,76 @@
 // Bundles cli.tsx into a single ESM file, dist/cli.js, for fast start-up.
 import {build} from 'esbuild';
-import {chmodSync} from 'node:fs';
+import {chmodSync, readFileSync} from 'node:fs';
+import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('./stubs/react-devtools-core.js', import.meta.url));
+const inkDevtoolsStub = fileURLToPath(new URL('./stubs/ink-devtools.js', import.meta.url));
 const fastStringWidth = fileURLToPath(new URL('../source/text/fast-string-width.ts', import.meta.url));
+const fastAnsiTokenize = fileURLToPath(new URL('../source/text/fast-ansi-tokenize.ts', import.meta.url));
+
+/**
+ * Start-up work the first frame does not need, deferred without changing behaviour:
+ * - the real string-width (its Unicode-property regexes with the /v flag cost ~20 ms to create) is evaluated
+ *   on the first string the fast path cannot measure, not at start;
+ * - meow's bundled normalize-package-data (ICU collation of a licence table at module evaluation) and
+ *   @babel/code-frame are set up on first use: meow only needs them for --help/--version and bad JSON;
+ * - the Intl.Segmenters of slice-ansi and ansi-tokenize are created on first use (the first one costs ~10 ms);
+ * - Ink's devtools module (loaded only with DEV=true; react-devtools-core is stubbed anyway) would pull in ws.
+ * Each patch of a dependency's text fails the build if that text changes.
+ */
+const deferStartupWork = {
+	name: 'defer-startup-work',
+	setup(b) {
+		b.onResolve({filter: /^\.\/devtools\.js$/}, args =>
+			/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: inkDevtoolsStub} : undefined,
+		);
+		b.onResolve({filter: /[\\/]string-width[\\/]index\.js$/}, args =>
+			args.importer === fastStringWidth
+				? {path: fileURLToPath(new URL(args.path, `file://${args.resolveDir}/`)), namespace: 'lazy-string-width'}
+				: undefined,
+		);
+		b.onLoad({filter: /.*/, namespace: 'lazy-string-width'}, args => ({
+			// esbuild turns a bundled require() of an ES module into a lazy initialiser.
+			contents: `let real;
+export default function stringWidth(text, options) {
+	real ??= require(${JSON.stringify(args.path)}).default;
+	return real(text, options);
+}`,
+			loader: 'js',
+			resolveDir: dirname(args.path),
+		}));
+		b.onLoad({filter: /[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/}, args => {
+			// Each creates an Intl.Segmenter at module evaluation; the process's first costs ~10 ms of ICU
+			// set-up, and the first frame segments nothing. Both only call .segment() on it.
+			const contents = readFileSync(args.path, 'utf8');
+			const created = /new Intl\.Segmenter\(/g;
+			if (contents.match(created)?.length !== 1) throw new Error(`${args.path} changed: cannot defer its Intl.Segmenter`);
+			return {
+				contents: contents.replace(
+					created,
+					'((...options) => { let segmenter; return {segment: text => (segmenter ??= new Intl.Segmenter(...options)).segment(text)}; })(',
+				),
+				loader: 'js',
+			};
+		});
+		b.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, args => {
+			const replacements = [
+				['var libExports = requireLib$1();', 'var libExports = {get codeFrameColumns() { return requireLib$1().codeFrameColumns; }};'],
+				[
+					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+					'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+				],
+			];
+			let contents = readFileSync(args.path, 'utf8');
+			for (const [from, to] of replacements) {
+				if (contents.split(from).length !== 2) throw new Error(`meow changed: cannot defer "${from.split('\n')[0]}"`);
+				contents = contents.replace(from, () => to);
+			}
+			return {contents, loader: 'js'};
+		});
+	},
+};
 
 await build({
 	entryPoints: ['cli.tsx'],
@@ -15,9 +81,13 @@ await build({
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
+	// The ES module builds of the AWS SDK tree-shake: the unused HTTP/2 handler (and node:http2) drop out.
+	mainFields: ['module', 'main'],
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Ink and its text helpers measure every line of every frame: give them the fast, exact string-width.
-	alias: {'react-devtools-core': stub, 'string-width': fastStringWidth},
+	// Ink and its text helpers measure and tokenize every line of every frame: give them the fast, exact
+	// string-width and ansi-tokenize.
+	alias: {'react-devtools-core': stub, 'string-width': fastStringWidth, '@alcalzone/ansi-tokenize': fastAnsiTokenize},
+	plugins: [deferStartupWork],
 	// yoga-layout uses top-level await (needs ESM); signal-exit is CommonJS and wants require().
 	banner: {
 		js: "#!/usr/bin/env -S node --max-semi-space-size=4\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",

@@ -142,8 +142,26 @@ function readCursors(token: string | undefined, print: string): Record<string, n
 	return cursors as Record<string, number | null>;
 }
 
-/** Handles one GetMetricData call at the simulated `now`. */
-export function getMetricData(fleet: Fleet, input: Json, now: number): unknown {
+/** Minutes of fleet data computed between two pauses of getMetricData (a few milliseconds of work). */
+const MINUTES_PER_SLICE = 4096;
+
+/**
+ * Handles one GetMetricData call at the simulated `now`, pausing for the event loop every few milliseconds
+ * of work: the embedded endpoint shares its thread with the monitor, and two weeks of minutes for every
+ * series (the baseline history) must not hold back the small requests that arrive meanwhile; a real
+ * endpoint answers those in parallel.
+ */
+export async function getMetricData(fleet: Fleet, input: Json, now: number): Promise<unknown> {
+	const steps = metricDataSteps(fleet, input, now);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		await new Promise<void>(resolve => setImmediate(resolve));
+	}
+}
+
+/** The work of one GetMetricData call; yields (with nothing) after every MINUTES_PER_SLICE minutes computed. */
+function* metricDataSteps(fleet: Fleet, input: Json, now: number): Generator<void, unknown, void> {
 	const queries = parseQueries(input);
 	const start = requiredTimestamp(input, 'StartTime');
 	const end = requiredTimestamp(input, 'EndTime');
@@ -159,6 +177,7 @@ export function getMetricData(fleet: Fleet, input: Json, now: number): unknown {
 	const hasExpression = queries.some(query => query.kind === 'expression');
 
 	let budget = maxDatapoints;
+	let work = 0;
 	const results: Result[] = [];
 	const next: Record<string, number | null> = {};
 	let more = false;
@@ -181,6 +200,7 @@ export function getMetricData(fleet: Fleet, input: Json, now: number): unknown {
 		if (cursor % Math.abs(p.step) !== 0) throw invalidNextToken();
 		const result = emptyResult(query);
 		let bucket = cursor;
+		const minutesPerBucket = Math.abs(p.step) / MINUTE;
 		while (inRange(p, bucket) && budget > 0) {
 			const sample = bucketSample(fleet, p, bucket, now);
 			if (sample) {
@@ -189,6 +209,11 @@ export function getMetricData(fleet: Fleet, input: Json, now: number): unknown {
 				budget--;
 			}
 			bucket += p.step;
+			work += minutesPerBucket;
+			if (work >= MINUTES_PER_SLICE) {
+				work = 0;
+				yield;
+			}
 		}
 		if (inRange(p, bucket) && hasDataFrom(fleet, p, bucket, now)) {
 			result.StatusCode = 'PartialData';

@@ -19,6 +19,7 @@ export class SimError extends Error {
 
 /**
  * A service handler: takes the operation name (text after the last '.' of X-Amz-Target), the parsed
- * JSON body and the simulated clock, and returns the JSON response body or throws SimError.
+ * JSON body and the simulated clock, and returns the JSON response body (or a promise of it, for long
+ * work that pauses for the event loop) or throws/rejects with SimError.
  */
 export type ServiceHandler = (operation: string, input: Record<string, unknown>, now: number) => unknown;

@@ -133,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (fault?.kind === 'delay') {
 				await sleep(fault.delayMs ?? 1000, undefined, {signal: closing.signal}).catch(() => undefined);
 			}
-			const answer = JSON.stringify(handlers[service](operation, parseJsonBody(text), now()) ?? {});
+			const answer = JSON.stringify((await handlers[service](operation, parseJsonBody(text), now())) ?? {});
 			// malformed-json: a 200 whose body stops halfway, as from a connection cut mid-response.
 			const body = fault?.kind === 'malformed-json' ? answer.slice(0, Math.max(1, Math.floor(answer.length / 2))) : answer;
 			send(response, 200, service, body);

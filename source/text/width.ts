@@ -2,10 +2,12 @@
  * Width-aware text fitting: CJK and emoji take two columns, combining marks none. Callers sanitize first;
  * these functions measure, they do not clean.
  */
-import stringWidth from './fast-string-width.js';
+import stringWidth, {NARROW} from './fast-string-width.js';
 
-const segmenter = new Intl.Segmenter();
 const ELLIPSIS = '…';
+
+// Created on first use: the process's first Intl.Segmenter costs ~10 ms of ICU set-up.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Columns the text occupies in a terminal. */
 export function textWidth(text: string): number {
@@ -16,8 +18,11 @@ export function textWidth(text: string): number {
 export function truncate(text: string, width: number): string {
 	if (width <= 0) return '';
 	if (textWidth(text) <= width) return text;
+	// One column and one grapheme per UTF-16 code unit.
+	if (NARROW.test(text)) return text.slice(0, width - 1) + ELLIPSIS;
 	let out = '';
 	let used = 0;
+	segmenter ??= new Intl.Segmenter();
 	for (const {segment} of segmenter.segment(text)) {
 		const w = stringWidth(segment);
 		if (used + w > width - 1) break;

@@ -23,8 +23,13 @@ export const NO_FILTER: EventFilter = {text: '', errorsOnly: false, writesOnly: 
 export const MAX_FILTER_TEXT = 200;
 
 /** Filter text as typed, made safe and bounded: no controls, trimmed of nothing (spaces may matter). */
+/** Cuts to MAX_FILTER_TEXT code units without splitting a surrogate pair. */
+export function limitFilterText(text: string): string {
+	return text.slice(0, MAX_FILTER_TEXT).replace(/[\uD800-\uDBFF]$/, '');
+}
+
 export function cleanFilterText(text: string): string {
-	return sanitize(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, '')).slice(0, MAX_FILTER_TEXT);
+	return limitFilterText(sanitize(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, '')));
 }
 
 export function isFilterActive(filter: EventFilter): boolean {

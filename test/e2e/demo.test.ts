@@ -5,7 +5,7 @@ import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {startPane} from './tmux.js';
 
 const CLI = 'dist/cli.js';
-const EVENT_ROW = /\d\d:\d\d:\d\d\s+(Create|Update|Delete|Attach|Detach|Add|Remove|Replace|Set|Register|Cancel|Disable|Enable)\w+/g;
+const EVENT_ROW = /\d\d:\d\d:\d\d\s+(?:[^\sA-Za-z]+\s+)?(Create|Update|Delete|Attach|Detach|Add|Remove|Replace|Set|Register|Cancel|Disable|Enable)\w+/g;
 
 test('demo in a real 80x24 terminal: nine metrics, live events, q restores the terminal', async () => {
 	assert.ok(existsSync(CLI), 'dist/cli.js is missing: run npm run build first (npm test does)');

@@ -4,7 +4,7 @@
  * through here. The selection is tracked by eventId, not index, because new events arrive at the top
  * and late ones anywhere: an index would slide to another event under the user's cursor.
  */
-import {applyFilter, cleanFilterText, MAX_FILTER_TEXT, NO_FILTER, type EventFilter} from '../../trail/filter.js';
+import {applyFilter, cleanFilterText, limitFilterText, NO_FILTER, type EventFilter} from '../../trail/filter.js';
 import {describeIdentity} from '../../trail/identity.js';
 import type {TrailEvent} from '../../types.js';
 
@@ -228,7 +228,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, filterDraft: state.filter.text};
 		case 'filter-input-typed':
 			if (state.filterDraft === null) return state;
-			return {...state, filterDraft: (state.filterDraft + cleanFilterText(action.text)).slice(0, MAX_FILTER_TEXT)};
+			return {...state, filterDraft: limitFilterText(state.filterDraft + cleanFilterText(action.text))};
 		case 'filter-input-erased':
 			if (state.filterDraft === null) return state;
 			return {...state, filterDraft: action.what === 'all' ? '' : [...state.filterDraft].slice(0, -1).join('')};
