@@ -69,6 +69,19 @@ export type IdentityType =
 	| 'IdentityCenterUser'
 	| 'Unknown';
 
+/** Every userIdentity.type CloudTrail documents (anything else decodes as 'Unknown'). */
+export const IDENTITY_TYPES: readonly IdentityType[] = [
+	'Root',
+	'IAMUser',
+	'AssumedRole',
+	'FederatedUser',
+	'AWSAccount',
+	'AWSService',
+	'SAMLUser',
+	'WebIdentityUser',
+	'IdentityCenterUser',
+];
+
 /** One CloudTrail management event, decoded defensively from LookupEvents. Untrusted text. */
 export type TrailEvent = {
 	readonly eventId: string;

@@ -3,7 +3,7 @@
  * TrailEvent. Pacing, overlap and dedupe live in source/monitor/trail-tail.ts.
  */
 import {LookupEventsCommand, type CloudTrailClient, type Event} from '@aws-sdk/client-cloudtrail';
-import type {IdentityType, TrailEvent} from '../types.js';
+import {IDENTITY_TYPES, type IdentityType, type TrailEvent} from '../types.js';
 
 export const IOT_EVENT_SOURCE = 'iot.amazonaws.com';
 
@@ -42,17 +42,6 @@ export async function lookupIotPage(
 	return {events, nextToken: answer.NextToken ?? null};
 }
 
-const IDENTITY_TYPES: readonly IdentityType[] = [
-	'Root',
-	'IAMUser',
-	'AssumedRole',
-	'FederatedUser',
-	'AWSAccount',
-	'AWSService',
-	'SAMLUser',
-	'WebIdentityUser',
-	'IdentityCenterUser',
-];
 
 type Json = Record<string, unknown>;
 

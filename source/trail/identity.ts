@@ -7,7 +7,7 @@
  * Every string returned is sanitized: safe to print, and what the filters match against.
  */
 import {sanitize} from '../text/sanitize.js';
-import type {IdentityType, TrailEvent} from '../types.js';
+import {IDENTITY_TYPES, type IdentityType, type TrailEvent} from '../types.js';
 import {booleanOf, field, objectAt, recordOf, textAt, textOf, type Json} from './record.js';
 
 export type IdentityKind =
@@ -38,17 +38,6 @@ export type Identity = {
 	readonly fromRecord: boolean;
 };
 
-const KNOWN_TYPES: readonly IdentityType[] = [
-	'Root',
-	'IAMUser',
-	'AssumedRole',
-	'FederatedUser',
-	'AWSAccount',
-	'AWSService',
-	'SAMLUser',
-	'WebIdentityUser',
-	'IdentityCenterUser',
-];
 
 /** IAM Identity Center creates roles named AWSReservedSSO_<permission set>_<16 hex digits>. */
 const SSO_ROLE = /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/i;
@@ -94,7 +83,7 @@ const mfaWords = (mfa: boolean | null): string => (mfa === null ? 'unknown' : mf
 function identityType(value: unknown): {type: IdentityType; raw: string | null} {
 	const raw = textOf(value);
 	const lower = raw?.toLowerCase();
-	return {type: KNOWN_TYPES.find(type => type.toLowerCase() === lower) ?? 'Unknown', raw};
+	return {type: IDENTITY_TYPES.find(type => type.toLowerCase() === lower) ?? 'Unknown', raw};
 }
 
 /** The parts of a userIdentity block we use, each already cut to size (not yet sanitized). */
@@ -316,7 +305,7 @@ const FALLBACK: Record<IdentityType, {kind: IdentityKind; word: string; sentence
 
 /** From the LookupEvents fields alone (record missing, not JSON, or without userIdentity). */
 function fromEventFields(event: TrailEvent, why: string): Identity {
-	const known = KNOWN_TYPES.includes(event.identityType) ? event.identityType : 'Unknown';
+	const known = IDENTITY_TYPES.includes(event.identityType) ? event.identityType : 'Unknown';
 	const f = FALLBACK[known];
 	const name = clean(textOf(event.username));
 	const label = known === 'Root' ? 'root' : `${f.word} ${name ?? '?'}`;
