@@ -123,9 +123,21 @@ export type EventView = {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
+/**
+ * Position of each event id, built once per event list (lists are immutable: a new poll makes a new
+ * array), so moving through 50,000 events is a lookup per key, not a scan.
+ */
+const positions = new WeakMap<readonly EventRef[], Map<string, number>>();
+
 function indexOfId(events: readonly EventRef[], eventId: string | null): number {
 	if (eventId === null) return -1;
-	return events.findIndex(event => event.eventId === eventId);
+	let index = positions.get(events);
+	if (!index) {
+		index = new Map();
+		for (let i = events.length - 1; i >= 0; i--) index.set(events[i]!.eventId, i);
+		positions.set(events, index);
+	}
+	return index.get(eventId) ?? -1;
 }
 
 /**
