@@ -4,6 +4,7 @@
  */
 import {LookupEventsCommand, type CloudTrailClient, type Event} from '@aws-sdk/client-cloudtrail';
 import {IDENTITY_TYPES, type IdentityType, type TrailEvent} from '../types.js';
+import {asObject, booleanOf, field, textOf, type Json} from '../trail/record.js';
 
 export const IOT_EVENT_SOURCE = 'iot.amazonaws.com';
 
@@ -43,31 +44,14 @@ export async function lookupIotPage(
 }
 
 
-type Json = Record<string, unknown>;
-
-function object(value: unknown): Json | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-/** Reads a key case-insensitively (records are not always consistently cased). */
-function field(record: Json | undefined, key: string): unknown {
-	if (!record) return undefined;
-	if (key in record) return record[key];
-	const lower = key.toLowerCase();
-	for (const k of Object.keys(record)) if (k.toLowerCase() === lower) return record[k];
-	return undefined;
-}
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string') return value.length > 0 ? value : null;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	return null;
-}
+/** Our fields are not cut here (ids must stay whole for de-duplication); display cuts them later. */
+const text = (value: unknown): string | null => textOf(value, Infinity);
 
 function parseRecord(raw: string | undefined): Json | undefined {
 	if (!raw) return undefined;
 	try {
-		return object(JSON.parse(raw));
+		// Parsed whatever its size (unlike the detail view), so the list shows its fields once; raw is cut after.
+		return asObject(JSON.parse(raw));
 	} catch {
 		return undefined; // shown from the top-level LookupEvents fields alone
 	}
@@ -79,10 +63,7 @@ function identityType(value: unknown): IdentityType {
 }
 
 function readOnly(top: string | undefined, record: Json | undefined): boolean | null {
-	const value = top ?? field(record, 'readOnly');
-	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false') return false;
-	return null;
+	return booleanOf(top ?? field(record, 'readOnly'));
 }
 
 /**
@@ -101,8 +82,8 @@ export function decodeEvent(event: Event): TrailEvent | null {
 	const record = parseRecord(event.CloudTrailEvent);
 	const eventId = text(event.EventId) ?? text(field(record, 'eventID'));
 	if (!eventId) return null;
-	const identity = object(field(record, 'userIdentity'));
-	const issuer = object(field(object(field(identity, 'sessionContext')), 'sessionIssuer'));
+	const identity = asObject(field(record, 'userIdentity'));
+	const issuer = asObject(field(asObject(field(identity, 'sessionContext')), 'sessionIssuer'));
 	const recordTime = Date.parse(text(field(record, 'eventTime')) ?? '');
 	const eventTime = event.EventTime?.getTime() ?? (Number.isFinite(recordTime) ? recordTime : 0);
 	const resources = (event.Resources ?? []).map(r => ({type: text(r.ResourceType), name: text(r.ResourceName)}));
