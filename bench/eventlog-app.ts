@@ -5,16 +5,21 @@
  */
 import {runTui} from '../source/ui/run-tui.js';
 import type {SourceHealth, TrailEvent} from '../source/types.js';
-import {cloudTrailRecord, event, fakeMonitor, incidentMetrics, ROLE_IDENTITY, snapshot} from '../test/ui/helpers.js';
+import {decodeEvent} from '../source/aws/trail.js';
+import {cloudTrailRecord, fakeMonitor, incidentMetrics, ROLE_IDENTITY, snapshot} from '../test/ui/helpers.js';
 
 const COUNT = Number(process.env['EVENTS'] ?? 50_000);
 const NAMES = ['UpdateThingShadow', 'CreateThing', 'AttachPolicy', 'DetachPolicy', 'UpdateCertificate', 'DeleteThing', 'CreateKeysAndCertificate', 'ListThings', 'DescribeThing', 'CreateTopicRule', 'SetDefaultPolicyVersion', 'AddThingToThingGroup'];
 const ALICE = {type: 'IAMUser', principalId: 'AIDAALICE', arn: 'arn:aws:iam::123456789012:user/alice', accountId: '123456789012', userName: 'alice', accessKeyId: 'AKIAALICE00000000001'};
 const SERVICE = {type: 'AWSService', invokedBy: 'iot.amazonaws.com'};
 
-/** Newest first, one every 7 s back from `now`: a mix of callers, about one in eight failed. */
+/**
+ * Newest first, one every 7 s back from `now`: a mix of callers, about one in eight failed. Each is built
+ * as LookupEvents answers it and decoded by the app's own decodeEvent, so it is kept as the app keeps it.
+ */
 function events(count: number, now: number): TrailEvent[] {
-	return Array.from({length: count}, (_, i) => {
+	const out: TrailEvent[] = [];
+	for (let i = 0; i < count; i++) {
 		const eventId = `b${i.toString(36)}-${(i * 2654435761) % 4294967296}`;
 		const eventTime = now - i * 7000;
 		const eventName = NAMES[(i * 7) % NAMES.length] ?? 'CreateThing';
@@ -22,17 +27,16 @@ function events(count: number, now: number): TrailEvent[] {
 		const userIdentity = kind === 0 || kind === 3 ? ROLE_IDENTITY : kind === 4 ? SERVICE : ALICE;
 		const failed = i % 8 === 3;
 		const sourceIp = kind === 4 ? 'iot.amazonaws.com' : `203.0.113.${i % 250}`;
-		return event({
-			eventId,
-			eventTime,
-			eventName,
-			username: kind === 4 ? null : kind === 0 || kind === 3 ? 'ci-1234' : 'alice',
-			identityType: kind === 4 ? 'AWSService' : kind === 0 || kind === 3 ? 'AssumedRole' : 'IAMUser',
-			readOnly: eventName.startsWith('List') || eventName.startsWith('Describe'),
-			errorCode: failed ? 'AccessDenied' : null,
-			sourceIp,
-			resources: [{type: 'AWS::IoT::Thing', name: `thing-${i % 4000}`}],
-			raw: cloudTrailRecord({
+		const readOnly = eventName.startsWith('List') || eventName.startsWith('Describe');
+		const decoded = decodeEvent({
+			EventId: eventId,
+			EventName: eventName,
+			ReadOnly: String(readOnly),
+			EventTime: new Date(eventTime),
+			EventSource: 'iot.amazonaws.com',
+			Username: kind === 4 ? undefined : kind === 0 || kind === 3 ? 'ci-1234' : 'alice',
+			Resources: [{ResourceType: 'AWS::IoT::Thing', ResourceName: `thing-${i % 4000}`}],
+			CloudTrailEvent: cloudTrailRecord({
 				eventId,
 				eventTime,
 				eventName,
@@ -41,10 +45,12 @@ function events(count: number, now: number): TrailEvent[] {
 				errorCode: failed ? 'AccessDenied' : undefined,
 				errorMessage: `User: ${userIdentity === ALICE ? ALICE.arn : ROLE_IDENTITY.arn} is not authorized to perform: iot:${eventName}`,
 				requestParameters: {thingName: `thing-${i % 4000}`, thingTypeName: 'sensor', attributePayload: {attributes: {floor: String(i % 12)}}},
-				readOnly: eventName.startsWith('List'),
+				readOnly,
 			}),
 		});
-	});
+		if (decoded) out.push(decoded);
+	}
+	return out;
 }
 
 const now = Date.now();

@@ -3,6 +3,8 @@
  * shape travels further than that folder. Times are epoch milliseconds unless a name says otherwise.
  */
 
+import type {RecordText} from './trail/packed-record.js';
+
 /** One CloudWatch bucket: `t` is the bucket start (epoch ms), `v` the Sum over all dimension sets. */
 export type MetricPoint = {readonly t: number; readonly v: number};
 
@@ -95,8 +97,11 @@ export type TrailEvent = {
 	readonly sourceIp: string | null;
 	readonly awsRegion: string | null;
 	readonly resources: ReadonlyArray<{readonly type: string | null; readonly name: string | null}>;
-	/** The CloudTrailEvent JSON string exactly as received (for the detail view); '' if absent. */
-	readonly raw: string;
+	/**
+	 * The CloudTrailEvent JSON string exactly as received (for the detail view); '' if absent. Decoded
+	 * events keep it packed: read it with recordText() from source/trail/packed-record.ts.
+	 */
+	readonly raw: RecordText;
 	/** First seen by us after newer events were already shown (Event History delivers late). */
 	readonly late: boolean;
 };

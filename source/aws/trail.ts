@@ -5,6 +5,7 @@
 import {LookupEventsCommand, type CloudTrailClient, type Event} from '@aws-sdk/client-cloudtrail';
 import {IDENTITY_TYPES, type IdentityType, type TrailEvent} from '../types.js';
 import {asObject, booleanOf, field, textOf, type Json} from '../trail/record.js';
+import {RecordPacker, type RecordText} from '../trail/packed-record.js';
 
 export const IOT_EVENT_SOURCE = 'iot.amazonaws.com';
 
@@ -72,9 +73,12 @@ function readOnly(top: string | undefined, record: Json | undefined): boolean | 
  */
 export const MAX_RAW_CHARS = 256 * 1024;
 
-function keepRaw(raw: string | undefined): string {
+// One per process: its dictionary learns from the account's first records (source/trail/packed-record.ts).
+const packer = new RecordPacker();
+
+function keepRaw(raw: string | undefined): RecordText {
 	if (!raw) return '';
-	return raw.length > MAX_RAW_CHARS ? `${raw.slice(0, MAX_RAW_CHARS)}… [record cut at ${MAX_RAW_CHARS} characters]` : raw;
+	return packer.pack(raw.length > MAX_RAW_CHARS ? `${raw.slice(0, MAX_RAW_CHARS)}… [record cut at ${MAX_RAW_CHARS} characters]` : raw);
 }
 
 /** Decodes one LookupEvents Event; null only when it has no EventId (it could not be deduplicated). */

@@ -4,7 +4,7 @@
  */
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
-import {describeIdentity} from './identity.js';
+import {identityLabel} from './identity.js';
 
 /** The active filters; the empty filter matches everything. */
 export type EventFilter = {
@@ -47,7 +47,7 @@ function haystack(event: TrailEvent): string {
 	const parts = [
 		event.eventName,
 		event.username,
-		describeIdentity(event).label,
+		identityLabel(event),
 		event.sourceIp,
 		event.errorCode,
 		...resources.flatMap(resource => [resource?.name, resource?.type]),
@@ -64,7 +64,7 @@ function haystack(event: TrailEvent): string {
 export function matchesFilter(event: TrailEvent, filter: EventFilter): boolean {
 	if (filter.errorsOnly && !(typeof event.errorCode === 'string' && event.errorCode.length > 0)) return false;
 	if (filter.writesOnly && event.readOnly === true) return false;
-	if (filter.user !== null && filter.user !== describeIdentity(event).label && filter.user !== sanitize(event.username)) {
+	if (filter.user !== null && filter.user !== identityLabel(event) && filter.user !== sanitize(event.username)) {
 		return false;
 	}
 	const needle = filter.text.trim().toLowerCase();

@@ -8,6 +8,7 @@
  */
 import {sanitize} from '../text/sanitize.js';
 import {IDENTITY_TYPES, type IdentityType, type TrailEvent} from '../types.js';
+import {recentMemo} from './memo.js';
 import {booleanOf, field, objectAt, recordOf, textAt, textOf, type Json} from './record.js';
 
 export type IdentityKind =
@@ -314,25 +315,26 @@ function fromEventFields(event: TrailEvent, why: string): Identity {
 	return {kind: f.kind, label, summary: [sentence, why], temporary, mfa: null, fromRecord: false};
 }
 
-const described = new WeakMap<TrailEvent, Identity>();
-
-/** The caller of `event` in words (memoised per event object; events are immutable). */
-export function describeIdentity(event: TrailEvent): Identity {
-	const hit = described.get(event);
-	if (hit) return hit;
+/** The caller of `event` in words (the last few are memoised; events are immutable). */
+export const describeIdentity: (event: TrailEvent) => Identity = recentMemo(256, (event: TrailEvent): Identity => {
 	const record = recordOf(event);
 	const identity = objectAt(record, 'userIdentity');
-	const result =
-		record === undefined
-			? fromEventFields(event, 'Identity from the LookupEvents fields only: the record could not be read')
-			: identity === undefined
-				? fromEventFields(event, 'Identity from the LookupEvents fields only: the record has no userIdentity')
-				: describeParts(partsOf(record, identity, event));
-	described.set(event, result);
-	return result;
-}
+	return record === undefined
+		? fromEventFields(event, 'Identity from the LookupEvents fields only: the record could not be read')
+		: identity === undefined
+			? fromEventFields(event, 'Identity from the LookupEvents fields only: the record has no userIdentity')
+			: describeParts(partsOf(record, identity, event));
+});
 
-/** Just the short label ("user alice"). */
+// One short string per event, kept as long as the event: filters match every event of the buffer on it.
+const labels = new WeakMap<TrailEvent, string>();
+
+/** Just the short label ("user alice"), memoised per event object. */
 export function identityLabel(event: TrailEvent): string {
-	return describeIdentity(event).label;
+	let label = labels.get(event);
+	if (label === undefined) {
+		label = describeIdentity(event).label;
+		labels.set(event, label);
+	}
+	return label;
 }

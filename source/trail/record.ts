@@ -4,6 +4,8 @@
  * and the string may not be JSON at all. Nothing here throws.
  */
 import type {TrailEvent} from '../types.js';
+import {recentMemo} from './memo.js';
+import {recordText} from './packed-record.js';
 
 /** A JSON object as parsed. */
 export type Json = Readonly<Record<string, unknown>>;
@@ -72,15 +74,12 @@ export function parseRecordText(raw: string): Json | undefined {
 	}
 }
 
-// Parsed once per event object: the list, the filter and the detail view all ask for it, and events
-// are immutable. Weak, so nothing outlives the event buffer.
-const parsed = new WeakMap<TrailEvent, Json | null>();
+// The last few records parsed: the list asks for the same screenful on every frame, the detail view for
+// one record many times. Bounded, not one per event: a parsed record costs several times its text, and a
+// filter over 50,000 events would otherwise keep every one of them parsed.
+const parsedRecord = recentMemo(256, (event: TrailEvent) => parseRecordText(recordText(event.raw)));
 
-/** The event's parsed record (memoised per event object), or undefined. */
+/** The event's parsed record (the last few are memoised), or undefined. */
 export function recordOf(event: TrailEvent): Json | undefined {
-	const hit = parsed.get(event);
-	if (hit !== undefined) return hit ?? undefined;
-	const record = parseRecordText(typeof event.raw === 'string' ? event.raw : '');
-	parsed.set(event, record ?? null);
-	return record;
+	return parsedRecord(event);
 }

@@ -7,6 +7,7 @@
 import {classifyEvent, highlightReasons} from '../trail/highlight.js';
 import {describeIdentity} from '../trail/identity.js';
 import {asObject, field, MAX_PARSE_CHARS, objectAt, recordOf, textAt, textOf, type Json} from '../trail/record.js';
+import {recordText} from '../trail/packed-record.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize} from '../text/sanitize.js';
 import {wrapText} from '../text/wrap.js';
@@ -135,7 +136,7 @@ const recordCache = new WeakMap<TrailEvent, readonly string[]>();
 export function recordLines(event: TrailEvent): readonly string[] {
 	const hit = recordCache.get(event);
 	if (hit) return hit;
-	const raw = typeof event.raw === 'string' ? event.raw : '';
+	const raw = recordText(event.raw);
 	let lines: readonly string[];
 	const record = recordOf(event);
 	let pretty: string | null = null;
@@ -149,7 +150,12 @@ export function recordLines(event: TrailEvent): readonly string[] {
 	if (raw === '') lines = ['(LookupEvents returned no CloudTrailEvent record)'];
 	else if (pretty !== null) lines = pretty.split('\n');
 	else {
-		const why = raw.length > MAX_PARSE_CHARS ? `too large to parse (${formatCount(Math.round(raw.length / 1024))} KB)` : 'not valid JSON';
+		const why =
+			raw.length > MAX_PARSE_CHARS
+				? `too large to parse (${formatCount(Math.round(raw.length / 1024))} KB)`
+				: record !== undefined
+					? 'nested too deep to pretty-print'
+					: 'not valid JSON';
 		const shown = raw.length > MAX_RAW_SHOWN ? `the first ${MAX_RAW_SHOWN / 1024} KB` : 'shown';
 		const note = `(${why}; ${shown} as received)`;
 		lines = [note, ...raw.slice(0, MAX_RAW_SHOWN).split('\n').flatMap(pieces)];

@@ -5,7 +5,7 @@
  * and late ones anywhere: an index would slide to another event under the user's cursor.
  */
 import {applyFilter, cleanFilterText, limitFilterText, NO_FILTER, type EventFilter} from '../../trail/filter.js';
-import {describeIdentity} from '../../trail/identity.js';
+import {identityLabel} from '../../trail/identity.js';
 import type {TrailEvent} from '../../types.js';
 
 /** Only the part of a TrailEvent the list logic needs. */
@@ -256,7 +256,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'user-filter-toggled': {
 			if (state.filter.user !== null) return withFilter(state, {...state.filter, user: null});
 			const event = selectedEvent(state, action.events, action.pageSize);
-			return event === undefined ? state : withFilter(state, {...state.filter, user: describeIdentity(event).label});
+			return event === undefined ? state : withFilter(state, {...state.filter, user: identityLabel(event)});
 		}
 		case 'filters-cleared':
 			return {...withFilter(state, NO_FILTER), filterDraft: null};
