@@ -136,8 +136,8 @@ export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode
 		out.push(action);
 		if (action.type === 'filter-input-opened') {
 			// "/deny" read at once: the rest was typed into the filter line.
-			const rest = textInputActions(chars.slice(index + 1).join(''), key);
-			return [...out, ...rest.filter(next => next.type === 'filter-input-typed')];
+			const rest = typedRunActions(chars.slice(index + 1).join(''));
+			return [...out, ...rest.filter(next => next.type !== 'quit-requested')];
 		}
 		if (action.type === 'detail-open-requested' || action.type === 'help-toggled') break;
 	}
@@ -160,7 +160,40 @@ export function textInputActions(input: string, key: Key): KeymapAction[] {
 	}
 	if (key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return [];
 	if (key.pageUp || key.pageDown || key.home || key.end) return [];
-	// Controls (a pasted newline, an escape sequence's tail) never become filter text.
-	const text = input.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
-	return text === '' ? [] : [{type: 'filter-input-typed', text}];
+	return typedRunActions(input);
 }
+
+/**
+ * Characters read together while the filter line is open (fast typing, a paste, or both: "deny⏎").
+ * Enter (CR) applies the filter and ends the run: what follows was typed ahead for the list and is
+ * dropped rather than guessed. Backspace and Ctrl-U edit, Ctrl-C quits; other controls (a pasted LF,
+ * an escape sequence's tail) never become filter text.
+ */
+export function typedRunActions(input: string): KeymapAction[] {
+	const out: KeymapAction[] = [];
+	let text = '';
+	const flush = (): void => {
+		if (text !== '') out.push({type: 'filter-input-typed', text});
+		text = '';
+	};
+	for (const char of input) {
+		const action = RUN_CONTROLS.get(char);
+		if (action === undefined) {
+			if (!/[\u0000-\u001F\u007F-\u009F]/.test(char)) text += char;
+			continue;
+		}
+		flush();
+		out.push(action);
+		if (action.type === 'filter-input-applied' || action.type === 'quit-requested') return out;
+	}
+	flush();
+	return out;
+}
+
+const RUN_CONTROLS = new Map<string, KeymapAction>([
+	['\r', {type: 'filter-input-applied'}],
+	['\u007F', {type: 'filter-input-erased', what: 'char'}],
+	['\b', {type: 'filter-input-erased', what: 'char'}],
+	['\u0015', {type: 'filter-input-erased', what: 'all'}],
+	['\u0003', {type: 'quit-requested'}],
+]);

@@ -164,6 +164,13 @@ test('a filter that matches nothing says so', async () => {
 	await until(/no events match the filter/);
 });
 
+test('a filter typed ahead and read in one go, Enter included, is applied', async () => {
+	const {press, until, frame} = renderApp(snapshot({events: mixedEvents(10)}));
+	await press('/zzz\r');
+	await until(/no events match the filter/);
+	assert.doesNotMatch(frame(), /⏎ apply/, 'the filter line is closed');
+});
+
 test('with a filter, "N new" counts only new events that match, and the selection stays', async () => {
 	const events = mixedEvents(60);
 	const {press, until, frame, monitor} = renderApp(snapshot({events}));

@@ -70,7 +70,7 @@ test('while the filter line is open keys are text: no binding fires, only Ctrl-C
 	assert.deepEqual(text('p'), [{type: 'filter-input-typed', text: 'p'}]);
 	assert.deepEqual(text('G', {shift: true}), [{type: 'filter-input-typed', text: 'G'}]);
 	assert.deepEqual(text('deny me'), [{type: 'filter-input-typed', text: 'deny me'}], 'a paste is text too');
-	assert.deepEqual(text('a\u001b[31mb\r\n'), [{type: 'filter-input-typed', text: 'a[31mb'}], 'controls never become text');
+	assert.deepEqual(text('a\u001b[31mb\n\u0007\u009b'), [{type: 'filter-input-typed', text: 'a[31mb'}], 'controls never become text');
 	assert.deepEqual(text('', {return: true}), [{type: 'filter-input-applied'}]);
 	assert.deepEqual(text('', {escape: true, meta: true}), [{type: 'filter-input-cancelled'}]);
 	assert.deepEqual(text('', {delete: true}), [{type: 'filter-input-erased', what: 'char'}]);
@@ -87,6 +87,31 @@ test('a run that opens the filter line types the rest into it', () => {
 		{type: 'filter-input-typed', text: 'qp'},
 	]);
 	assert.deepEqual(actionsFor(KEYMAP, '?jq', NO_KEY), [{type: 'help-toggled'}], 'the rest after ? was meant for the help');
+});
+
+test('Enter, Backspace and Ctrl-U read in the same run as text still act, in order', () => {
+	const text = (input: string) => textInputActions(input, NO_KEY);
+	assert.deepEqual(text('deny\r'), [{type: 'filter-input-typed', text: 'deny'}, {type: 'filter-input-applied'}]);
+	assert.deepEqual(text('dx\u007fny\rjj'), [
+		{type: 'filter-input-typed', text: 'dx'},
+		{type: 'filter-input-erased', what: 'char'},
+		{type: 'filter-input-typed', text: 'ny'},
+		{type: 'filter-input-applied'},
+	], 'what follows Enter was typed ahead for the list and is dropped');
+	assert.deepEqual(text('abc\u0015x'), [
+		{type: 'filter-input-typed', text: 'abc'},
+		{type: 'filter-input-erased', what: 'all'},
+		{type: 'filter-input-typed', text: 'x'},
+	]);
+	assert.deepEqual(actionsFor(KEYMAP, '/PWNED\r', NO_KEY), [
+		{type: 'filter-input-opened'},
+		{type: 'filter-input-typed', text: 'PWNED'},
+		{type: 'filter-input-applied'},
+	], 'a whole filter typed ahead in one read is applied');
+	assert.deepEqual(actionsFor(KEYMAP, '/a\u0003', NO_KEY), [
+		{type: 'filter-input-opened'},
+		{type: 'filter-input-typed', text: 'a'},
+	], 'quit never comes from inside a run');
 });
 
 test('a run of typed keys read at once becomes one action each, but never quits', () => {
