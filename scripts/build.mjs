@@ -1,6 +1,7 @@
-// Bundles cli.tsx into a single ESM file, dist/cli.js, for fast start-up.
+// Bundles the CLI into one file, dist/cli.js, for fast start-up: scripts/loader.js around the CommonJS bundle.
 import {build} from 'esbuild';
-import {chmodSync, readFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -19,6 +20,16 @@ const fastAnsiTokenize = fileURLToPath(new URL('../source/text/fast-ansi-tokeniz
  * - Ink's devtools module (loaded only with DEV=true; react-devtools-core is stubbed anyway) would pull in ws.
  * Each patch of a dependency's text fails the build if that text changes.
  */
+/** A dependency's file with each `from` (present exactly once, else the build fails) replaced. */
+function patched(path, replacements) {
+	let contents = readFileSync(path, 'utf8');
+	for (const [from, to] of replacements) {
+		if (contents.split(from).length !== 2) throw new Error(`${path} changed: cannot patch "${from.split('\n')[0]}"`);
+		contents = contents.replace(from, () => to);
+	}
+	return {contents, loader: 'js'};
+}
+
 const deferStartupWork = {
 	name: 'defer-startup-work',
 	setup(b) {
@@ -54,6 +65,14 @@ export default function stringWidth(text, options) {
 				loader: 'js',
 			};
 		});
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, args =>
+			// Two top-level awaits, both only with DEV=true (React DevTools, which the bundle stubs out), and
+			// a CommonJS bundle cannot hold them.
+			patched(args.path, [
+				["await import('./devtools.js');", 'void 0;'],
+				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+			]),
+		);
 		b.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, args => {
 			const replacements = [
 				['var libExports = requireLib$1();', 'var libExports = {get codeFrameColumns() { return requireLib$1().codeFrameColumns; }};'],
@@ -72,26 +91,48 @@ export default function stringWidth(text, options) {
 	},
 };
 
-await build({
-	entryPoints: ['cli.tsx'],
-	outfile: 'dist/cli.js',
+const yogaDeferred = fileURLToPath(new URL('./stubs/yoga-deferred.js', import.meta.url));
+
+const result = await build({
+	entryPoints: [fileURLToPath(new URL('./bundle-entry.js', import.meta.url))],
 	bundle: true,
+	write: false,
+	outfile: 'dist/cli.js',
 	platform: 'node',
-	format: 'esm',
+	// CommonJS, so the loader can compile it as a classic script with V8's code cache (ES modules cannot
+	// use one on Node 20): Node boot, then compiling and running this bundle, is most of start-up.
+	format: 'cjs',
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
 	// The ES module builds of the AWS SDK tree-shake: the unused HTTP/2 handler (and node:http2) drop out.
 	mainFields: ['module', 'main'],
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__importMetaUrl'},
 	// Ink and its text helpers measure and tokenize every line of every frame: give them the fast, exact
-	// string-width and ansi-tokenize.
-	alias: {'react-devtools-core': stub, 'string-width': fastStringWidth, '@alcalzone/ansi-tokenize': fastAnsiTokenize},
-	plugins: [deferStartupWork],
-	// yoga-layout uses top-level await (needs ESM); signal-exit is CommonJS and wants require().
-	banner: {
-		js: "#!/usr/bin/env -S node --max-semi-space-size=4\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
+	// string-width and ansi-tokenize. yoga-layout's top-level await cannot be in a CommonJS bundle.
+	alias: {
+		'react-devtools-core': stub,
+		'string-width': fastStringWidth,
+		'@alcalzone/ansi-tokenize': fastAnsiTokenize,
+		'yoga-layout': yogaDeferred,
 	},
+	plugins: [deferStartupWork],
 	logLevel: 'warning',
 });
+
+// A vm.Script has no loader for import(): the bundle's few dynamic imports are of Node built-ins (the
+// SDK's lazily loaded node:http), which require() gives just as well.
+const bundle = result.outputFiles[0].text.replace(/(?<![\w$.])import\((?="node:[a-z_/]+"\))/g, '__importBuiltin(');
+const leftover = /(?<![\w$.])import\(.{0,40}/.exec(bundle);
+if (leftover) throw new Error(`the bundle has a dynamic import a vm.Script cannot run: ${leftover[0]}`);
+const wrapped =
+	'(function (require, module, exports, __filename, __dirname, __importMetaUrl) {' +
+	'const __importBuiltin = async specifier => require(specifier);' +
+	`${bundle}\n})`;
+const hash = createHash('sha256').update(wrapped).digest('hex').slice(0, 16);
+const loader = readFileSync(fileURLToPath(new URL('./loader.js', import.meta.url)), 'utf8')
+	.replace("'__HASH__'", () => JSON.stringify(hash))
+	.replace("'__SOURCE__'", () => JSON.stringify(wrapped));
+mkdirSync('dist', {recursive: true});
+writeFileSync('dist/cli.js', loader);
 chmodSync('dist/cli.js', 0o755);

@@ -70,7 +70,8 @@ export class UsageError extends Error {
 
 export function parseArgs(argv: readonly string[]): Command {
 	const cli = meow(HELP, {
-		importMeta: import.meta,
+		// Only its url is read; the bundle (CommonJS, scripts/build.mjs) defines import.meta.url alone.
+		importMeta: {url: import.meta.url} as ImportMeta,
 		// Our own package, not whatever package.json meow would find above the installed bundle.
 		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description, bin: packageJson.bin},
 		argv: [...argv],
