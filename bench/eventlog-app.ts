@@ -54,7 +54,7 @@ function events(count: number, now: number): TrailEvent[] {
 }
 
 const now = Date.now();
-const fresh = (ago: number): SourceHealth => ({lastSuccess: now - ago, lastAttempt: now - ago, error: null, throttled: false, callsLastMinute: 2});
+const fresh = (ago: number): SourceHealth => ({lastSuccess: now - ago, lastAttempt: now - ago, error: null, throttled: false, callsLastMinute: 2, throttlesLastMinute: 0, intervalMs: 60_000});
 const list = events(COUNT, now);
 const monitor = fakeMonitor(
 	snapshot({

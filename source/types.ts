@@ -116,6 +116,10 @@ export type SourceHealth = {
 	readonly throttled: boolean;
 	/** API calls made in the last 60 s (SDK retries included where known). */
 	readonly callsLastMinute: number;
+	/** Answers in the last 60 s that were throttling errors. */
+	readonly throttlesLastMinute: number;
+	/** The normal time between refreshes; data older than two of these is stale. */
+	readonly intervalMs: number;
 };
 
 /** Everything the UI and --once need, immutable, emitted by the monitor after every change. */

@@ -27,6 +27,8 @@ export type MetricsPollerOptions = {
 	readonly cache: HistoryOptions['cache'];
 	readonly signal: AbortSignal;
 	readonly onCall: () => void;
+	/** A request was throttled (counted for the status line). */
+	readonly onThrottle?: () => void;
 	readonly onChange: () => void;
 };
 
@@ -117,6 +119,7 @@ export class MetricsPoller {
 		} catch (error) {
 			if (signal.aborted) return;
 			const described = describeAwsError(error, 'CloudWatch');
+			if (described.kind === 'throttled') this.options.onThrottle?.();
 			this.state = {...this.state, error: described.message, throttled: described.kind === 'throttled'};
 		}
 	}

@@ -63,6 +63,8 @@ export class Monitor implements MonitorHandle {
 	private readonly trail: TrailTail;
 	private readonly metricCalls: CallCounter;
 	private readonly trailCalls: CallCounter;
+	private readonly metricThrottles: CallCounter;
+	private readonly trailThrottles: CallCounter;
 	private readonly listeners = new Set<(snapshot: Snapshot) => void>();
 	private readonly abort = new AbortController();
 	private paused = false;
@@ -74,6 +76,8 @@ export class Monitor implements MonitorHandle {
 		this.now = options.now ?? Date.now;
 		this.metricCalls = new CallCounter(this.now);
 		this.trailCalls = new CallCounter(this.now);
+		this.metricThrottles = new CallCounter(this.now);
+		this.trailThrottles = new CallCounter(this.now);
 		this.engine = new BaselineEngine(options.metrics, options.rules ?? DEFAULT_RULES);
 		this.metrics = new MetricsPoller({
 			client: options.cloudwatch,
@@ -86,6 +90,7 @@ export class Monitor implements MonitorHandle {
 			cache: options.baselineCache ?? null,
 			signal: this.abort.signal,
 			onCall: () => this.metricCalls.add(),
+			onThrottle: () => this.metricThrottles.add(),
 			onChange: () => this.emit(),
 		});
 		this.trail = new TrailTail({
@@ -98,6 +103,7 @@ export class Monitor implements MonitorHandle {
 			maxPages: options.maxTrailPages ?? null,
 			onChange: () => this.emit(),
 			onCall: () => this.trailCalls.add(),
+			onThrottle: () => this.trailThrottles.add(),
 		});
 		this.snapshot = this.build();
 	}
@@ -203,12 +209,16 @@ export class Monitor implements MonitorHandle {
 		const health = (
 			s: {lastSuccess: number | null; lastAttempt: number | null; error: string | null; throttled: boolean},
 			calls: CallCounter,
+			throttles: CallCounter,
+			intervalMs: number,
 		): SourceHealth => ({
 			lastSuccess: s.lastSuccess,
 			lastAttempt: s.lastAttempt,
 			error: s.error,
 			throttled: s.throttled,
 			callsLastMinute: calls.lastMinute(),
+			throttlesLastMinute: throttles.lastMinute(),
+			intervalMs,
 		});
 		return {
 			generatedAt: this.now(),
@@ -220,7 +230,10 @@ export class Monitor implements MonitorHandle {
 			events: t.events,
 			eventsSince: t.since,
 			eventsDropped: t.dropped,
-			health: {metrics: health(m, this.metricCalls), trail: health(t, this.trailCalls)},
+			health: {
+				metrics: health(m, this.metricCalls, this.metricThrottles, this.options.pollIntervalMs ?? 60_000),
+				trail: health(t, this.trailCalls, this.trailThrottles, this.options.tailIntervalMs ?? 10_000),
+			},
 			status: overallStatus(m.series, m.error !== null || t.error !== null),
 			learning: this.engine.readyCount() < this.engine.size ? {done: this.engine.readyCount(), total: this.engine.size} : null,
 		};

@@ -23,6 +23,8 @@ export type TrailTailOptions = {
 	readonly maxPages?: number | null;
 	readonly onChange: () => void;
 	readonly onCall: () => void;
+	/** A request was throttled (counted for the status line). */
+	readonly onThrottle?: () => void;
 	/** Called with the events a page added (never one seen before), newest first. */
 	readonly onEvents?: (added: readonly TrailEvent[]) => void;
 };
@@ -118,6 +120,7 @@ export class TrailTail {
 
 	private onThrottled(message: string): void {
 		this.throttles++;
+		this.options.onThrottle?.();
 		// Exponential backoff with full jitter, 2 s .. 60 s, on top of the normal pacing.
 		const ceiling = Math.min(60_000, 2_000 * 2 ** (this.throttles - 1));
 		this.nextRequestAt = this.options.now() + ceiling / 2 + Math.random() * (ceiling / 2);

@@ -19,7 +19,7 @@ export const fixedClock = (): number => NOW;
 const MINUTE = 60_000;
 
 export function health(overrides: Partial<SourceHealth> = {}): SourceHealth {
-	return {lastSuccess: NOW - 8000, lastAttempt: NOW - 8000, error: null, throttled: false, callsLastMinute: 1, ...overrides};
+	return {lastSuccess: NOW - 8000, lastAttempt: NOW - 8000, error: null, throttled: false, callsLastMinute: 1, throttlesLastMinute: 0, intervalMs: 60_000, ...overrides};
 }
 
 /** A metric with 90 one-minute points ending 3 minutes before NOW, values from `value(i)`. */
