@@ -1,6 +1,7 @@
 import {render, type Instance} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
 import {App} from './app.js';
+import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
@@ -17,6 +18,11 @@ export type RunTuiOptions = {
 	readonly stderr?: NodeJS.WriteStream;
 	/** Ends the process after a signal or uncaught exception; process.exit by default (tests replace it). */
 	readonly exitProcess?: (code: number) => void;
+	/**
+	 * Keeps the full report of an uncaught error (the CLI appends it to its log file and returns where);
+	 * the terminal then gets one line pointing there. Without it the whole stack goes to stderr.
+	 */
+	readonly logCrash?: (report: string) => string | null;
 };
 
 /**
@@ -31,6 +37,7 @@ export async function runTui({
 	stdin = process.stdin,
 	stderr = process.stderr,
 	exitProcess = code => process.exit(code),
+	logCrash,
 }: RunTuiOptions): Promise<number> {
 	const altScreen = stdout.isTTY === true;
 	let instance: Instance | undefined;
@@ -48,7 +55,16 @@ export async function runTui({
 	});
 	const onUncaught = (error: unknown): void => {
 		if (!finish(1)) return;
-		stderr.write(`iot-monitor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		const report = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		let where: string | null = null;
+		try {
+			where = logCrash?.(`uncaught error: ${report}`) ?? null;
+		} catch {
+			where = null; // an unwritable log must not hide the error: it goes to stderr below
+		}
+		const headline = error instanceof Error ? error.message.split('\n')[0] : String(error).split('\n')[0];
+		// The message may carry any text (a record field in an error): made terminal-safe like the rest.
+		stderr.write(`iot-monitor: crashed: ${where ? `${sanitize(headline)} (details in ${sanitize(where)})` : sanitizeMultiline(report)}\n`);
 		exitProcess(1);
 	};
 
