@@ -4,7 +4,7 @@
 // compiling ~1 MB of JavaScript and most functions start-up calls. The cache is written once, a few
 // seconds into a run that had none (or had one V8 refused: another Node), atomically; any failure to
 // read or write it only costs the speed-up.
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import {dirname, isAbsolute, join} from 'node:path';
@@ -32,6 +32,10 @@ if (cachedData === undefined || script.cachedDataRejected) {
 			const temporary = `${file}.${process.pid}.tmp`;
 			writeFileSync(temporary, data, {mode: 0o600});
 			renameSync(temporary, file);
+			// Caches of earlier builds (or Node versions) are dead weight: about 2 MB each.
+			for (const name of readdirSync(dir)) {
+				if (/^[0-9a-f]{16}-.+\.bin$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), {force: true});
+			}
 		} catch {
 			// read-only home, full disk: start-up stays as fast as without a cache
 		}

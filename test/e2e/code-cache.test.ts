@@ -35,14 +35,18 @@ test('dist/cli.js writes its code cache once, into a private file, and survives 
 		assert.equal(statSync(file).mode & 0o777, 0o600);
 		assert.ok(statSync(file).size > 100_000, 'holds the compiled bundle');
 
-		// A cache V8 refuses (corrupt, or from another Node) is ignored, then replaced by a good one.
+		// A cache V8 refuses (corrupt, or from another Node) is ignored, then replaced by a good one; the
+		// cache of an older build is removed then.
 		writeFileSync(file, 'not a code cache');
+		const older = join(dir, `0123456789abcdef-${process.version}-${process.arch}.bin`);
+		writeFileSync(older, 'an older build');
 		const again = spawnSync(process.execPath, ['dist/cli.js', '--version'], {env, encoding: 'utf8'});
 		assert.equal(again.status, 0);
 		assert.equal(again.stdout, version.stdout);
 		await runFor(2500, env);
 		assert.ok(statSync(file).size > 100_000, 'rewritten');
 		assert.notEqual(readFileSync(file, 'utf8').slice(0, 16), 'not a code cache');
+		assert.ok(!existsSync(older), 'the older build\'s cache is gone');
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}
