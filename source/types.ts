@@ -142,3 +142,22 @@ export type Snapshot = {
 	/** Baseline learning progress: metrics still loading history, null once all are ready. */
 	readonly learning: {readonly done: number; readonly total: number} | null;
 };
+
+/** A CloudWatch alarm's state, as CloudWatch names it. */
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/** A CloudWatch alarm on AWS/IoT metrics (or a composite alarm over such alarms). */
+export type Alarm = {
+	readonly name: string;
+	readonly kind: 'metric' | 'composite';
+	readonly state: AlarmState;
+	/** When it entered this state (epoch ms), null if CloudWatch did not say. */
+	readonly since: number | null;
+	/** CloudWatch's reason for the state: untrusted text, sanitized before display. */
+	readonly reason: string | null;
+	readonly description: string | null;
+	/** The AWS/IoT metric names it watches (empty for composite alarms). */
+	readonly metrics: readonly string[];
+	/** For composite alarms, the alarm names its rule refers to. */
+	readonly children: readonly string[];
+};
