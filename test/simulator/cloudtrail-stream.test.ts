@@ -179,26 +179,31 @@ describe('CloudTrail stream: injected events and the demo story', () => {
 		assert.equal(JSON.parse(byService?.CloudTrailEvent ?? '{}').userIdentity.type, 'AWSService');
 	});
 
-	it('tells a short story just before start-up unless quiet', () => {
+	it('tells a story around each demo incident unless quiet: a change first, then its effect', () => {
 		const startedAt = NOW + 17_500;
-		const input = range(startedAt - 10 * MINUTE, startedAt, iotOnly);
-		const quiet = ids(pageAll(service(5, true, startedAt), input, startedAt));
-		const story = pageAll(service(5, false, startedAt), input, startedAt).filter(event => !quiet.includes(event.EventId));
-		const records = story.map(event => JSON.parse(event.CloudTrailEvent));
-		assert.deepEqual(story.map(event => event.EventName).sort(), ['DeleteThing', 'DetachPolicy', 'UpdateCertificate']);
-		const revoked = records.find(record => record.eventName === 'UpdateCertificate');
-		assert.equal(revoked.requestParameters.newStatus, 'REVOKED');
+		const storyOf = (at: number, until: number) => {
+			const input = range(startedAt - 10 * MINUTE, until, iotOnly);
+			const quiet = ids(pageAll(service(5, true, startedAt), input, at));
+			return pageAll(service(5, false, startedAt), input, at).filter(event => !quiet.includes(event.EventId));
+		};
+		const atStart = storyOf(startedAt, startedAt);
+		assert.deepEqual(atStart.map(event => event.EventName).sort(), ['DeleteThing', 'DetachPolicy']);
+		const records = atStart.map(event => JSON.parse(event.CloudTrailEvent));
 		assert.equal(records.find(record => record.eventName === 'DetachPolicy').userIdentity.type, 'AssumedRole');
 		assert.equal(records.find(record => record.eventName === 'DeleteThing').errorCode, 'AccessDenied');
-		const quietLater = ids(pageAll(service(5, true, startedAt), input, startedAt + 2 * MINUTE));
-		const later = pageAll(service(5, false, startedAt), input, startedAt + 2 * MINUTE).filter(
-			event => !quietLater.includes(event.EventId),
-		);
-		assert.deepEqual(later.map(event => event.EventName).sort(), [
-			'DeleteThing',
-			'DetachPolicy',
-			'SetDefaultPolicyVersion',
-			'UpdateCertificate',
-		]);
+
+		// The policy change that preceded the first publish drop arrives late, after start-up.
+		const later = storyOf(startedAt + 2 * MINUTE, startedAt);
+		assert.deepEqual(later.map(event => event.EventName).sort(), ['DeleteThing', 'DetachPolicy', 'SetDefaultPolicyVersion']);
+		const policy = later.find(event => event.EventName === 'SetDefaultPolicyVersion');
+		// The first publish drop starts 6 minutes before start-up (DEMO_LEAD_MS): the change is 2 minutes before it.
+		assert.ok(startedAt - 6 * MINUTE - Number(policy?.EventTime) * 1000 >= 2 * MINUTE - 1000);
+
+		// Ten minutes on: the firmware job before the connect storm, the revocation before the auth errors.
+		const cycle = storyOf(startedAt + 10 * MINUTE, startedAt + 10 * MINUTE);
+		const revoked = cycle.find(event => event.EventName === 'UpdateCertificate');
+		assert.ok(revoked, 'the revocation');
+		assert.equal(JSON.parse(revoked.CloudTrailEvent ?? '{}').requestParameters.newStatus, 'REVOKED');
+		assert.ok(cycle.some(event => event.EventName === 'CreateJob'), 'the firmware job');
 	});
 });

@@ -5,6 +5,7 @@
 
 import {injectedIdentity} from './identities.js';
 import {IOT_SOURCE, IOT_TEMPLATES} from './iot-events.js';
+import {DEMO_CYCLE_MS, DEMO_LEAD_MS} from '../incidents.js';
 import {certificateId} from './names.js';
 import {TAG, hash32, makeRng, uuid} from './random.js';
 import {composeEvent, recordJson, type EventSpec} from './record.js';
@@ -68,49 +69,74 @@ function template(name: string) {
 	return found;
 }
 
+/** Demo cycles the story is written for: four hours of a demo left running. */
+const STORY_CYCLES = 12;
+
 /**
- * The demo story, relative to start-up: a certificate revoked by an admin session, a policy detached
- * by the deploy role, an AccessDenied DeleteThing from an address nobody uses, and a policy-version
- * change that is delivered late (after start-up) so the "late" marker shows up too.
+ * The demo story: each demo cycle's incidents (source/simulator/incidents.ts) follow a change that
+ * explains them, so "what changed before?" has an answer. Per cycle, with b the cycle's start (the
+ * publish drop begins at b):
+ * - b - 2 min: the deploy role sets a new default policy version of FleetTelemetryPolicy -> publishes
+ *   are refused (the publish drop, b .. b+7). In the first cycle it is delivered late (after start-up),
+ *   so the "late" marker shows too.
+ * - b + 1 min: the deploy role detaches DeviceDefaultPolicy; b + 3 min: bob's DeleteThing is denied, from
+ *   an address nobody uses.
+ * - b + 8 min: the deploy role starts a firmware job on a fleet group -> devices reboot and reconnect
+ *   (the connect storm, b+10 .. b+13).
+ * - b + 13 min: an admin session revokes a certificate -> its devices fail to authenticate (the
+ *   auth-error burst, b+15 .. b+18).
  */
 export function storyEvents(ctx: TrailContext, startedAt: number): SimEvent[] {
-	const base = Math.floor(startedAt / 1000) * 1000;
-	const cert = certificateId(ctx, 7);
-	const minutes = (m: number): number => base + m * 60_000;
-	const scripted = (n: number, spec: Omit<EventSpec, 'key'>): SimEvent =>
-		composeEvent(ctx, {...spec, key: [-n, TAG.story]});
-	return [
-		scripted(1, {
-			eventTime: minutes(-7),
-			deliveredAt: minutes(-6.25),
-			template: template('UpdateCertificate'),
-			actor: 'ops-admin',
-			names: {cert},
-			force: {request: {certificateId: cert, newStatus: 'REVOKED'}, errorCode: null},
-		}),
-		scripted(2, {
-			eventTime: minutes(-5) - 10_000,
-			deliveredAt: minutes(-4.5),
-			template: template('DetachPolicy'),
-			actor: 'deploy-role',
-			names: {policy: 'DeviceDefaultPolicy', cert},
-			force: {errorCode: null},
-		}),
-		scripted(3, {
-			eventTime: minutes(-4),
-			deliveredAt: minutes(1.75),
-			template: template('SetDefaultPolicyVersion'),
-			actor: 'deploy-role',
-			names: {policy: 'FleetTelemetryPolicy', version: '7'},
-			force: {errorCode: null},
-		}),
-		scripted(4, {
-			eventTime: minutes(-3),
-			deliveredAt: minutes(-2.25),
-			template: template('DeleteThing'),
-			actor: 'bob',
-			names: {thing: 'gateway-0007'},
-			force: {errorCode: 'AccessDenied', sourceIp: '203.0.113.250'},
-		}),
-	];
+	const first = Math.floor((startedAt - DEMO_LEAD_MS) / 1000) * 1000;
+	const events: SimEvent[] = [];
+	for (let cycle = 0; cycle < STORY_CYCLES; cycle++) {
+		const b = first + cycle * DEMO_CYCLE_MS;
+		const at = (m: number): number => b + m * 60_000;
+		const cert = certificateId(ctx, 7 + cycle);
+		const scripted = (n: number, spec: Omit<EventSpec, 'key'>): SimEvent =>
+			composeEvent(ctx, {...spec, key: [-(cycle * 10 + n), TAG.story]});
+		events.push(
+			scripted(1, {
+				eventTime: at(-2),
+				deliveredAt: cycle === 0 ? startedAt + 105_000 : at(-1.25),
+				template: template('SetDefaultPolicyVersion'),
+				actor: 'deploy-role',
+				names: {policy: 'FleetTelemetryPolicy', version: String(7 + cycle)},
+				force: {errorCode: null},
+			}),
+			scripted(2, {
+				eventTime: at(1) - 10_000,
+				deliveredAt: at(1.5),
+				template: template('DetachPolicy'),
+				actor: 'deploy-role',
+				names: {policy: 'DeviceDefaultPolicy', cert},
+				force: {errorCode: null},
+			}),
+			scripted(3, {
+				eventTime: at(3),
+				deliveredAt: at(3.75),
+				template: template('DeleteThing'),
+				actor: 'bob',
+				names: {thing: 'gateway-0007'},
+				force: {errorCode: 'AccessDenied', sourceIp: '203.0.113.250'},
+			}),
+			scripted(4, {
+				eventTime: at(8),
+				deliveredAt: at(8.6),
+				template: template('CreateJob'),
+				actor: 'deploy-role',
+				names: {job: `firmware-rollout-${41 + cycle}`, group: 'fleet-us-east'},
+				force: {errorCode: null},
+			}),
+			scripted(5, {
+				eventTime: at(13),
+				deliveredAt: at(13.75),
+				template: template('UpdateCertificate'),
+				actor: 'ops-admin',
+				names: {cert},
+				force: {request: {certificateId: cert, newStatus: 'REVOKED'}, errorCode: null},
+			}),
+		);
+	}
+	return events;
 }

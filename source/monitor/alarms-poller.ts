@@ -1,0 +1,42 @@
+/**
+ * CloudWatch alarms on AWS/IoT metrics, refreshed about once a minute (alarms are evaluated per period,
+ * at most every minute). Alarms are a help, not the core: when DescribeAlarms is denied or fails the
+ * last list is kept and the error becomes state, and the metrics and events carry on.
+ */
+import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import {describeIotAlarms} from '../aws/alarms.js';
+import {describeAwsError} from '../aws/errors.js';
+import type {Alarm} from '../types.js';
+
+export type AlarmsState = {
+	readonly alarms: readonly Alarm[];
+	readonly error: string | null;
+	readonly lastSuccess: number | null;
+};
+
+export type AlarmsPollerOptions = {
+	readonly client: CloudWatchClient;
+	readonly now: () => number;
+	readonly onCall: () => void;
+};
+
+export class AlarmsPoller {
+	private state: AlarmsState = {alarms: [], error: null, lastSuccess: null};
+
+	constructor(private readonly options: AlarmsPollerOptions) {}
+
+	getState(): AlarmsState {
+		return this.state;
+	}
+
+	/** One refresh; never throws. */
+	async poll(signal: AbortSignal): Promise<void> {
+		try {
+			const alarms = await describeIotAlarms(this.options.client, {signal, onCall: this.options.onCall});
+			this.state = {alarms, error: null, lastSuccess: this.options.now()};
+		} catch (error) {
+			if (signal.aborted) return;
+			this.state = {...this.state, error: describeAwsError(error, 'CloudWatch alarms').message};
+		}
+	}
+}
