@@ -27,8 +27,6 @@ export type MetricsPollerOptions = {
 	readonly cache: HistoryOptions['cache'];
 	readonly signal: AbortSignal;
 	readonly onCall: () => void;
-	/** A request was throttled (counted for the status line). */
-	readonly onThrottle?: () => void;
 	readonly onChange: () => void;
 };
 
@@ -94,6 +92,8 @@ export class MetricsPoller {
 	async poll(signal: AbortSignal, waitForHistory = false): Promise<void> {
 		const {client, metrics, now, settleLagMs, historyBuckets, onCall, engine} = this.options;
 		this.state = {...this.state, lastAttempt: now()};
+		// Which API failed, so that a denial names the IAM action that is missing.
+		let operation = 'ListMetrics';
 		try {
 			if (!this.discovery || now() - this.discoveredAt > REDISCOVER_MS) {
 				onCall();
@@ -104,6 +104,7 @@ export class MetricsPoller {
 			if (waitForHistory && history) await history;
 			const at = now();
 			const window = settledWindow(at, historyBuckets, settleLagMs);
+			operation = 'GetMetricData';
 			onCall();
 			const windows = await fetchWindow(client, this.discovery, window, signal);
 			const series = metrics.map(name =>
@@ -118,9 +119,14 @@ export class MetricsPoller {
 			this.state = {...this.state, series, error: null, throttled: false, lastSuccess: now()};
 		} catch (error) {
 			if (signal.aborted) return;
-			const described = describeAwsError(error, 'CloudWatch');
-			if (described.kind === 'throttled') this.options.onThrottle?.();
-			this.state = {...this.state, error: described.message, throttled: described.kind === 'throttled'};
+			// Throttled attempts are counted where they happen, SDK retries included (source/aws/attempts.ts).
+			const described = describeAwsError(error, 'CloudWatch', operation);
+			// Data already shown stays (it is stale, and health says so); before any, every series says why it is empty.
+			const series =
+				this.state.lastSuccess === null
+					? metrics.map(name => ({...placeholder(name), state: 'error' as const, judgement: 'error' as const, error: described.message}))
+					: this.state.series;
+			this.state = {...this.state, series, error: described.message, throttled: described.kind === 'throttled'};
 		}
 	}
 
@@ -149,7 +155,7 @@ export class MetricsPoller {
 			(error: unknown) => {
 				this.historyFailedAt = now();
 				this.history = null;
-				const message = `baseline history: ${describeAwsError(error, 'CloudWatch').message}`;
+				const message = `baseline history: ${describeAwsError(error, 'CloudWatch', 'GetMetricData').message}`;
 				this.state = {...this.state, historyError: message};
 				this.options.onChange();
 			},

@@ -15,6 +15,7 @@ import {DEFAULT_RULES, type SeverityRules} from '../baseline/severity.js';
 import type {MetricSeries} from '../types.js';
 import {DEFAULT_SETTLE_LAG_MS} from './series.js';
 import {sleep} from './sleep.js';
+import {watchThrottles} from '../aws/attempts.js';
 
 export type MonitorOptions = {
 	readonly cloudwatch: CloudWatchClient;
@@ -39,9 +40,11 @@ export type MonitorOptions = {
 	readonly historyDays?: number;
 	/** Where derived baselines are cached on disk; null or absent: no cache. */
 	readonly baselineCache?: HistoryOptions['cache'];
+	/** Pause before the 1st, 2nd, ... retry after a failed poll (the last one repeats); tests shorten it. */
+	readonly errorRetryMs?: readonly number[];
 };
 
-const ERROR_RETRY_MS = [5_000, 10_000, 20_000, 40_000];
+const ERROR_RETRY_MS: readonly number[] = [5_000, 10_000, 20_000, 40_000];
 
 class CallCounter {
 	private readonly stamps: number[] = [];
@@ -71,6 +74,7 @@ export class Monitor implements MonitorHandle {
 	private snapshot: Snapshot;
 	private wake: {metrics: AbortController; trail: AbortController} = {metrics: new AbortController(), trail: new AbortController()};
 	private running = false;
+	private readonly unwatchThrottles: () => void;
 
 	constructor(private readonly options: MonitorOptions) {
 		this.now = options.now ?? Date.now;
@@ -90,9 +94,10 @@ export class Monitor implements MonitorHandle {
 			cache: options.baselineCache ?? null,
 			signal: this.abort.signal,
 			onCall: () => this.metricCalls.add(),
-			onThrottle: () => this.metricThrottles.add(),
 			onChange: () => this.emit(),
 		});
+		// CloudWatch retries throttled requests itself (3 attempts); each throttled attempt counts.
+		this.unwatchThrottles = watchThrottles(options.cloudwatch, () => this.metricThrottles.add());
 		this.trail = new TrailTail({
 			client: options.cloudtrail,
 			now: this.now,
@@ -139,6 +144,7 @@ export class Monitor implements MonitorHandle {
 	stop(): void {
 		this.abort.abort();
 		this.refreshNow();
+		this.unwatchThrottles();
 	}
 
 	/**
@@ -190,7 +196,10 @@ export class Monitor implements MonitorHandle {
 
 	private delay(source: 'metrics' | 'trail', failures: number): number {
 		if (this.paused) return 3600_000;
-		if (failures > 0) return ERROR_RETRY_MS[Math.min(failures, ERROR_RETRY_MS.length) - 1]!;
+		if (failures > 0) {
+			const steps = this.options.errorRetryMs ?? ERROR_RETRY_MS;
+			return steps[Math.min(failures, steps.length) - 1] ?? ERROR_RETRY_MS[0]!;
+		}
 		if (source === 'trail') return this.options.tailIntervalMs ?? 10_000;
 		const interval = this.options.pollIntervalMs ?? 60_000;
 		// Wake when the next bucket settles (plus a little), but never later than the poll interval.

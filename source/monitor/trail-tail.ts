@@ -75,7 +75,7 @@ export class TrailTail {
 				try {
 					page = await lookupIotPage(this.options.client, {start, end, nextToken: token}, signal);
 				} catch (error) {
-					const described = describeAwsError(error, 'CloudTrail');
+					const described = describeAwsError(error, 'CloudTrail', 'LookupEvents');
 					if (described.kind !== 'throttled') throw error;
 					this.onThrottled(described.message);
 					continue; // same page again, after the backoff set by onThrottled
@@ -100,7 +100,7 @@ export class TrailTail {
 			if (!token) this.lastPollEnd = end;
 		} catch (error) {
 			if (signal.aborted) return;
-			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail').message, throttled: false};
+			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail', 'LookupEvents').message, throttled: false};
 		}
 		this.options.onChange();
 	}

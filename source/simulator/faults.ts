@@ -9,11 +9,19 @@ export type FaultService = 'cloudwatch' | 'cloudtrail';
 export type FaultKind =
 	| 'throttle'
 	| 'access-denied'
+	/** Access denied with a message that does not name the action (as some SCP and boundary denials read). */
+	| 'access-denied-no-action'
 	| 'expired-token'
+	/** Keys AWS does not know: InvalidClientTokenId (CloudWatch) / UnrecognizedClientException (CloudTrail). */
+	| 'invalid-token'
+	/** A wrong secret key: SignatureDoesNotMatch (CloudWatch) / InvalidSignatureException (CloudTrail). */
+	| 'bad-signature'
 	| 'internal-error'
 	| 'unavailable'
 	| 'malformed-json'
-	| 'delay';
+	| 'delay'
+	/** The connection is dropped without an answer (the SDK sees ECONNRESET, "socket hang up"). */
+	| 'connection-reset';
 
 /** A fault for the next `times` requests (default 1, Infinity allowed) to a service, optionally one operation. */
 export type Fault = {
@@ -34,11 +42,15 @@ export type FaultQueue = {
 const KINDS: readonly FaultKind[] = [
 	'throttle',
 	'access-denied',
+	'access-denied-no-action',
 	'expired-token',
+	'invalid-token',
+	'bad-signature',
 	'internal-error',
 	'unavailable',
 	'malformed-json',
 	'delay',
+	'connection-reset',
 ];
 
 /** The IAM user the simulated credentials belong to (named in access-denied messages). */
@@ -86,9 +98,10 @@ export function checkFault(value: unknown): Fault {
 }
 
 /**
- * The error a fault answers with, or undefined for 'delay' and 'malformed-json' (which change how the
- * normal answer is sent). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
- * AccessDenied, ExpiredToken, InternalServiceFault; CloudTrail's are the *Exception names.
+ * The error a fault answers with, or undefined for 'delay', 'malformed-json' and 'connection-reset' (which
+ * change how the answer is sent). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
+ * AccessDenied, ExpiredToken, InvalidClientTokenId, SignatureDoesNotMatch, InternalServiceFault;
+ * CloudTrail's are the *Exception names (UnrecognizedClientException, InvalidSignatureException).
  */
 export function faultError(service: FaultService, kind: FaultKind, operation: string): SimError | undefined {
 	const cw = service === 'cloudwatch';
@@ -103,6 +116,21 @@ export function faultError(service: FaultService, kind: FaultKind, operation: st
 			return cw
 				? new SimError('AccessDeniedException', message, 403, 'AccessDenied')
 				: new SimError('AccessDeniedException', message, 400);
+		}
+		case 'access-denied-no-action':
+			return cw
+				? new SimError('AccessDeniedException', 'You are not authorized to perform this operation.', 403, 'AccessDenied')
+				: new SimError('AccessDeniedException', 'You are not authorized to perform this operation.', 400);
+		case 'invalid-token':
+			return cw
+				? new SimError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403, 'InvalidClientTokenId')
+				: new SimError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
+		case 'bad-signature': {
+			const message =
+				'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
+			return cw
+				? new SimError('SignatureDoesNotMatch', message, 403, 'SignatureDoesNotMatch')
+				: new SimError('InvalidSignatureException', message, 400);
 		}
 		case 'expired-token':
 			return new SimError(
@@ -119,6 +147,7 @@ export function faultError(service: FaultService, kind: FaultKind, operation: st
 			return new SimError('ServiceUnavailableException', 'Service Unavailable', 503, cw ? 'ServiceUnavailable' : undefined);
 		case 'malformed-json':
 		case 'delay':
+		case 'connection-reset':
 			return undefined;
 	}
 }

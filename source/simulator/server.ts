@@ -130,6 +130,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			const fault = faults.take(service, operation);
 			const injected = fault && faultError(service, fault.kind, operation);
 			if (injected) throw injected;
+			if (fault?.kind === 'connection-reset') {
+				// No status line at all: the client sees the socket close under it.
+				request.socket.destroy();
+				return;
+			}
 			if (fault?.kind === 'delay') {
 				await sleep(fault.delayMs ?? 1000, undefined, {signal: closing.signal}).catch(() => undefined);
 			}

@@ -128,6 +128,43 @@ describe('simulator server', () => {
 		}
 	});
 
+	test('credential and access faults in both spellings, on the wire as AWS sends them', async t => {
+		const fast = await startSimulator({now: () => NOW, quiet: true, lookupEventsTps: 100});
+		t.after(() => fast.close());
+		const cw = cloudWatch(fast);
+		const ct = cloudTrail(fast);
+		const cases: Array<[Parameters<Simulator['injectFault']>[0]['kind'], string, number, string, number]> = [
+			['access-denied-no-action', 'AccessDenied', 403, 'AccessDeniedException', 400],
+			['invalid-token', 'InvalidClientTokenId', 403, 'UnrecognizedClientException', 400],
+			['bad-signature', 'SignatureDoesNotMatch', 403, 'InvalidSignatureException', 400],
+			['expired-token', 'ExpiredToken', 403, 'ExpiredTokenException', 403],
+		];
+		for (const [kind, cwName, cwStatus, ctName, ctStatus] of cases) {
+			fast.injectFault({service: 'cloudwatch', kind});
+			fast.injectFault({service: 'cloudtrail', kind});
+			const cwError = await rejection(cw.send(metricData()));
+			const ctError = await rejection(ct.send(new LookupEventsCommand({})));
+			assert.deepEqual([cwError.name, status(cwError), ctError.name, status(ctError)], [cwName, cwStatus, ctName, ctStatus], kind);
+			if (kind === 'access-denied-no-action') {
+				for (const error of [cwError, ctError]) assert.doesNotMatch(String(error.message), /perform: \w+:\w+/, 'names no action');
+			}
+		}
+		// CloudWatch's query-compatible code travels in x-amzn-query-error.
+		fast.injectFault({service: 'cloudwatch', kind: 'invalid-token'});
+		const raw = await post(fast, 'GraniteServiceVersion20100801.ListMetrics', '{}');
+		assert.equal(raw.headers.get('x-amzn-query-error'), 'InvalidClientTokenId;Sender');
+	});
+
+	test('connection-reset drops the connection without an answer; the SDK retries it like AWS would', async () => {
+		sim.injectFault({service: 'cloudwatch', operation: 'GetMetricData', kind: 'connection-reset'});
+		const once = await rejection(cloudWatch(sim).send(metricData()));
+		assert.equal(once.code, 'ECONNRESET');
+		sim.injectFault({service: 'cloudwatch', operation: 'GetMetricData', kind: 'connection-reset', times: 2});
+		const output = await cloudWatch(sim, null).send(metricData());
+		assert.equal(output.$metadata.attempts, 3);
+		assert.equal(sim.requestCounts()['GetMetricData'], 4);
+	});
+
 	test('LookupEvents is rate-limited to 2 per rolling second across clients; throttled calls still count', async () => {
 		const calls = await Promise.all(
 			[0, 1, 2].map(() => post(sim, 'CloudTrail_20131101.LookupEvents', '{"MaxResults":1}')),
