@@ -2,7 +2,7 @@ import {useMemo, useReducer} from 'react';
 import {Box} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
 import {writeEventExport, type ExportResult} from '../trail/export-file.js';
-import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
+import {countMatchingAbove, describeFilter, isFilterActive, NO_FILTER, type EventFilter} from '../trail/filter.js';
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
 import {FilterInput, StatusLine} from './components/bottom-line.js';
@@ -11,15 +11,21 @@ import {EventLog} from './components/event-log.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
 import {Help, helpLines} from './components/help.js';
+import {Line} from './components/line.js';
 import {MetricsTable, splitMetrics} from './components/metrics-table.js';
+import {TooSmall} from './components/too-small.js';
 import {detailSummary, recordLines} from './detail-lines.js';
+import {DisplayContext, type DisplayStyle} from './display-context.js';
+import type {ResolvedDisplay} from './display.js';
 import {formatCount} from './format.js';
+import {glyphsFor, type Glyphs} from './glyphs.js';
 import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
 import {useMonitor} from './hooks/use-monitor.js';
 import {useNow, type Clock} from './hooks/use-now.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
 import {KEYMAP, type Keymap, type KeymapAction, type UiMode} from './keymap.js';
-import {computeLayout} from './layout.js';
+import {computeLayout, fitsScreen} from './layout.js';
+import {statusLineSegments} from './source-status.js';
 import {currentStatus, effectiveFilter, initialUiState, selectEventView, uiReducer, visibleEvents} from './state/ui-reducer.js';
 
 /** Writes an export; the default writes .jsonl + .csv into a directory (source/trail/export-file.ts). */
@@ -39,12 +45,45 @@ export type AppProps = {
 	readonly exportDir?: string;
 	/** Replaces the file writer (tests). */
 	readonly exportEvents?: ExportEvents;
+	/** Colour and glyphs, as resolveDisplay() decided (display.ts); colour and Unicode by default. */
+	readonly display?: ResolvedDisplay;
 };
 
-const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
+const DEFAULT_DISPLAY: ResolvedDisplay = {color: 'always', ascii: false};
+
+const plural = (count: number, word: string, g: Glyphs): string => `${formatCount(count, g)} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * The active filter in words for titles, with the set's separator. describeFilter (source/trail)
+ * joins with '·', so in ASCII each part is described on its own and joined here.
+ */
+function filterWords(filter: EventFilter, g: Glyphs): string {
+	if (!g.ascii) return describeFilter(filter);
+	const parts: EventFilter[] = [
+		{...NO_FILTER, errorsOnly: filter.errorsOnly},
+		{...NO_FILTER, writesOnly: filter.writesOnly},
+		{...NO_FILTER, user: filter.user},
+		{...NO_FILTER, text: filter.text},
+	];
+	return parts.filter(isFilterActive).map(part => describeFilter(part)).join(` ${g.sep} `);
+}
 
 /** The root: reads the monitor, owns UI state and the one key listener, lays out the panels. */
-export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keymap = KEYMAP, exportDir, exportEvents}: AppProps) {
+export function App({
+	monitor,
+	onExit,
+	size: sizeOverride,
+	clock = Date.now,
+	keymap = KEYMAP,
+	exportDir,
+	exportEvents,
+	display = DEFAULT_DISPLAY,
+}: AppProps) {
+	const style = useMemo<DisplayStyle>(
+		() => ({color: display.color === 'always', glyphs: glyphsFor(display.ascii)}),
+		[display.color, display.ascii],
+	);
+	const g = style.glyphs;
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useMonitor(monitor);
 	const now = useNow(1000, clock);
@@ -52,8 +91,9 @@ export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keym
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	const layout = computeLayout(size.rows, main.length, errors.length);
 	const width = size.columns;
-	// Header and footer take one row each; the rest is the list, the detail view or the help.
-	const bodyRows = Math.max(0, layout.frameRows - 2);
+	// Header and footer (and the status line when it shows) take one row each; the rest is the list,
+	// the detail view or the help.
+	const bodyRows = Math.max(0, layout.frameRows - 2 - (layout.statusLine ? 1 : 0));
 
 	const all = snapshot.events;
 	const filter = effectiveFilter(state);
@@ -65,8 +105,8 @@ export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keym
 
 	const detailEvent = state.detail?.event;
 	const record = useMemo(() => (detailEvent ? recordLines(detailEvent) : []), [detailEvent]);
-	const summary = useMemo(() => (detailEvent ? detailSummary(detailEvent, now, width) : []), [detailEvent, now, width]);
-	const help = useMemo(() => helpLines(keymap), [keymap]);
+	const summary = useMemo(() => (detailEvent ? detailSummary(detailEvent, now, width, g) : []), [detailEvent, now, width, g]);
+	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
 
 	const mode: UiMode = state.helpOpen ? 'help' : state.detail ? 'detail' : 'list';
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
@@ -84,7 +124,7 @@ export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keym
 				const suffix = second.endsWith('.csv') ? ' + .csv' : '';
 				dispatch({
 					type: 'status-shown',
-					status: {text: `exported ${plural(result.count, 'event')} to`, path: first, suffix, tone: 'ok', at: clock()},
+					status: {text: `exported ${plural(result.count, 'event', g)} to`, path: first, suffix, tone: 'ok', at: clock()},
 				});
 			},
 			(error: unknown) => {
@@ -133,7 +173,15 @@ export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keym
 	};
 	useKeymap(keymap, target, onAction);
 
-	const filterWords = filtering ? describeFilter(filter) : null;
+	if (!fitsScreen(size.columns, size.rows)) {
+		return (
+			<DisplayContext.Provider value={style}>
+				<TooSmall columns={size.columns} rows={size.rows} />
+			</DisplayContext.Provider>
+		);
+	}
+
+	const words = filtering ? filterWords(filter, g) : null;
 	const status = currentStatus(state, now);
 	let body;
 	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
@@ -142,40 +190,48 @@ export function App({monitor, onExit, size: sizeOverride, clock = Date.now, keym
 	} else {
 		body = (
 			<>
-				<MetricsTable main={main} errors={errors} errorMode={layout.errorMode} width={width} />
+				<MetricsTable main={main} errors={errors} errorMode={layout.errorMode} width={width} title={layout.metricsTitle} />
 				<EventLog
 					events={events}
 					total={all.length}
-					filter={filterWords}
+					filter={words}
 					view={view}
 					follow={state.follow}
 					since={snapshot.eventsSince}
 					dropped={snapshot.eventsDropped}
 					width={width}
 					height={layout.eventRows}
+					columnHeader={layout.eventHeader}
 				/>
 			</>
 		);
 	}
+	// The source status line has its own row when the layout has one to spare (25 rows and more); on
+	// shorter terminals it takes the footer's row while the help is open, which lists every key anyway.
+	const sources = layout.statusLine || mode === 'help' ? <Line segments={statusLineSegments(snapshot, now, width, g)} width={width} /> : null;
 	let bottom;
 	if (state.filterDraft !== null) bottom = <FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />;
 	else if (status) bottom = <StatusLine status={status} width={width} />;
+	else if (mode === 'help' && !layout.statusLine) bottom = sources;
 	else bottom = <Footer keymap={keymap} width={width} mode={mode} />;
 
 	// Vertical clipping only: lines are already cut to width, and horizontal clipping makes Ink re-slice
 	// every line of every frame.
 	return (
-		<Box flexDirection="column" width={width} height={layout.frameRows} overflowY="hidden">
-			<Header
-				snapshot={snapshot}
-				now={now}
-				width={width}
-				filter={filterWords === null ? null : {words: filterWords, shown: events.length, total: all.length}}
-			/>
-			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
-				{body}
+		<DisplayContext.Provider value={style}>
+			<Box flexDirection="column" width={width} height={layout.frameRows} overflowY="hidden">
+				<Header
+					snapshot={snapshot}
+					now={now}
+					width={width}
+					filter={words === null ? null : {words, shown: events.length, total: all.length}}
+				/>
+				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
+					{body}
+				</Box>
+				{layout.statusLine && sources}
+				{bottom}
 			</Box>
-			{bottom}
-		</Box>
+		</DisplayContext.Provider>
 	);
 }

@@ -10,9 +10,9 @@ import {asObject, field, MAX_PARSE_CHARS, objectAt, recordOf, textAt, textOf, ty
 import {recordText} from '../trail/packed-record.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize} from '../text/sanitize.js';
-import {wrapText} from '../text/wrap.js';
 import type {TrailEvent} from '../types.js';
 import {formatAge, formatCount} from './format.js';
+import {UNICODE, wrap, type Glyphs} from './glyphs.js';
 import type {Segment} from './segments.js';
 
 /** Width of the WHO/WHEN/... labels, space included. */
@@ -25,11 +25,11 @@ const RAW_PIECE = 64;
 type Row = {readonly label: string; readonly text: string; readonly color?: Segment['color']; readonly max?: number};
 
 /** A label and its text wrapped under it: "WHO     Temporary credentials of ..." */
-function labelled(rows: readonly Row[], width: number): Segment[][] {
+function labelled(rows: readonly Row[], width: number, g: Glyphs): Segment[][] {
 	const out: Segment[][] = [];
 	let previous = '';
 	for (const row of rows) {
-		const lines = wrapText(row.text, Math.max(8, width - LABEL_WIDTH - 1), row.max ?? 4);
+		const lines = wrap(row.text, Math.max(8, width - LABEL_WIDTH - 1), row.max ?? 4, g);
 		lines.forEach((line, index) => {
 			const label = index === 0 && row.label !== previous ? row.label : '';
 			out.push([{text: ` ${label.padEnd(LABEL_WIDTH - 1)}`, bold: true}, {text: ` ${line}`, color: row.color}]);
@@ -58,7 +58,7 @@ function requestRows(record: Json | undefined): Row[] {
 }
 
 /** Resources as LookupEvents lists them, else the record's ARNs. */
-function resourceRows(event: TrailEvent, record: Json | undefined): Row[] {
+function resourceRows(event: TrailEvent, record: Json | undefined, g: Glyphs): Row[] {
 	const listed = Array.isArray(event.resources) ? event.resources : [];
 	const fromEvent = listed
 		.slice(0, 6)
@@ -71,12 +71,12 @@ function resourceRows(event: TrailEvent, record: Json | undefined): Row[] {
 	const texts = fromEvent.length > 0 ? fromEvent : fromRecord;
 	const more = Math.max(listed.length, Array.isArray(inRecord) ? inRecord.length : 0) - texts.length;
 	const rows = texts.map(text => ({label: 'WHAT', text, max: 2}));
-	if (more > 0) rows.push({label: 'WHAT', text: `… and ${formatCount(more)} more (see the record)`, max: 1});
+	if (more > 0) rows.push({label: 'WHAT', text: `${g.ellipsis} and ${formatCount(more, g)} more (see the record)`, max: 1});
 	return rows;
 }
 
 /** The summary lines at `width` columns (sanitized segments), for the event as of `now`. */
-export function detailSummary(event: TrailEvent, now: number, width: number): Segment[][] {
+export function detailSummary(event: TrailEvent, now: number, width: number, g: Glyphs = UNICODE): Segment[][] {
 	const record = recordOf(event);
 	const identity = describeIdentity(event);
 	const highlight = classifyEvent(event);
@@ -87,11 +87,11 @@ export function detailSummary(event: TrailEvent, now: number, width: number): Se
 		{text: event.readOnly === true ? '  read-only' : event.readOnly === false ? '  write' : '', dim: true},
 	];
 	const time = iso(event.eventTime) ?? sanitize(textAt(record, 'eventTime') ?? 'unknown time');
-	const when = `${time}${event.eventTime > 0 ? ` (${formatAge(event.eventTime, now)})` : ''}${event.late ? ' · ↶ arrived late (Event History delivered it after newer events)' : ''}`;
+	const when = `${time}${event.eventTime > 0 ? ` (${formatAge(event.eventTime, now)})` : ''}${event.late ? ` ${g.sep} ${g.late} arrived late (Event History delivered it after newer events)` : ''}`;
 	const where = [event.sourceIp, event.awsRegion, textAt(record, 'vpcEndpointId')]
 		.filter((part): part is string => typeof part === 'string' && part !== '')
 		.map(sanitize)
-		.join(' · ');
+		.join(` ${g.sep} `);
 	const agent = textOf(field(record, 'userAgent'), 600);
 	const rows: Row[] = [
 		...identity.summary.map((text, index) => ({label: 'WHO', text, max: index === 0 ? 4 : 2})),
@@ -104,12 +104,24 @@ export function detailSummary(event: TrailEvent, now: number, width: number): Se
 		const message = textOf(field(record, 'errorMessage'), 1500);
 		rows.push({label: 'ERROR', text: `${sanitize(event.errorCode)}${message ? `: ${sanitize(message)}` : ''}`, color: 'red', max: 6});
 	}
-	rows.push(...requestRows(record), ...resourceRows(event, record));
+	rows.push(...requestRows(record), ...resourceRows(event, record, g));
 	for (const reason of highlightReasons(event, highlight)) {
-		rows.push({label: 'FLAGS', text: reason, color: reason.startsWith('✗') ? 'red' : 'yellow', max: 2});
+		rows.push({label: 'FLAGS', text: reasonText(reason, g), color: reason.startsWith(UNICODE.cross) ? 'red' : 'yellow', max: 2});
 	}
-	rows.push({label: 'ID', text: `event ${sanitize(event.eventId)}${textAt(record, 'requestID') ? ` · request ${sanitize(textAt(record, 'requestID'))}` : ''}`, max: 2});
-	return [title, ...labelled(rows, width), [{text: ' ─── record ', dim: true}, {text: '─'.repeat(Math.max(0, width - 13)), dim: true}]];
+	const request = textAt(record, 'requestID');
+	rows.push({label: 'ID', text: `event ${sanitize(event.eventId)}${request ? ` ${g.sep} request ${sanitize(request)}` : ''}`, max: 2});
+	const rule = g.rule;
+	return [title, ...labelled(rows, width, g), [{text: ` ${rule.repeat(3)} record `, dim: true}, {text: rule.repeat(Math.max(0, width - 13)), dim: true}]];
+}
+
+/**
+ * A highlight reason (source/trail/highlight.ts) in the glyph set: each starts with our own mark (✗, ⚠
+ * or !) and a space; only that mark is swapped, the quoted error code after it is the event's.
+ */
+function reasonText(reason: string, g: Glyphs): string {
+	if (reason.startsWith(`${UNICODE.cross} `)) return g.cross + reason.slice(UNICODE.cross.length);
+	if (reason.startsWith(`${UNICODE.warn} `)) return g.warn + reason.slice(UNICODE.warn.length);
+	return reason;
 }
 
 /** Splits text into pieces of RAW_PIECE units without cutting a surrogate pair. */

@@ -3,21 +3,22 @@
  * the current time takes `now` as an argument.
  */
 import {textWidth} from '../text/width.js';
+import {UNICODE, type Glyphs} from './glyphs.js';
 
 /** Thin space (U+2009), one terminal column: groups digits without looking like a list separator. */
-export const GROUP_SEPARATOR = '\u2009';
+export const GROUP_SEPARATOR = UNICODE.thousands;
 
-/** Shown where a value is missing (no data, never refreshed). */
-export const MISSING = '—';
+/** Shown where a value is missing (no data, never refreshed); the glyph set's `missing`. */
+export const MISSING = UNICODE.missing;
 
 /** An integer-ish count with thin grouping: 18204 -> "18 204"; fractions below 100 keep one decimal. */
-export function formatCount(value: number): string {
-	if (!Number.isFinite(value)) return MISSING;
+export function formatCount(value: number, g: Glyphs = UNICODE): string {
+	if (!Number.isFinite(value)) return g.missing;
 	const rounded = Math.abs(value) < 100 && !Number.isInteger(value) ? value.toFixed(1) : String(Math.round(value));
 	const [whole = '', fraction] = rounded.split('.');
 	const sign = whole.startsWith('-') ? '-' : '';
 	const digits = sign ? whole.slice(1) : whole;
-	const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR);
+	const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, g.thousands);
 	return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
 }
 
@@ -29,8 +30,8 @@ const UNITS = [
 ] as const;
 
 /** A short count: 18204 -> "18.2k", 182040 -> "182k", 1250000 -> "1.3M"; below 1000 as formatCount. */
-export function formatCompact(value: number): string {
-	if (!Number.isFinite(value)) return MISSING;
+export function formatCompact(value: number, g: Glyphs = UNICODE): string {
+	if (!Number.isFinite(value)) return g.missing;
 	const abs = Math.abs(value);
 	for (const {size, suffix} of UNITS) {
 		if (abs >= size) {
@@ -39,13 +40,13 @@ export function formatCompact(value: number): string {
 			return text + suffix;
 		}
 	}
-	return formatCount(value);
+	return formatCount(value, g);
 }
 
 /** The grouped form when it fits in `width` columns, else the compact one. */
-export function fitCount(value: number, width: number): string {
-	const full = formatCount(value);
-	return textWidth(full) <= width ? full : formatCompact(value);
+export function fitCount(value: number, width: number, g: Glyphs = UNICODE): string {
+	const full = formatCount(value, g);
+	return textWidth(full) <= width ? full : formatCompact(value, g);
 }
 
 const two = (value: number): string => String(value).padStart(2, '0');

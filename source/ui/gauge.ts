@@ -8,14 +8,17 @@
  * the two end cells stay blank unless the value is beyond the scale, where « or » replaces the marker.
  */
 import type {Baseline} from '../types.js';
+import {UNICODE, type Glyphs} from './glyphs.js';
 
-export const GAUGE_GLYPHS = {band: '━', scale: '─', marker: '●', below: '«', above: '»', edge: ' '} as const;
+/** The Unicode set's gauge glyphs (ASCII: " --=o=-- ", < and >). */
+export const GAUGE_GLYPHS = UNICODE.gauge;
 
 /** Cells the gauge takes in the metrics table. */
 export const GAUGE_WIDTH = 9;
 
 /** `value` against `baseline`'s low..high as exactly `width` cells (blank below 3 cells or for NaN). */
-export function gauge(value: number, baseline: Baseline, width: number = GAUGE_WIDTH): string {
+export function gauge(value: number, baseline: Baseline, width: number = GAUGE_WIDTH, g: Glyphs = UNICODE): string {
+	const glyphs = g.gauge;
 	if (width < 3 || !Number.isFinite(value)) return ' '.repeat(Math.max(0, width));
 	const low = Math.min(baseline.low, baseline.high);
 	const high = Math.max(baseline.low, baseline.high);
@@ -25,12 +28,12 @@ export function gauge(value: number, baseline: Baseline, width: number = GAUGE_W
 	const max = high + pad;
 	const inner = width - 2;
 	const cell = (x: number): number => Math.min(inner - 1, Math.max(0, Math.floor(((x - min) / (max - min)) * inner)));
-	const cells: string[] = Array.from({length: inner}, () => GAUGE_GLYPHS.scale);
-	for (let index = cell(low); index <= cell(high); index++) cells[index] = GAUGE_GLYPHS.band;
-	let left: string = GAUGE_GLYPHS.edge;
-	let right: string = GAUGE_GLYPHS.edge;
-	if (value < min) left = GAUGE_GLYPHS.below;
-	else if (value > max) right = GAUGE_GLYPHS.above;
-	else cells[cell(value)] = GAUGE_GLYPHS.marker;
+	const cells: string[] = Array.from({length: inner}, () => glyphs.scale);
+	for (let index = cell(low); index <= cell(high); index++) cells[index] = glyphs.band;
+	let left: string = glyphs.edge;
+	let right: string = glyphs.edge;
+	if (value < min) left = glyphs.below;
+	else if (value > max) right = glyphs.above;
+	else cells[cell(value)] = glyphs.marker;
 	return left + cells.join('') + right;
 }

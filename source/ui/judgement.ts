@@ -4,7 +4,8 @@
  */
 import {textWidth} from '../text/width.js';
 import type {Baseline, MetricSeries, Severity} from '../types.js';
-import {formatCompact, formatCount, MISSING} from './format.js';
+import {formatCompact, formatCount} from './format.js';
+import {UNICODE, type Glyphs} from './glyphs.js';
 import type {Segment} from './segments.js';
 
 /** The colour of a severity; ok has none. */
@@ -12,8 +13,8 @@ export function severityColor(severity: Severity): Segment['color'] {
 	return severity === 'crit' ? 'red' : severity === 'warn' ? 'yellow' : undefined;
 }
 
-/** 'up' -> ▲, 'down' -> ▼. */
-export const arrow = (direction: 'up' | 'down'): string => (direction === 'up' ? '▲' : '▼');
+/** 'up' -> ▲, 'down' -> ▼ (ASCII: ^ and v). */
+export const arrow = (direction: 'up' | 'down', g: Glyphs = UNICODE): string => (direction === 'up' ? g.up : g.down);
 
 /** The severity of a flagged (warn/crit) judged metric, else null. */
 export function flaggedSeverity(metric: MetricSeries): Exclude<Severity, 'ok'> | null {
@@ -23,21 +24,21 @@ export function flaggedSeverity(metric: MetricSeries): Exclude<Severity, 'ok'> |
 }
 
 /** The FLAG cell: "▼ CRIT", "▲ WARN", a dim "·" when normal, "learning", "no data", "✗ error". */
-export function flagSegment(metric: MetricSeries): Segment {
-	if (metric.state === 'error' || metric.judgement === 'error') return {text: '✗ error', color: 'red'};
+export function flagSegment(metric: MetricSeries, g: Glyphs = UNICODE): Segment {
+	if (metric.state === 'error' || metric.judgement === 'error') return {text: `${g.cross} error`, color: 'red'};
 	if (metric.state === 'no-data' || metric.latest === null || metric.judgement === 'no-data') {
 		return {text: 'no data', dim: true};
 	}
 	if (metric.judgement === 'learning') return {text: 'learning', dim: true};
 	const deviation = metric.deviation;
 	const severity = flaggedSeverity(metric);
-	if (deviation === null || severity === null) return {text: '·', dim: true};
-	return {text: `${arrow(deviation.direction)} ${severity.toUpperCase()}`, color: severityColor(severity), bold: true};
+	if (deviation === null || severity === null) return {text: g.normal, dim: true};
+	return {text: `${arrow(deviation.direction, g)} ${severity.toUpperCase()}`, color: severityColor(severity), bold: true};
 }
 
 /** A signed percent: "-84%", "+327%", "0%", "+16k%"; "—" when unknown. At most 6 columns. */
-export function formatDelta(percent: number | null): string {
-	if (percent === null || !Number.isFinite(percent)) return MISSING;
+export function formatDelta(percent: number | null, g: Glyphs = UNICODE): string {
+	if (percent === null || !Number.isFinite(percent)) return g.missing;
 	const rounded = Math.round(percent);
 	if (rounded === 0) return '0%';
 	const sign = rounded > 0 ? '+' : '-';
@@ -48,20 +49,20 @@ export function formatDelta(percent: number | null): string {
 }
 
 /** The Δ of a metric: its percent only when judged, "—" otherwise (learning, no data, error). */
-export function metricDelta(metric: MetricSeries): string {
-	return metric.state === 'ok' && metric.judgement === 'judged' ? formatDelta(metric.deviation?.percent ?? null) : MISSING;
+export function metricDelta(metric: MetricSeries, g: Glyphs = UNICODE): string {
+	return metric.state === 'ok' && metric.judgement === 'judged' ? formatDelta(metric.deviation?.percent ?? null, g) : g.missing;
 }
 
 /** Counts keep one decimal below 100 (formatCount); a baseline is an estimate, so whole numbers from 10. */
-const estimate = (value: number, compact: boolean): string => {
+const estimate = (value: number, compact: boolean, g: Glyphs): string => {
 	const rounded = Math.abs(value) >= 10 ? Math.round(value) : value;
-	return compact ? formatCompact(rounded) : formatCount(rounded);
+	return compact ? formatCompact(rounded, g) : formatCount(rounded, g);
 };
 
 /** "1 150 (1 020–1 290)" when it fits in `width`, else "1.2k (1k–1.3k)" (at most 19 columns). */
-export function formatBaseline(baseline: Baseline, width: number): string {
+export function formatBaseline(baseline: Baseline, width: number, g: Glyphs = UNICODE): string {
 	const text = (compact: boolean): string =>
-		`${estimate(baseline.expected, compact)} (${estimate(baseline.low, compact)}–${estimate(baseline.high, compact)})`;
+		`${estimate(baseline.expected, compact, g)} (${estimate(baseline.low, compact, g)}${g.range}${estimate(baseline.high, compact, g)})`;
 	const full = text(false);
 	return textWidth(full) <= width ? full : text(true);
 }

@@ -54,7 +54,7 @@ const LIST: readonly UiMode[] = ['list'];
 export const KEYMAP: Keymap = [
 	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, action: {type: 'quit-requested'}},
 	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, action: {type: 'quit-requested'}},
-	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list at the same event, or close help (⌫ too)', footer: 1, modes: ['detail', 'help'], action: {type: 'back-requested'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list at the same event, or close help (Backspace too)', footer: 1, modes: ['detail', 'help'], action: {type: 'back-requested'}},
 	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event; in the detail and help: scroll up', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: -1}},
 	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones); detail and help: scroll down', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: 1}},
 	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page up', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: -1}},

@@ -3,8 +3,18 @@
  * at the root from the terminal size and passed down, so no component measures anything.
  */
 
-/** Event rows we keep at least before the error group may take its full height. */
+/** Event rows we keep at least before the status line and the full error group take rows. */
 export const MIN_EVENT_ROWS_WITH_FULL_ERRORS = 8;
+
+/**
+ * The smallest terminal the layout is drawn in; below it the App says so instead. At 60x15 every
+ * metric still gets its row with value and flag, the error group its line and the event log one row.
+ */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 15;
+
+/** Whether a terminal of this size gets the layout (else the "too small" message). */
+export const fitsScreen = (columns: number, rows: number): boolean => columns >= MIN_COLUMNS && rows >= MIN_ROWS;
 
 /** Rows per panel for one terminal size. */
 export type ScreenLayout = {
@@ -12,31 +22,57 @@ export type ScreenLayout = {
 	readonly frameRows: number;
 	/** 'full': one row per error metric; 'summary': one line for the group; 'none': no error metrics. */
 	readonly errorMode: 'full' | 'summary' | 'none';
-	/** Rows of the metrics panel, its column header included. */
+	/** The metrics table's column titles (dropped first on short terminals). */
+	readonly metricsTitle: boolean;
+	/** Rows of the metrics panel, its column titles included. */
 	readonly metricsRows: number;
+	/** The event log's column titles (dropped next). */
+	readonly eventHeader: boolean;
 	/** Event rows below the event log's title and column header. */
 	readonly eventRows: number;
+	/** The source status line above the footer (source-status.ts), once the event log has its rows. */
+	readonly statusLine: boolean;
 };
 
-// header + footer + metrics column header + event title + event column header
-const FIXED_ROWS = 5;
+// header + footer + event-log title: always there.
+const FIXED_ROWS = 3;
 
-/** Rows for each panel at `rows` terminal rows, given how many main and error metric rows exist. */
+/**
+ * Rows for each panel at `rows` terminal rows, given how many main and error metric rows exist. The
+ * header, footer, every main metric and the error line always get theirs; what is left goes, in this
+ * order, to one event row, the metrics column titles, the event column titles, event rows up to
+ * MIN_EVENT_ROWS_WITH_FULL_ERRORS, the status line, the error group in full, and the rest to events.
+ * 80x24: titles, error line, 8 events, no status line; 80x25 adds the status line; 40 rows the full
+ * error group.
+ */
 export function computeLayout(rows: number, mainMetrics: number, errorMetrics: number): ScreenLayout {
 	const frameRows = Math.max(1, rows - 1);
-	const available = frameRows - FIXED_ROWS - mainMetrics;
-	let errorMode: ScreenLayout['errorMode'] = 'none';
-	let errorRows = 0;
-	if (errorMetrics > 0) {
-		const full = available - errorMetrics >= MIN_EVENT_ROWS_WITH_FULL_ERRORS;
-		errorMode = full ? 'full' : 'summary';
-		errorRows = full ? errorMetrics : 1;
+	let left = frameRows - FIXED_ROWS - mainMetrics - (errorMetrics > 0 ? 1 : 0);
+	const take = (wanted: number): number => {
+		const given = Math.max(0, Math.min(wanted, left));
+		left -= given;
+		return given;
+	};
+	let eventRows = take(1);
+	const metricsTitle = take(1) === 1;
+	const eventHeader = take(1) === 1;
+	eventRows += take(MIN_EVENT_ROWS_WITH_FULL_ERRORS - eventRows);
+	const statusLine = take(1) === 1;
+	let errorMode: ScreenLayout['errorMode'] = errorMetrics > 0 ? 'summary' : 'none';
+	if (errorMetrics > 0 && left >= errorMetrics - 1) {
+		take(errorMetrics - 1);
+		errorMode = 'full';
 	}
+	eventRows += take(left);
+	const errorRows = errorMode === 'full' ? errorMetrics : errorMode === 'summary' ? 1 : 0;
 	return {
 		frameRows,
 		errorMode,
-		metricsRows: 1 + mainMetrics + errorRows,
-		eventRows: Math.max(0, available - errorRows),
+		metricsTitle,
+		metricsRows: (metricsTitle ? 1 : 0) + mainMetrics + errorRows,
+		eventHeader,
+		eventRows,
+		statusLine,
 	};
 }
 

@@ -1,6 +1,8 @@
+import chalk from 'chalk';
 import {render, type Instance} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
 import {App} from './app.js';
+import {resolveDisplay, type DisplayOptions} from './display.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
@@ -16,6 +18,12 @@ export type RunTuiOptions = {
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stdin?: NodeJS.ReadStream;
 	readonly stderr?: NodeJS.WriteStream;
+	/**
+	 * Colour and glyphs: resolveDisplay()'s result, or the raw settings (resolved here against
+	 * process.env and stdout, which changes nothing for a resolved display). Auto colour, Unicode unless
+	 * the locale is not UTF-8, when absent.
+	 */
+	readonly display?: DisplayOptions;
 	/** Ends the process after a signal or uncaught exception; process.exit by default (tests replace it). */
 	readonly exitProcess?: (code: number) => void;
 	/**
@@ -36,9 +44,19 @@ export async function runTui({
 	stdout = process.stdout,
 	stdin = process.stdin,
 	stderr = process.stderr,
+	display = {color: 'auto', ascii: false},
 	exitProcess = code => process.exit(code),
 	logCrash,
 }: RunTuiOptions): Promise<number> {
+	const resolved = resolveDisplay({...display, env: process.env, isTTY: stdout.isTTY === true});
+	// Ink styles text through chalk's shared instance, whose level chalk guessed at start-up from
+	// process.stdout, TERM, FORCE_COLOR and argv (it takes a --no-color flag as "no styles at all").
+	// Which colours show is decided here instead: <App> leaves them out when colour is off, while bold,
+	// dim and inverse stay on a terminal (the selection and severities read without colour). So chalk
+	// only needs a level that writes styles: at least 1 on a TTY or when colour is forced. We use the
+	// eight basic colours only, which every level above 0 writes the same way. Restored on the way out.
+	const chalkLevel = chalk.level;
+	if (resolved.color === 'always' || stdout.isTTY === true) chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
 	const altScreen = stdout.isTTY === true;
 	let instance: Instance | undefined;
 	let finished = false;
@@ -94,9 +112,12 @@ export async function runTui({
 
 	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
 	process.on('uncaughtException', onUncaught);
+	void exited.then(() => {
+		chalk.level = chalkLevel;
+	});
 	if (altScreen) stdout.write(ENTER_ALT_SCREEN);
 	try {
-		instance = render(<App monitor={monitor} onExit={() => finish(0)} />, {
+		instance = render(<App monitor={monitor} onExit={() => finish(0)} display={resolved} />, {
 			stdout,
 			stdin,
 			stderr,

@@ -3,9 +3,10 @@
  * window's own min..max, with a gap glyph where a value is missing.
  */
 import type {BandPoint, MetricPoint} from '../types.js';
+import {UNICODE, type Glyphs} from './glyphs.js';
 
-/** Lowest to highest. */
-export const SPARK_GLYPHS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+/** Lowest to highest (the Unicode set's; glyphs.ts has the ASCII ones). */
+export const SPARK_GLYPHS = UNICODE.spark;
 
 /** Drawn for a missing point (before a metric's first datapoint, or a hole in the series). */
 export const GAP_GLYPH = ' ';
@@ -39,19 +40,20 @@ export function resample(values: ReadonlyArray<number | null>, width: number): A
  * `values` (oldest first) as exactly `width` glyphs. A flat window draws the lowest glyph when it is
  * all zero and a middle one otherwise, so "steady traffic" does not look like "nothing".
  */
-export function sparkline(values: ReadonlyArray<number | null>, width: number): string {
+export function sparkline(values: ReadonlyArray<number | null>, width: number, g: Glyphs = UNICODE): string {
 	const slots = resample(values, width);
 	const present = slots.filter((value): value is number => value !== null);
 	if (present.length === 0) return GAP_GLYPH.repeat(Math.max(0, width));
 	const min = Math.min(...present);
 	const max = Math.max(...present);
-	const top = SPARK_GLYPHS.length - 1;
+	const levels = g.spark;
+	const top = levels.length - 1;
 	return slots
 		.map(value => {
 			if (value === null) return GAP_GLYPH;
-			if (max === min) return max === 0 ? SPARK_GLYPHS[0] : SPARK_GLYPHS[Math.floor(top / 2)];
+			if (max === min) return max === 0 ? levels[0] : levels[Math.floor(top / 2)];
 			const level = Math.round(((value - min) / (max - min)) * top);
-			return SPARK_GLYPHS[Math.min(top, Math.max(0, level))];
+			return levels[Math.min(top, Math.max(0, level))];
 		})
 		.join('');
 }
@@ -103,7 +105,7 @@ export function bandToSlots(
 export type BandSide = 'in' | 'below' | 'above' | null;
 
 /** Drawn instead of a block for a slot below its band, so a drop reads without colour. */
-export const BELOW_GLYPH = '_';
+export const BELOW_GLYPH = UNICODE.sparkBelow;
 
 /** A run of sparkline glyphs on the same side of the band. */
 export type SparkRun = {readonly text: string; readonly side: BandSide};
@@ -116,8 +118,9 @@ export function bandedSparkline(
 	values: ReadonlyArray<number | null>,
 	band: {readonly low: ReadonlyArray<number | null>; readonly high: ReadonlyArray<number | null>},
 	width: number,
+	g: Glyphs = UNICODE,
 ): SparkRun[] {
-	const glyphs = [...sparkline(values, width)];
+	const glyphs = [...sparkline(values, width, g)];
 	const slots = resample(values, width);
 	const lows = resample(band.low, width);
 	const highs = resample(band.high, width);
@@ -128,7 +131,7 @@ export function bandedSparkline(
 		const high = highs[index] ?? null;
 		let side: BandSide = null;
 		if (value !== null && low !== null && high !== null) side = value < low ? 'below' : value > high ? 'above' : 'in';
-		const text = side === 'below' ? BELOW_GLYPH : glyph;
+		const text = side === 'below' ? g.sparkBelow : glyph;
 		const last = runs.at(-1);
 		if (last && last.side === side) last.text += text;
 		else runs.push({text, side});

@@ -1,26 +1,58 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {COLUMN_GAP, computeLayout, eventColumns} from '../../source/ui/layout.js';
+import {COLUMN_GAP, computeLayout, eventColumns, fitsScreen, MIN_COLUMNS, MIN_ROWS, type ScreenLayout} from '../../source/ui/layout.js';
 
-test('80x24: nine metrics, the error group as one line, at least 5 event rows, 23 rows in all', () => {
+/** Rows the layout draws: header, metrics (titles included), event title, column titles, events, status line, footer. */
+const drawn = (layout: ScreenLayout): number =>
+	1 + layout.metricsRows + 1 + (layout.eventHeader ? 1 : 0) + layout.eventRows + (layout.statusLine ? 1 : 0) + 1;
+
+test('80x24: nine metrics with titles, the error group as one line, 8 event rows, no status line, 23 rows in all', () => {
 	const layout = computeLayout(24, 9, 10);
 	assert.equal(layout.frameRows, 23);
 	assert.equal(layout.errorMode, 'summary');
-	assert.ok(layout.eventRows >= 5, `${layout.eventRows} event rows`);
-	// header + metrics + event title + event column header + rows + footer
-	assert.equal(1 + layout.metricsRows + 2 + layout.eventRows + 1, 23);
+	assert.ok(layout.metricsTitle && layout.eventHeader);
+	assert.equal(layout.eventRows, 8);
+	assert.equal(layout.statusLine, false, 'the status line would cost an event row');
+	assert.equal(drawn(layout), 23);
 });
 
-test('tall terminals show the error group in full', () => {
+test('one more row and the status line gets it; the event log keeps its 8 rows', () => {
+	const layout = computeLayout(25, 9, 10);
+	assert.equal(layout.statusLine, true);
+	assert.equal(layout.eventRows, 8);
+	assert.equal(drawn(layout), 24);
+});
+
+test('tall terminals show the error group in full, and give the rest to events', () => {
 	const layout = computeLayout(40, 9, 10);
 	assert.equal(layout.errorMode, 'full');
 	assert.equal(layout.metricsRows, 20);
-	assert.equal(1 + layout.metricsRows + 2 + layout.eventRows + 1, 39);
+	assert.equal(drawn(layout), 39);
+	const big = computeLayout(60, 9, 10);
+	assert.equal(big.errorMode, 'full');
+	assert.equal(big.eventRows, 34);
+	assert.equal(drawn(big), 59);
+});
+
+test('short terminals drop the metrics titles, then the event titles, and keep one event row', () => {
+	const at = (rows: number) => computeLayout(rows, 9, 10);
+	assert.deepEqual([at(17).metricsTitle, at(17).eventHeader, at(17).eventRows], [true, true, 1]);
+	assert.deepEqual([at(16).metricsTitle, at(16).eventHeader, at(16).eventRows], [true, false, 1]);
+	assert.deepEqual([at(MIN_ROWS).metricsTitle, at(MIN_ROWS).eventHeader, at(MIN_ROWS).eventRows], [false, false, 1]);
+	for (let rows = MIN_ROWS; rows <= 80; rows++) assert.equal(drawn(at(rows)), rows - 1, `${rows} rows`);
+});
+
+test('the smallest screen is 60x15', () => {
+	assert.ok(fitsScreen(MIN_COLUMNS, MIN_ROWS));
+	assert.ok(!fitsScreen(MIN_COLUMNS - 1, MIN_ROWS));
+	assert.ok(!fitsScreen(MIN_COLUMNS, MIN_ROWS - 1));
+	assert.deepEqual([MIN_COLUMNS, MIN_ROWS], [60, 15]);
 });
 
 test('no error metrics, no error line; tiny terminals never go negative', () => {
 	assert.equal(computeLayout(24, 9, 0).errorMode, 'none');
 	assert.equal(computeLayout(5, 9, 10).eventRows, 0);
+	assert.equal(computeLayout(24, 9, 1).errorMode, 'full', 'one error metric gets its own row');
 });
 
 test('event columns fit the width and drop source IP first, then identity', () => {

@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
+import chalk from 'chalk';
+import type {DisplayOptions} from '../../source/ui/display.js';
 import {runTui} from '../../source/ui/run-tui.js';
 import {fakeMonitor, waitFor} from './helpers.js';
 
@@ -54,7 +56,7 @@ class ExitCalled extends Error {
 	}
 }
 
-function start(stdoutTTY: boolean, stdinTTY: boolean) {
+function start(stdoutTTY: boolean, stdinTTY: boolean, display?: DisplayOptions) {
 	const stdout = new FakeStdout(stdoutTTY);
 	const stdin = new FakeStdin(stdinTTY);
 	const stderr = new FakeStdout(false);
@@ -65,6 +67,7 @@ function start(stdoutTTY: boolean, stdinTTY: boolean) {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stderr: stderr as unknown as NodeJS.WriteStream,
+		...(display ? {display} : {}),
 		exitProcess: code => {
 			exitCodes.push(code);
 			throw new ExitCalled(code);
@@ -129,4 +132,34 @@ test('not a TTY: no alternate screen, no raw mode, and SIGHUP exits 129', async 
 	assert.equal(await done, 129);
 	assert.deepEqual(exitCodes, [129]);
 	assert.ok(!stdout.output.includes(LEAVE));
+});
+
+/** SGR parameters written, one entry per parameter. */
+const sgrCodes = (output: string): string[] => [...output.matchAll(/\u001B\[([0-9;]*)m/g)].flatMap(match => (match[1] ?? '').split(';'));
+const isColour = (code: string): boolean => /^(3\d|4\d|9[0-7]|10[0-7])$/.test(code);
+
+test('display never + ascii on a terminal: bold, dim and inverse but no colour, ASCII glyphs; chalk restored', async () => {
+	const level = chalk.level;
+	const {stdout, stdin, done, stop} = start(true, true, {color: 'never', ascii: true});
+	try {
+		await waitFor(() => stdout.output.includes('EVENTS') && stdin.listenerCount('readable') > 0, 2000, 'a frame');
+		stdin.type('q');
+		assert.equal(await done, 0);
+	} finally {
+		await stop();
+	}
+	const codes = sgrCodes(stdout.output);
+	assert.deepEqual(codes.filter(isColour), [], 'no colour SGR');
+	assert.ok(codes.includes('1') && codes.includes('7'), 'bold and inverse stay');
+	assert.match(stdout.output, /\* live/);
+	assert.doesNotMatch(stdout.output, /[▁▂▃▄▅▆▇█▸●·]/);
+	assert.equal(chalk.level, level, 'chalk level restored');
+});
+
+test('display always: colours even when stdout is not a terminal', async () => {
+	const {stdout, done, exitCodes} = start(false, false, {color: 'always', ascii: false});
+	assert.throws(() => process.emit('SIGHUP'), ExitCalled);
+	assert.equal(await done, 129);
+	assert.deepEqual(exitCodes, [129]);
+	assert.ok(sgrCodes(stdout.output).some(isColour), 'colour SGR written');
 });

@@ -1,7 +1,8 @@
 import {Box} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
-import {truncate} from '../../text/width.js';
+import {useDisplay} from '../display-context.js';
 import {formatCount} from '../format.js';
+import {cut} from '../glyphs.js';
 import type {Segment} from '../segments.js';
 import {Line} from './line.js';
 
@@ -22,6 +23,7 @@ export const detailLineCount = (summary: readonly unknown[], record: readonly un
 
 /** The detail view of one event, virtualised: renders `height` lines whatever the record holds. */
 export function EventDetail({summary, record, scroll, width, height}: EventDetailProps) {
+	const {glyphs: g} = useDisplay();
 	const rows = Math.max(0, height - 1);
 	const total = detailLineCount(summary, record);
 	const first = Math.min(Math.max(0, scroll), Math.max(0, total - rows));
@@ -29,13 +31,14 @@ export function EventDetail({summary, record, scroll, width, height}: EventDetai
 	for (let index = first; index < Math.min(total, first + rows); index++) {
 		const own = summary[index];
 		if (own) lines.push(own);
-		else lines.push([{text: ' ' + truncate(sanitize(record[index - summary.length] ?? ''), width - 1)}]);
+		else lines.push([{text: ' ' + cut(sanitize(record[index - summary.length] ?? ''), width - 1, g)}]);
 	}
-	const position = total > rows ? ` · lines ${formatCount(first + 1)}–${formatCount(first + lines.length)} of ${formatCount(total)}` : '';
+	const count = (value: number): string => formatCount(value, g);
+	const position = total > rows ? ` ${g.sep} lines ${count(first + 1)}${g.range}${count(first + lines.length)} of ${count(total)}` : '';
 	const title: Segment[] = [
 		{text: ' DETAIL', bold: true},
 		{text: position, dim: true},
-		{text: ' · Esc back', dim: true},
+		{text: ` ${g.sep} Esc back`, dim: true},
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height}>

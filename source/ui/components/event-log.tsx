@@ -3,51 +3,53 @@ import {Box} from 'ink';
 import {classifyEvent} from '../../trail/highlight.js';
 import {describeIdentity} from '../../trail/identity.js';
 import {sanitize} from '../../text/sanitize.js';
-import {pad, textWidth, truncate} from '../../text/width.js';
+import {textWidth} from '../../text/width.js';
 import type {TrailEvent} from '../../types.js';
-import {formatClock, formatClockShort, formatCount, MISSING} from '../format.js';
+import {useDisplay} from '../display-context.js';
+import {formatClock, formatClockShort, formatCount} from '../format.js';
+import {cut, padCell, UNICODE, type Glyphs} from '../glyphs.js';
 import {COLUMN_GAP, eventColumns, type EventColumn} from '../layout.js';
 import {segmentsWidth, type Segment} from '../segments.js';
 import type {EventView} from '../state/ui-reducer.js';
 import {Line} from './line.js';
 
-/** Marks an event Event History delivered after newer ones were already shown. */
-export const LATE_GLYPH = '↶';
-/** Marks a destructive or security-relevant call. */
-export const RISK_GLYPH = '⚠';
+/** Marks an event Event History delivered after newer ones were already shown (ASCII: <). */
+export const LATE_GLYPH = UNICODE.late;
+/** Marks a destructive or security-relevant call (ASCII: !). */
+export const RISK_GLYPH = UNICODE.warn;
 
-function cell(event: TrailEvent, column: EventColumn): Segment[] {
+function cell(event: TrailEvent, column: EventColumn, g: Glyphs): Segment[] {
 	switch (column.id) {
 		case 'time':
 			return [{text: formatClock(event.eventTime)}];
 		case 'mark': {
 			const {risky} = classifyEvent(event);
 			return [
-				risky ? {text: RISK_GLYPH, color: 'yellow', bold: true} : {text: ' '},
-				event.late ? {text: LATE_GLYPH, dim: true} : {text: ' '},
+				risky ? {text: g.warn, color: 'yellow', bold: true} : {text: ' '},
+				event.late ? {text: g.late, dim: true} : {text: ' '},
 			];
 		}
 		case 'event':
 			return [{text: sanitize(event.eventName), bold: true}];
 		case 'error':
-			return event.errorCode === null ? [] : [{text: `✗ ${sanitize(event.errorCode)}`, color: 'red'}];
+			return event.errorCode === null ? [] : [{text: `${g.cross} ${sanitize(event.errorCode)}`, color: 'red'}];
 		case 'identity': {
 			const identity = describeIdentity(event);
 			if (identity.kind === 'root') return [{text: 'ROOT', color: 'yellow', bold: true}];
 			return [{text: identity.label, dim: identity.kind === 'aws-service'}];
 		}
 		case 'ip':
-			return [{text: event.sourceIp === null ? MISSING : sanitize(event.sourceIp), dim: true}];
+			return [{text: event.sourceIp === null ? g.missing : sanitize(event.sourceIp), dim: true}];
 	}
 }
 
 /** Segments cut or padded to exactly `width` columns. */
-function fit(segments: readonly Segment[], width: number): Segment[] {
+function fit(segments: readonly Segment[], width: number, g: Glyphs): Segment[] {
 	const out: Segment[] = [];
 	let left = width;
 	for (const segment of segments) {
 		if (left <= 0) break;
-		const text = truncate(segment.text, left);
+		const text = cut(segment.text, left, g);
 		out.push({...segment, text});
 		left -= textWidth(text);
 	}
@@ -56,11 +58,16 @@ function fit(segments: readonly Segment[], width: number): Segment[] {
 }
 
 /** One event as padded, sanitized cells; every string of the event passes through sanitize() first. */
-export function eventRowSegments(event: TrailEvent, columns: readonly EventColumn[], selected: boolean): Segment[] {
-	const out: Segment[] = [{text: selected ? '▸' : ' ', inverse: selected}];
+export function eventRowSegments(
+	event: TrailEvent,
+	columns: readonly EventColumn[],
+	selected: boolean,
+	g: Glyphs = UNICODE,
+): Segment[] {
+	const out: Segment[] = [{text: selected ? g.select : ' ', inverse: selected}];
 	columns.forEach((column, index) => {
 		const gap = index === columns.length - 1 ? [] : [{text: ' '.repeat(COLUMN_GAP)}];
-		for (const segment of [...fit(cell(event, column), column.width), ...gap]) out.push({...segment, inverse: selected});
+		for (const segment of [...fit(cell(event, column, g), column.width, g), ...gap]) out.push({...segment, inverse: selected});
 	});
 	return out;
 }
@@ -81,46 +88,54 @@ export type EventLogProps = {
 	readonly width: number;
 	/** Event rows, title and column header not included. */
 	readonly height: number;
+	/** The column-title row; short terminals go without (layout.ts). Shown by default. */
+	readonly columnHeader?: boolean;
 };
 
 /** The title line: source or filter with counts, then "N new" and the position when scrolled. */
-export function eventTitleSegments({events, total, filter, view, follow, since, dropped = 0, width}: EventLogProps): Segment[] {
+export function eventTitleSegments(
+	{events, total, filter, view, follow, since, dropped = 0, width}: EventLogProps,
+	g: Glyphs = UNICODE,
+): Segment[] {
+	const count = (value: number): string => formatCount(value, g);
+	const sep = ` ${g.sep} `;
 	const tail: Segment[] = [];
 	if (!follow && events.length > 0) {
-		if (view.newCount > 0) tail.push({text: ` · ↑ ${formatCount(view.newCount)} new`, color: 'yellow', bold: true});
-		tail.push({text: ` · ${formatCount(view.selectedIndex + 1)}/${formatCount(events.length)}`, dim: true});
+		if (view.newCount > 0) tail.push({text: `${sep}${g.newAbove} ${count(view.newCount)} new`, color: 'yellow', bold: true});
+		tail.push({text: `${sep}${count(view.selectedIndex + 1)}/${count(events.length)}`, dim: true});
 	}
 	const head: Segment = {text: ' EVENTS ', bold: true};
 	if (filter === null) {
 		const scope =
 			dropped > 0
-				? {text: `iot.amazonaws.com · newest ${formatCount(total)} kept, ${formatCount(dropped)} older dropped`, color: 'yellow' as const}
-				: {text: `iot.amazonaws.com · ${formatCount(total)} · since ${formatClockShort(since)} UTC`};
+				? {text: `iot.amazonaws.com${sep}newest ${count(total)} kept, ${count(dropped)} older dropped`, color: 'yellow' as const}
+				: {text: `iot.amazonaws.com${sep}${count(total)}${sep}since ${formatClockShort(since)} UTC`};
 		return [head, scope, ...tail];
 	}
-	const counts: Segment = {text: ` — ${formatCount(events.length)} of ${formatCount(total)}`, bold: true};
+	const counts: Segment = {text: ` ${g.dash} ${count(events.length)} of ${count(total)}`, bold: true};
 	// The filter words give way first, so the counts, "new" and the position always show.
 	const room = width - segmentsWidth([head, counts, ...tail]) - textWidth('filter: ');
-	return [head, {text: 'filter: ', color: 'cyan'}, {text: truncate(filter, Math.max(1, room)), color: 'cyan'}, counts, ...tail];
+	return [head, {text: 'filter: ', color: 'cyan'}, {text: cut(filter, Math.max(1, room), g), color: 'cyan'}, counts, ...tail];
 }
 
 /** The CloudTrail event list, virtualised: renders `height` rows whatever the buffer holds. */
 /** Memoised: re-renders only when events, selection or size change, not on the clock tick. */
 export const EventLog = memo(function EventLog(props: EventLogProps) {
-	const {events, view, width, height, filter} = props;
+	const {events, view, width, height, filter, columnHeader = true} = props;
+	const {glyphs} = useDisplay();
 	const columns = eventColumns(width - 1);
-	const header = ' ' + columns.map(column => pad(column.title, column.width)).join(' '.repeat(COLUMN_GAP));
+	const header = ' ' + columns.map(column => padCell(column.title, column.width, 'left', glyphs)).join(' '.repeat(COLUMN_GAP));
 	const visible = events.slice(view.offset, view.offset + height);
 	const empty = filter === null ? ' no events yet' : ' no events match the filter (c clears it)';
 	return (
 		<Box flexDirection="column" width={width}>
-			<Line segments={eventTitleSegments(props)} width={width} />
-			<Line segments={[{text: header, dim: true}]} width={width} />
+			<Line segments={eventTitleSegments(props, glyphs)} width={width} />
+			{columnHeader && <Line segments={[{text: header, dim: true}]} width={width} />}
 			{visible.length === 0 && height > 0 && <Line segments={[{text: empty, dim: true}]} width={width} />}
 			{visible.map((event, index) => (
 				<Line
 					key={index}
-					segments={eventRowSegments(event, columns, view.offset + index === view.selectedIndex)}
+					segments={eventRowSegments(event, columns, view.offset + index === view.selectedIndex, glyphs)}
 					width={width}
 				/>
 			))}

@@ -1,20 +1,23 @@
+import {useDisplay} from '../display-context.js';
+import {keyLabel, UNICODE, type Glyphs} from '../glyphs.js';
 import {activeIn, type Binding, type Keymap, type UiMode} from '../keymap.js';
 import {segmentsWidth, type Segment} from '../segments.js';
 import {Line} from './line.js';
 
-const itemSegments = (binding: Binding, first: boolean): Segment[] => [
+const itemSegments = (binding: Binding, first: boolean, g: Glyphs): Segment[] => [
 	{text: first ? ' ' : '  '},
-	{text: binding.label, bold: true},
+	{text: keyLabel(binding.label, g), bold: true},
 	{text: ` ${binding.description}`, dim: true},
 ];
 
 /**
  * The key hints, generated from the keymap: bindings with a footer priority that work on screen
- * `mode`, in keymap order; when the line is too narrow, the least important ones go first.
+ * `mode`, in keymap order; when the line is too narrow, the least important ones go first (measured
+ * with the glyph set's key names, which are longer in ASCII: "Enter").
  */
-export function footerSegments(keymap: Keymap, width: number, mode: UiMode = 'list'): Segment[] {
+export function footerSegments(keymap: Keymap, width: number, mode: UiMode = 'list', g: Glyphs = UNICODE): Segment[] {
 	let shown = keymap.filter(binding => binding.footer !== null && activeIn(binding, mode));
-	const build = (): Segment[] => shown.flatMap((binding, index) => itemSegments(binding, index === 0));
+	const build = (): Segment[] => shown.flatMap((binding, index) => itemSegments(binding, index === 0, g));
 	while (shown.length > 1 && segmentsWidth(build()) > width) {
 		const worst = Math.max(...shown.map(binding => binding.footer ?? 0));
 		// Drop the last binding of the least important priority, so pairs like k/j go together.
@@ -28,5 +31,6 @@ export type FooterProps = {readonly keymap: Keymap; readonly width: number; read
 
 /** The one-line key hint footer for the current screen. */
 export function Footer({keymap, width, mode = 'list'}: FooterProps) {
-	return <Line segments={footerSegments(keymap, width, mode)} width={width} />;
+	const {glyphs} = useDisplay();
+	return <Line segments={footerSegments(keymap, width, mode, glyphs)} width={width} />;
 }

@@ -1,9 +1,11 @@
 import {sanitize} from '../../text/sanitize.js';
 import type {Snapshot, SourceHealth} from '../../types.js';
-import {formatAge, formatClock, formatCount, MISSING} from '../format.js';
+import {useDisplay} from '../display-context.js';
+import {formatAge, formatClock, formatCount} from '../format.js';
+import {cut, UNICODE, type Glyphs} from '../glyphs.js';
 import {fitSegments, segmentsWidth, type Segment} from '../segments.js';
-import {truncate} from '../../text/width.js';
 import {flagCounts} from '../judgement.js';
+import {isStale} from '../source-status.js';
 import {Line} from './line.js';
 
 /** How much each data source says, from most (2) to least (0). */
@@ -19,15 +21,21 @@ function sourceSegments(
 	detail: Detail,
 	utc: boolean,
 	errorWidth: number,
+	paused: boolean,
+	g: Glyphs,
 ): Segment[] {
-	const out: Segment[] = [{text: ' · ', dim: true}, {text: `${label} `}];
+	const out: Segment[] = [{text: ` ${g.sep} `, dim: true}, {text: `${label} `}];
 	const last = health.lastSuccess;
-	if (last === null) out.push({text: MISSING, dim: true});
-	else if (detail === 2) out.push({text: `${formatClock(last)}${utc ? ' UTC' : ''} (${formatAge(last, now)})`});
-	else out.push({text: detail === 1 ? formatAge(last, now) : formatAge(last, now).replace(' ago', '')});
-	if (health.throttled) out.push({text: ' ⚠ throttled', color: 'yellow'});
+	let age: string;
+	if (last === null) age = g.missing;
+	else if (detail === 2) age = `${formatClock(last)}${utc ? ' UTC' : ''} (${formatAge(last, now)})`;
+	else age = detail === 1 ? formatAge(last, now) : formatAge(last, now).replace(' ago', '');
+	// Old data is stale unless the user paused polling (source-status.ts): glyph, colour and the word.
+	if (last !== null && !paused && isStale(health, now)) out.push({text: `${g.warn} stale ${age}`, color: 'yellow', bold: true});
+	else out.push(last === null ? {text: age, dim: true} : {text: age});
+	if (health.throttled) out.push({text: ` ${g.warn} throttled`, color: 'yellow'});
 	if (health.error !== null) {
-		out.push({text: ` ✗ ${truncate(sanitize(health.error), errorWidth)}`, color: 'red'});
+		out.push({text: ` ${g.cross} ${cut(sanitize(health.error), errorWidth, g)}`, color: 'red'});
 	}
 	return out;
 }
@@ -39,23 +47,23 @@ type StatusForm = 'long' | 'short' | 'tiny';
  * The overall judgement: flag counts ("▼▲ 2 CRIT · 1 WARN"), baseline learning progress, or else
  * "✓ all normal" / "? unknown". Shorter forms drop the learning progress beside flags, then the words.
  */
-export function statusSegments(snapshot: Snapshot, form: StatusForm): Segment[] {
+export function statusSegments(snapshot: Snapshot, form: StatusForm, g: Glyphs = UNICODE): Segment[] {
 	const {crit, warn, up, down} = flagCounts(snapshot.metrics);
 	const out: Segment[] = [];
 	if (crit + warn > 0) {
-		const arrows = (down ? '▼' : '') + (up ? '▲' : '');
+		const arrows = (down ? g.down : '') + (up ? g.up : '');
 		if (crit > 0) out.push({text: `${arrows} ${crit} CRIT`, color: 'red', bold: true});
-		if (warn > 0) out.push({text: `${crit > 0 ? ' · ' : `${arrows} `}${warn} WARN`, color: 'yellow', bold: true});
+		if (warn > 0) out.push({text: `${crit > 0 ? ` ${g.sep} ` : `${arrows} `}${warn} WARN`, color: 'yellow', bold: true});
 	} else if (snapshot.status === 'CRIT' || snapshot.status === 'WARN') {
-		out.push({text: `⚠ ${snapshot.status}`, color: snapshot.status === 'CRIT' ? 'red' : 'yellow', bold: true});
+		out.push({text: `${g.warn} ${snapshot.status}`, color: snapshot.status === 'CRIT' ? 'red' : 'yellow', bold: true});
 	}
 	const learning = snapshot.learning;
 	if (learning !== null && (out.length === 0 || form === 'long')) {
-		if (out.length > 0) out.push({text: ' · ', dim: true});
+		if (out.length > 0) out.push({text: ` ${g.sep} `, dim: true});
 		out.push({text: `learning ${learning.done}/${learning.total}`, color: 'cyan'});
 	}
 	if (out.length > 0) return out;
-	if (snapshot.status === 'OK') return [{text: {long: '✓ all normal', short: '✓ OK', tiny: '✓'}[form], color: 'green'}];
+	if (snapshot.status === 'OK') return [{text: {long: `${g.check} all normal`, short: `${g.check} OK`, tiny: g.check}[form], color: 'green'}];
 	return [{text: form === 'tiny' ? '?' : '? unknown', color: 'yellow'}];
 }
 
@@ -79,10 +87,10 @@ export type HeaderFilter = {readonly words: string; readonly shown: number; read
 /** Columns the filter words may take in the header; the event-log title shows them in full. */
 const FILTER_WORDS_WIDTH = 24;
 
-function filterSegments(filter: HeaderFilter | null, long: boolean): Segment[] {
+function filterSegments(filter: HeaderFilter | null, long: boolean, g: Glyphs): Segment[] {
 	if (filter === null) return [];
-	const counts = `${formatCount(filter.shown)}/${formatCount(filter.total)}`;
-	const text = long ? `⧩ ${truncate(filter.words, FILTER_WORDS_WIDTH)} ${counts}` : `⧩ ${counts}`;
+	const counts = `${formatCount(filter.shown, g)}/${formatCount(filter.total, g)}`;
+	const text = long ? `${g.filter} ${cut(filter.words, FILTER_WORDS_WIDTH, g)} ${counts}` : `${g.filter} ${counts}`;
 	return [{text: '  '}, {text, color: 'cyan'}];
 }
 
@@ -92,24 +100,33 @@ function filterSegments(filter: HeaderFilter | null, long: boolean): Segment[] {
  * the most detailed form that fits `width`; the judgement comes before the sources so that a cut line
  * still shows it.
  */
-export function headerSegments(snapshot: Snapshot, now: number, width: number, filter: HeaderFilter | null = null): Segment[] {
-	const where = sanitize(snapshot.region) + (snapshot.profile ? ` · ${sanitize(snapshot.profile)}` : '');
+export function headerSegments(
+	snapshot: Snapshot,
+	now: number,
+	width: number,
+	filter: HeaderFilter | null = null,
+	g: Glyphs = UNICODE,
+): Segment[] {
+	const where = sanitize(snapshot.region) + (snapshot.profile ? ` ${g.sep} ${sanitize(snapshot.profile)}` : '');
 	const left = (form: Form): Segment[] => [
 		form.appName ? {text: ' iot-monitor ', bold: true} : {text: ' '},
-		...(snapshot.demo ? [{text: ' DEMO ', inverse: true, bold: true, color: 'yellow' as const}, {text: ' '}] : []),
+		// Inverse of the user's own colours: a coloured badge background is unreadable on some themes.
+		...(snapshot.demo ? [{text: ' DEMO ', inverse: true, bold: true}, {text: ' '}] : []),
 		{text: where},
 		{text: '  '},
-		snapshot.paused ? {text: '‖ paused', color: 'yellow', bold: true} : {text: form.liveWord ? '● live' : '●', color: 'green'},
+		snapshot.paused
+			? {text: `${g.paused} paused`, color: 'yellow', bold: true}
+			: {text: form.liveWord ? `${g.live} live` : g.live, color: 'green'},
 		{text: '  '},
-		...statusSegments(snapshot, form.status),
+		...statusSegments(snapshot, form.status, g),
 	];
 	const {metrics, trail} = snapshot.health;
 	const errors = (metrics.error === null ? 0 : 1) + (trail.error === null ? 0 : 1);
 	const build = (form: Form, errorWidth: number, longFilter = false): Segment[] => [
 		...left(form),
-		...filterSegments(filter, longFilter),
-		...sourceSegments('metrics', metrics, now, form.detail, true, errorWidth),
-		...sourceSegments('trail', trail, now, form.detail, false, errorWidth),
+		...filterSegments(filter, longFilter, g),
+		...sourceSegments('metrics', metrics, now, form.detail, true, errorWidth, snapshot.paused, g),
+		...sourceSegments('trail', trail, now, form.detail, false, errorWidth, snapshot.paused, g),
 	];
 	// Most detail that still leaves each error message MIN_ERROR_WIDTH; messages take what is left.
 	for (const form of FORMS) {
@@ -120,7 +137,7 @@ export function headerSegments(snapshot: Snapshot, now: number, width: number, f
 		}
 	}
 	const last = FORMS.at(-1) ?? {appName: false, status: 'tiny', detail: 0, liveWord: false};
-	return fitSegments(build(last, MIN_ERROR_WIDTH), width);
+	return fitSegments(build(last, MIN_ERROR_WIDTH), width, g);
 }
 
 export type HeaderProps = {
@@ -132,5 +149,6 @@ export type HeaderProps = {
 
 /** The one-line status header. */
 export function Header({snapshot, now, width, filter = null}: HeaderProps) {
-	return <Line segments={headerSegments(snapshot, now, width, filter)} width={width} />;
+	const {glyphs} = useDisplay();
+	return <Line segments={headerSegments(snapshot, now, width, filter, glyphs)} width={width} />;
 }

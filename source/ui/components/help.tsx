@@ -1,37 +1,45 @@
 import {Box} from 'ink';
-import {pad} from '../../text/width.js';
-import {FILTER_INPUT_KEYS, type Keymap, type UiMode} from '../keymap.js';
+import {useDisplay} from '../display-context.js';
 import {formatCount} from '../format.js';
+import {keyLabel, padCell, UNICODE, type Glyphs} from '../glyphs.js';
+import {FILTER_INPUT_KEYS, type Keymap, type UiMode} from '../keymap.js';
 import type {Segment} from '../segments.js';
 import {Line} from './line.js';
 
 const LABEL_WIDTH = 8;
 
-/** What the metrics table's judgement columns and the event rows' marks mean. */
-export const LEGEND: ReadonlyArray<readonly [label: string, text: string]> = [
-	['FLAG', '▼ CRIT/▲ WARN: newest settled minute far below/above its band'],
-	['', '· normal · learning: history still loading · no data: none seen'],
-	['band', 'normal for this time of day and week: BASELINE expected (low–high)'],
-	['', "Δ vs expected; gauge ──━●━── (« » beyond); '_' in LAST 90 MIN: below"],
-	['events', '✗ failed call · ⚠ deletes or changes security · ROOT root user'],
-	['', '↶ arrived late: Event History delivered it after newer events'],
-];
+/** What the metrics table's judgement columns, the event rows' marks and the status line mean. */
+export function legend(g: Glyphs = UNICODE): ReadonlyArray<readonly [label: string, text: string]> {
+	const {band, scale, marker, below, above} = g.gauge;
+	const sample = scale + scale + band + marker + band + scale + scale;
+	return [
+		['FLAG', `${g.down} CRIT/${g.up} WARN: newest settled minute far below/above its band`],
+		['', `${g.normal} normal ${g.sep} learning: history still loading ${g.sep} no data: none seen`],
+		['band', `normal for this time of day and week: BASELINE expected (low${g.range}high)`],
+		['', `${g.delta} vs expected; gauge ${sample} (${below} ${above} beyond); '${g.sparkBelow}' in LAST 90 MIN: below`],
+		['events', `${g.cross} failed call ${g.sep} ${g.warn} deletes or changes security ${g.sep} ROOT root user`],
+		['', `${g.late} arrived late: Event History delivered it after newer events`],
+		['status', `${g.warn} stale: nothing new for 2 refresh intervals; ${g.approx} $/day: GetMetricData`],
+	];
+}
 
+/** The Unicode legend. */
+export const LEGEND = legend(UNICODE);
 
-const row = (label: string, text: string): Segment[] => [{text: ` ${pad(label, LABEL_WIDTH)} `, bold: true}, {text}];
+const row = (label: string, text: string, g: Glyphs): Segment[] => [{text: ` ${padCell(label, LABEL_WIDTH, 'left', g)} `, bold: true}, {text}];
 
 /** Every line of the help: the bindings (with where they work), the filter line's keys, the legend. */
-export function helpLines(keymap: Keymap): Segment[][] {
+export function helpLines(keymap: Keymap, g: Glyphs = UNICODE): Segment[][] {
 	// Only keys limited to the list say so; back (Esc) says where it works in its own words.
 	const where = (modes: readonly UiMode[] | undefined): string =>
 		modes !== undefined && modes.length === 1 ? ` (${modes[0]})` : '';
 	return [
-		...keymap.map(binding => row(binding.label, binding.help + where(binding.modes))),
+		...keymap.map(binding => row(keyLabel(binding.label, g), binding.help + where(binding.modes), g)),
 		[{text: ' '}],
 		[{text: ' While typing a filter (/):', bold: true}],
-		...FILTER_INPUT_KEYS.map(key => row(key.label, key.help)),
+		...FILTER_INPUT_KEYS.map(key => row(keyLabel(key.label, g), key.help, g)),
 		[{text: ' '}],
-		...LEGEND.map(([label, text]) => row(label, text)),
+		...legend(g).map(([label, text]) => row(label, text, g)),
 	];
 }
 
@@ -45,15 +53,19 @@ export type HelpProps = {
 
 /** The `?` overlay, generated from the same keymap as the footer; scrolls with j/k when taller than the screen. */
 export function Help({keymap, width, height, scroll = 0}: HelpProps) {
-	const lines = helpLines(keymap);
+	const {glyphs: g} = useDisplay();
+	const lines = helpLines(keymap, g);
 	const rows = Math.max(0, height - 1);
 	const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - rows));
 	const visible = lines.slice(first, first + rows);
+	const count = (value: number): string => formatCount(value, g);
 	const position =
-		lines.length > rows ? ` · j/k scroll · ${formatCount(first + 1)}–${formatCount(first + visible.length)} of ${formatCount(lines.length)}` : '';
+		lines.length > rows
+			? ` ${g.sep} j/k scroll ${g.sep} ${count(first + 1)}${g.range}${count(first + visible.length)} of ${count(lines.length)}`
+			: '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Line segments={[{text: ' HELP', bold: true}, {text: ` · keys (Esc or ? closes)${position}`, dim: true}]} width={width} />
+			<Line segments={[{text: ' HELP', bold: true}, {text: ` ${g.sep} keys (Esc or ? closes)${position}`, dim: true}]} width={width} />
 			{visible.map((segments, index) => (
 				<Line key={index} segments={segments} width={width} />
 			))}

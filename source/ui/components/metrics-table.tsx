@@ -2,6 +2,7 @@ import {memo} from 'react';
 import {Box} from 'ink';
 import {BASELINE_METRICS, ERROR_METRICS} from '../../iot/catalog.js';
 import type {MetricSeries} from '../../types.js';
+import {useDisplay} from '../display-context.js';
 import type {ScreenLayout} from '../layout.js';
 import {metricColumns} from '../metric-columns.js';
 import {errorSummary, metricRowSegments, metricTitle} from '../metric-row.js';
@@ -14,23 +15,26 @@ export type MetricsTableProps = {
 	readonly errors: readonly MetricSeries[];
 	readonly errorMode: ScreenLayout['errorMode'];
 	readonly width: number;
+	/** The column-title row; short terminals go without (layout.ts). Shown by default. */
+	readonly title?: boolean;
 };
 
 /**
  * METRIC / NOW / BASELINE / Δ / gauge / LAST 90 MIN / FLAG, as many columns as fit (metric-columns.ts);
  * memoised so the once-a-second clock tick does not rebuild every sparkline.
  */
-export const MetricsTable = memo(function MetricsTable({main, errors, errorMode, width}: MetricsTableProps) {
+export const MetricsTable = memo(function MetricsTable({main, errors, errorMode, width, title = true}: MetricsTableProps) {
+	const {glyphs} = useDisplay();
 	const columns = metricColumns(width);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Line segments={[{text: metricTitle(columns), bold: true, dim: true}]} width={width} />
+			{title && <Line segments={[{text: metricTitle(columns, glyphs), bold: true, dim: true}]} width={width} />}
 			{main.map(metric => (
-				<Line key={metric.name} segments={metricRowSegments(metric, columns)} width={width} />
+				<Line key={metric.name} segments={metricRowSegments(metric, columns, glyphs)} width={width} />
 			))}
 			{errorMode === 'full' &&
-				errors.map(metric => <Line key={metric.name} segments={metricRowSegments(metric, columns)} width={width} />)}
-			{errorMode === 'summary' && <Line segments={errorSummary(errors)} width={width} />}
+				errors.map(metric => <Line key={metric.name} segments={metricRowSegments(metric, columns, glyphs)} width={width} />)}
+			{errorMode === 'summary' && <Line segments={errorSummary(errors, glyphs)} width={width} />}
 		</Box>
 	);
 });

@@ -1,0 +1,102 @@
+/**
+ * Resizing a real terminal: the built demo in a tmux pane, shrunk from 200x60 to 80x24, to below the
+ * smallest layout and back. After every step the screen must have the same rows, in the same order, as
+ * a fresh 80x24 start beside it (or the "too small" message and nothing else): no stale line of an
+ * earlier, larger frame may be left behind.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {BASELINE_METRICS, ERROR_METRICS} from '../../source/iot/catalog.js';
+
+const CLI = 'dist/cli.js';
+// CI=true makes Ink hold every frame until exit, and a tmux pane inherits it: start without it.
+const DEMO = `env -u CI node ${CLI} --demo; exec sleep 600`;
+
+/** A private tmux server with one pane of `columns` x `rows` running `command`. */
+function pane(command: string, columns: number, rows: number) {
+	const socket = `iotmon-resize-${process.pid}-${randomBytes(3).toString('hex')}`;
+	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	tmux('new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), command);
+	return {
+		capture: () => tmux('capture-pane', '-p', '-t', 'e2e'),
+		resize: (width: number, height: number) => void tmux('resize-window', '-t', 'e2e', '-x', String(width), '-y', String(height)),
+		async waitFor(predicate: (screen: string) => boolean, timeoutMs: number, what: string): Promise<string> {
+			const deadline = Date.now() + timeoutMs;
+			let screen = '';
+			while (Date.now() < deadline) {
+				screen = tmux('capture-pane', '-p', '-t', 'e2e');
+				if (predicate(screen)) return screen;
+				await new Promise(resolve => setTimeout(resolve, 100));
+			}
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen was:\n${screen}`);
+		},
+		kill() {
+			try {
+				tmux('kill-server');
+			} catch {
+				// already gone
+			}
+		},
+	};
+}
+
+/** What each screen row is: the app's rows by kind, blank, or anything else in full (a fragment). */
+function kinds(screen: string): string[] {
+	return screen
+		.replace(/\n$/, '')
+		.split('\n')
+		.map(line => {
+			if (line.trim() === '') return 'blank';
+			if (/^ (iot-monitor {2})?DEMO /.test(line) || /^ iot-monitor /.test(line)) return 'header';
+			if (/^ METRIC /.test(line)) return 'metric titles';
+			const metric = [...BASELINE_METRICS, ...ERROR_METRICS].find(name => line.startsWith(` ${name} `));
+			if (metric) return `metric ${metric}`;
+			if (/errors: \d+ metrics/.test(line)) return 'error line';
+			if (/^ EVENTS /.test(line)) return 'events title';
+			if (/^ TIME UTC /.test(line)) return 'event titles';
+			if (/^.\d\d:\d\d:\d\d /.test(line)) return 'event';
+			if (/calls?\/min/.test(line)) return 'status line';
+			if (/^ q quit .*\? help/.test(line)) return 'footer';
+			return `other: ${line}`;
+		});
+}
+
+const full = (screen: string): boolean => BASELINE_METRICS.every(name => screen.includes(name)) && kinds(screen).filter(kind => kind === 'event').length >= 5;
+
+test('resizing leaves no fragments: 200x60 -> 120x24 -> 80x24 -> 50x12 -> 80x24 looks like a fresh 80x24 start', async () => {
+	assert.ok(existsSync(CLI), `${CLI} is missing: run npm run build first (npm test does)`);
+	const resized = pane(DEMO, 200, 60);
+	const fresh = pane(DEMO, 80, 24);
+	try {
+		const big = await resized.waitFor(full, 20_000, 'the demo at 200x60');
+		assert.ok(kinds(big).includes('status line'), 'the status line has its row at 200x60');
+		assert.ok(!kinds(big).some(kind => kind.startsWith('other')), big);
+		const reference = kinds(await fresh.waitFor(full, 20_000, 'the fresh demo at 80x24'));
+		assert.equal(reference.length, 24);
+		assert.equal(reference.at(-1), 'blank', 'a frame is one row shorter than the terminal');
+		assert.deepEqual(reference.filter(kind => kind === 'event').length, 8);
+
+		const matchesFresh = (what: string) =>
+			resized.waitFor(screen => JSON.stringify(kinds(screen)) === JSON.stringify(kinds(fresh.capture())), 10_000, what);
+		resized.resize(120, 24);
+		await resized.waitFor(screen => kinds(screen).at(-2) === 'footer' && /SOURCE IP/.test(screen), 10_000, '120x24');
+		resized.resize(80, 24);
+		await matchesFresh('80x24 after 200x60 and 120x24, row for row like the fresh start');
+
+		resized.resize(50, 12);
+		const small = await resized.waitFor(screen => /terminal too small \(50x12\)/.test(screen), 10_000, 'the too-small message');
+		const rows = small.replace(/\n$/, '').split('\n');
+		assert.equal(rows.length, 12);
+		assert.deepEqual(rows.slice(0, 2), [' terminal too small (50x12); need at least 60x15', ' q quits']);
+		assert.ok(rows.slice(2).every(row => row.trim() === ''), `nothing else on screen:\n${small}`);
+
+		resized.resize(80, 24);
+		await matchesFresh('80x24 again after the too-small message');
+	} finally {
+		resized.kill();
+		fresh.kill();
+	}
+});
