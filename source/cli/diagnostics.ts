@@ -13,16 +13,20 @@ export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {
 	return join(state, 'iot-monitor', 'iot-monitor.log');
 }
 
+/** Appends one timestamped entry to the log; false when it could not be written (never throws). */
+export function appendLog(logPath: string, kind: string, text: string): boolean {
+	try {
+		mkdirSync(dirname(logPath), {recursive: true});
+		appendFileSync(logPath, `${new Date().toISOString()} ${kind} ${text}\n`);
+		return true;
+	} catch {
+		return false; // A log we cannot write must never break the UI.
+	}
+}
+
 /** Sends warnings and console output to `logPath` until the returned function restores them. */
 export function divertDiagnostics(logPath: string): () => void {
-	const write = (kind: string, text: string) => {
-		try {
-			mkdirSync(dirname(logPath), {recursive: true});
-			appendFileSync(logPath, `${new Date().toISOString()} ${kind} ${text}\n`);
-		} catch {
-			// A log we cannot write must never break the UI.
-		}
-	};
+	const write = (kind: string, text: string) => void appendLog(logPath, kind, text);
 	const warningListeners = process.listeners('warning');
 	process.removeAllListeners('warning');
 	const onWarning = (warning: Error) => write('warning', `${warning.name}: ${warning.message}`);

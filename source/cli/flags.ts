@@ -1,11 +1,16 @@
 /**
- * Command-line flags (meow) turned into validated options. Bad input gives one line naming the problem and
- * the fix; nothing here touches AWS or the terminal.
+ * Command-line flags (meow) turned into validated options, on top of the settings file and the environment
+ * (source/config/). Bad input gives one line naming the problem and the fix; nothing here touches AWS or the
+ * terminal, and the only file read is the settings file.
  */
 import meow from 'meow';
-import {DEFAULT_METRICS, findMetric} from '../iot/catalog.js';
-import {parseDuration} from './duration.js';
-import {SENSITIVITY, type Sensitivity} from '../baseline/severity.js';
+import type {Sensitivity} from '../baseline/severity.js';
+import type {SettingsFileRef} from '../config/document.js';
+import {readSettingsFile, settingsFile} from '../config/file.js';
+import {isSettingKey, SETTING_KEYS, SPECS, type ColorMode, type JsonValue, type SettingKey, type SettingTypes, type SettingValues} from '../config/keys.js';
+import {envSettings, resolveSettings} from '../config/resolve.js';
+import type {SettingsReport} from '../config/show.js';
+import {safeJsonStringify} from '../text/json.js';
 import packageJson from '../../package.json' with {type: 'json'};
 
 export const HELP = `
@@ -15,27 +20,42 @@ export const HELP = `
     $ iot-monitor --once --json        print one snapshot as JSON and exit
     $ iot-monitor simulate --port N    run the embedded AWS-compatible endpoint alone
     $ iot-monitor tail --json          stream IoT control-plane events as JSON lines until interrupted
+    $ iot-monitor config               show the settings file and each setting with where it comes from
+    $ iot-monitor config set KEY VAL   change one setting in the settings file (e.g. lookback 6h)
 
   Options
-    --region <name>        AWS region (default: AWS_REGION, then your profile's region)
+    --region <name>        AWS region (default: AWS_REGION or AWS_DEFAULT_REGION, then your profile's)
     --profile <name>       AWS profile from ~/.aws/config (default: AWS_PROFILE, then default)
     --endpoint-url <url>   send CloudWatch and CloudTrail calls to this endpoint
     --demo                 start the embedded endpoint in-process and monitor it (no AWS account needed)
     --once                 one refresh, print, exit: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN (Nagios-style)
     --json                 with --once: print JSON
     --metrics <a,b,...>    metric names to monitor (default: the nine baseline + error metrics)
-    --lookback <dur>       CloudTrail history to load at start, e.g. 90m, 3h (default 3h)
+    --poll-interval <dur>  pause between CloudWatch polls, at least 10s (default 60s)
+    --baseline-days <n>    days of one-minute history the baselines learn from, 1-15 (default 14)
+    --lookback <dur>       CloudTrail history to load at start, up to 90d, e.g. 90m, 3h (default 3h)
     --since <dur>          tail: the same as --lookback
-    --max-events <n>       CloudTrail events kept in memory (default 10000; older ones are dropped)
+    --max-events <n>       CloudTrail events kept in memory, 100-1000000 (default 10000)
     --trail-rate <r>       LookupEvents requests per second we allow ourselves (default 1; AWS allows
                            2 per account and region, shared with everyone)
-    --tail-interval <dur>  pause between CloudTrail polls (default 5s)
+    --tail-interval <dur>  pause between CloudTrail polls, at least 1s (default 5s)
     --sensitivity <level>  low, normal (default) or high: how big a deviation must be to flag
-    --rebaseline           ignore the cached baselines and relearn 14 days of history
+    --rebaseline           ignore the cached baselines and relearn the baseline days of history
+    --color, --no-color    always or never use colour (default: auto; a non-empty NO_COLOR means never)
+    --ascii                draw with ASCII characters only
+    --bell, --no-bell      ring the terminal bell on every new CRIT (default: no)
+    --notify-command <cmd> run cmd on every new CRIT, the deviation as JSON on its stdin ("" for none)
+    --config <path>        settings file to use (default: $XDG_CONFIG_HOME/iot-monitor/config.json,
+                           else ~/.config/iot-monitor/config.json)
     --port <n>             simulate: port to listen on (default 4566; 0 picks a free one)
     --seed <n>             simulate/demo: fleet seed (default 1)
     --quiet-fleet          simulate/demo: the same fleet without incidents
     --version, --help
+
+  Settings file: JSON with the keys region, profile, metrics, pollInterval, tailInterval, lookback,
+  baselineDays, sensitivity, maxEvents, trailRate, notify ({"bell", "command"}), color (auto, always,
+  never) and ascii; durations as strings, e.g. "60s". Each setting comes from the first of: a flag,
+  AWS_REGION/AWS_DEFAULT_REGION/AWS_PROFILE/NO_COLOR, the settings file, the built-in default.
 
   Keys: q quit · j/k or ↑/↓ move · PgUp/PgDn page · g/G newest/oldest · p pause · r refresh · ? help
 `;
@@ -43,7 +63,11 @@ export const HELP = `
 export type Command =
 	| {kind: 'monitor'; options: MonitorCliOptions}
 	| {kind: 'simulate'; port: number; seed: number; quiet: boolean}
-	| {kind: 'tail'; options: MonitorCliOptions};
+	| {kind: 'tail'; options: MonitorCliOptions}
+	/** `config`: print the report. */
+	| {kind: 'config'; report: SettingsReport}
+	/** `config set KEY VALUE`: the value is valid; the file is checked again when written. */
+	| {kind: 'config-set'; file: SettingsFileRef; key: SettingKey; value: JsonValue};
 
 export type MonitorCliOptions = {
 	readonly demo: boolean;
@@ -61,6 +85,14 @@ export type MonitorCliOptions = {
 	readonly rebaseline: boolean;
 	readonly maxEvents: number;
 	readonly trailRate: number;
+	/** CloudWatch poll interval. */
+	readonly pollIntervalMs: number;
+	/** Days of one-minute history the baselines learn from (1-15). */
+	readonly baselineDays: number;
+	/** On every new CRIT: ring the bell, run the command with the deviation JSON on stdin. */
+	readonly notify: {readonly bell: boolean; readonly command: string | null};
+	readonly color: ColorMode;
+	readonly ascii: boolean;
 };
 
 /** A user error: printed as one line, exit code 2. */
@@ -68,7 +100,39 @@ export class UsageError extends Error {
 	override name = 'UsageError';
 }
 
-export function parseArgs(argv: readonly string[]): Command {
+/** Where parseArgs looks for settings besides argv (injectable for tests). */
+export type ParseContext = {
+	/** Default process.env: XDG_CONFIG_HOME, AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, NO_COLOR. */
+	readonly env?: Readonly<Record<string, string | undefined>>;
+};
+
+/** Flags that carry a setting as text, and the setting each one sets. */
+const TEXT_FLAGS = {
+	region: 'region',
+	profile: 'profile',
+	metrics: 'metrics',
+	pollInterval: 'pollInterval',
+	tailInterval: 'tailInterval',
+	lookback: 'lookback',
+	since: 'lookback',
+	baselineDays: 'baselineDays',
+	sensitivity: 'sensitivity',
+	maxEvents: 'maxEvents',
+	trailRate: 'trailRate',
+	notifyCommand: 'notify.command',
+} as const satisfies Record<string, SettingKey>;
+
+const kebab = (name: string) => name.replaceAll(/[A-Z]/g, upper => `-${upper.toLowerCase()}`);
+
+/** Validates one setting's text with its key's validator; the message names where the text came from. */
+function settingFromText<K extends SettingKey>(key: K, text: string, source: string, example: string): SettingTypes[K] {
+	const checked = SPECS[key].fromText(text);
+	if (!checked.ok) throw new UsageError(`${source} ${safeJsonStringify(text)} ${checked.problem ?? SPECS[key].rule}, e.g. ${example}`);
+	return checked.value as SettingTypes[K];
+}
+
+export function parseArgs(argv: readonly string[], context: ParseContext = {}): Command {
+	const env = context.env ?? process.env;
 	const cli = meow(HELP, {
 		// Only its url is read; the bundle (CommonJS, scripts/build.mjs) defines import.meta.url alone.
 		importMeta: {url: import.meta.url} as ImportMeta,
@@ -76,83 +140,114 @@ export function parseArgs(argv: readonly string[]): Command {
 		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description, bin: packageJson.bin},
 		argv: [...argv],
 		allowUnknownFlags: false,
+		// No defaults here: a flag not given must be told apart from one given, so the settings file and the
+		// environment can supply the value (source/config/).
+		booleanDefault: undefined,
 		flags: {
 			region: {type: 'string'},
 			profile: {type: 'string'},
 			endpointUrl: {type: 'string'},
-			demo: {type: 'boolean', default: false},
-			once: {type: 'boolean', default: false},
-			json: {type: 'boolean', default: false},
+			demo: {type: 'boolean'},
+			once: {type: 'boolean'},
+			json: {type: 'boolean'},
 			metrics: {type: 'string'},
-			lookback: {type: 'string', default: '3h'},
+			pollInterval: {type: 'string'},
+			baselineDays: {type: 'string'},
+			lookback: {type: 'string'},
 			since: {type: 'string'},
-			maxEvents: {type: 'number', default: 10_000},
-			trailRate: {type: 'number', default: 1},
-			tailInterval: {type: 'string', default: '5s'},
-			port: {type: 'number', default: 4566},
-			seed: {type: 'number', default: 1},
-			quietFleet: {type: 'boolean', default: false},
-			sensitivity: {type: 'string', default: 'normal'},
-			rebaseline: {type: 'boolean', default: false},
+			maxEvents: {type: 'string'},
+			trailRate: {type: 'string'},
+			tailInterval: {type: 'string'},
+			port: {type: 'number'},
+			seed: {type: 'number'},
+			quietFleet: {type: 'boolean'},
+			sensitivity: {type: 'string'},
+			rebaseline: {type: 'boolean'},
+			color: {type: 'boolean'},
+			ascii: {type: 'boolean'},
+			bell: {type: 'boolean'},
+			notifyCommand: {type: 'string'},
+			config: {type: 'string'},
 		},
 	});
 	const f = cli.flags;
-	const [command, ...rest] = cli.input;
-	if (rest.length > 0 || (command !== undefined && command !== 'simulate' && command !== 'tail')) {
+	const [command, ...rest] = cli.input.map(String);
+	const isConfig = command === 'config' && (rest.length === 0 || rest[0] === 'set');
+	if (!isConfig && (rest.length > 0 || (command !== undefined && command !== 'simulate' && command !== 'tail'))) {
 		throw new UsageError(`unknown command "${cli.input.join(' ')}"; run iot-monitor --help`);
 	}
-	if (!Number.isInteger(f.seed)) throw new UsageError('--seed must be an integer, e.g. --seed 7');
+	const seed = f.seed ?? 1;
+	if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer, e.g. --seed 7');
 	if (command === 'simulate') {
-		if (!Number.isInteger(f.port) || f.port < 0 || f.port > 65535) {
-			throw new UsageError(`--port ${f.port} is not a port; use 0-65535 (0 picks a free one)`);
+		const port = f.port ?? 4566;
+		if (!Number.isInteger(port) || port < 0 || port > 65535) {
+			throw new UsageError(`--port ${port} is not a port; use 0-65535 (0 picks a free one)`);
 		}
-		return {kind: 'simulate', port: f.port, seed: f.seed, quiet: f.quietFleet};
+		return {kind: 'simulate', port, seed, quiet: f.quietFleet ?? false};
 	}
+	if (f.config !== undefined && f.config.trim() === '') throw new UsageError('--config needs a file path, e.g. --config ./iot-monitor.json');
+	const file = settingsFile(env, f.config);
+	if (command === 'config' && rest[0] === 'set') return parseConfigSet(rest.slice(1), file);
 	if (f.json && !f.once && command !== 'tail') {
 		throw new UsageError('--json needs --once or tail (e.g. iot-monitor --once --json)');
 	}
-	const lookbackText = f.since ?? f.lookback;
-	const lookbackMs = parseDuration(lookbackText);
-	if (lookbackMs === null || lookbackMs > 90 * 86_400_000) {
-		throw new UsageError(`--${f.since ? 'since' : 'lookback'} "${lookbackText}" is not a duration up to 90d; use e.g. 90m, 3h or 2d`);
-	}
-	const tailIntervalMs = parseDuration(f.tailInterval);
-	if (tailIntervalMs === null || tailIntervalMs < 1000) {
-		throw new UsageError(`--tail-interval "${f.tailInterval}" must be at least 1s, e.g. 5s`);
-	}
-	const metrics = f.metrics ? f.metrics.split(',').map(name => name.trim()).filter(Boolean) : [...DEFAULT_METRICS];
-	const unknown = metrics.find(name => !findMetric(name));
-	if (unknown) throw new UsageError(`--metrics: unknown metric "${unknown}"; see the README for the catalog`);
 	if (f.endpointUrl !== undefined && !/^https?:\/\/.+/.test(f.endpointUrl)) {
 		throw new UsageError(`--endpoint-url "${f.endpointUrl}" is not an http(s) URL`);
 	}
-	if (!Number.isInteger(f.maxEvents) || f.maxEvents < 100 || f.maxEvents > 1_000_000) {
-		throw new UsageError(`--max-events ${f.maxEvents} must be a whole number from 100 to 1000000`);
+	const flags: Partial<Record<SettingKey, unknown>> = {};
+	for (const [name, key] of Object.entries(TEXT_FLAGS)) {
+		const text = f[name as keyof typeof TEXT_FLAGS];
+		// --since wins over --lookback: it is tail's name for the same thing.
+		if (text === undefined || (name === 'lookback' && f.since !== undefined)) continue;
+		const flag = `--${kebab(name)}`;
+		flags[key] = settingFromText(key, text, flag, `${flag} ${SPECS[key].example}`);
 	}
-	if (!(f.trailRate > 0 && f.trailRate <= 2)) {
-		throw new UsageError(`--trail-rate ${f.trailRate} must be above 0 and at most 2 (the LookupEvents quota), e.g. 0.5`);
+	if (f.bell !== undefined) flags['notify.bell'] = f.bell;
+	if (f.color !== undefined) flags.color = f.color ? 'always' : 'never';
+	if (f.ascii !== undefined) flags.ascii = f.ascii;
+	const environment = envSettings(env);
+	const contents = readSettingsFile(file);
+	const resolved = resolveSettings({flags: flags as Partial<SettingValues>, env: environment.values, file: contents.values});
+	if (command === 'config') {
+		return {kind: 'config', report: {file, exists: contents.exists, resolved, envNames: environment.names}};
 	}
-	if (!(f.sensitivity in SENSITIVITY)) {
-		throw new UsageError(`--sensitivity "${f.sensitivity}" is not one of low, normal, high`);
-	}
+	const s = resolved.settings;
 	return {
 		kind: command === 'tail' ? 'tail' : 'monitor',
 		options: {
-			demo: f.demo,
-			once: f.once,
-			json: f.json,
-			...(f.region ? {region: f.region} : {}),
-			...(f.profile ? {profile: f.profile} : {}),
+			demo: f.demo ?? false,
+			once: f.once ?? false,
+			json: f.json ?? false,
+			...(s.region ? {region: s.region} : {}),
+			...(s.profile ? {profile: s.profile} : {}),
 			...(f.endpointUrl ? {endpointUrl: f.endpointUrl} : {}),
-			metrics,
-			lookbackMs,
-			tailIntervalMs,
-			seed: f.seed,
-			quietFleet: f.quietFleet,
-			sensitivity: f.sensitivity as Sensitivity,
-			rebaseline: f.rebaseline,
-			maxEvents: f.maxEvents,
-			trailRate: f.trailRate,
+			metrics: s.metrics,
+			lookbackMs: s.lookbackMs,
+			tailIntervalMs: s.tailIntervalMs,
+			seed,
+			quietFleet: f.quietFleet ?? false,
+			sensitivity: s.sensitivity,
+			rebaseline: f.rebaseline ?? false,
+			maxEvents: s.maxEvents,
+			trailRate: s.trailRate,
+			pollIntervalMs: s.pollIntervalMs,
+			baselineDays: s.baselineDays,
+			notify: s.notify,
+			color: s.color,
+			ascii: s.ascii,
 		},
 	};
+}
+
+/** `config set KEY VALUE`: the key must exist and the value pass the key's validator. */
+function parseConfigSet(args: readonly string[], file: SettingsFileRef): Command {
+	const [key, text, ...extra] = args;
+	const keys = SETTING_KEYS.join(', ');
+	if (key === undefined || text === undefined || extra.length > 0) {
+		throw new UsageError(`usage: iot-monitor config set KEY VALUE (one value; quote it if it has spaces); keys: ${keys}`);
+	}
+	if (!isSettingKey(key)) throw new UsageError(`config set: unknown key ${safeJsonStringify(key)}; the keys are ${keys}`);
+	const value = settingFromText(key, text, `config set ${key}`, `iot-monitor config set ${key} ${SPECS[key].example}`);
+	const spec = SPECS[key] as {toJson: (value: unknown, text: string) => JsonValue};
+	return {kind: 'config-set', file, key, value: spec.toJson(value, text)};
 }

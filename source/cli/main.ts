@@ -16,7 +16,11 @@ import {snapshotToText} from './once-text.js';
 import {trace} from './trace.js';
 import {runTail} from './run-tail.js';
 import {withoutFetch} from './without-fetch.js';
-import {defaultLogPath, divertDiagnostics} from './diagnostics.js';
+import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
+import {startNotifier} from './notifier.js';
+import {resolveDisplay} from '../ui/display.js';
+import {writeSetting} from '../config/file.js';
+import {formatSettingsReport} from '../config/show.js';
 
 /** Monitoring-plugin convention (Nagios, Icinga, Sensu): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
 export const EXIT_CODES = {OK: 0, WARN: 1, CRIT: 2, UNKNOWN: 3} as const;
@@ -27,6 +31,15 @@ const DEMO = {region: 'us-east-1', credentials: {accessKeyId: 'DEMO', secretAcce
 export async function runCommand(command: Command): Promise<number> {
 	quietSdkWarnings();
 	if (command.kind === 'simulate') return runSimulator(command.port, command.seed, command.quiet);
+	if (command.kind === 'config') {
+		process.stdout.write(formatSettingsReport(command.report));
+		return 0;
+	}
+	if (command.kind === 'config-set') {
+		await writeSetting(command.file, command.key, command.value);
+		process.stdout.write(`set ${command.key} to ${safeJsonStringify(command.value)} in ${command.file.path}\n`);
+		return 0;
+	}
 	return runMonitor(command.options, command.kind === 'tail');
 }
 
@@ -41,11 +54,18 @@ async function runSimulator(port: number, seed: number, quiet: boolean): Promise
 	return 0;
 }
 
-async function runMonitor(options: MonitorCliOptions, tail = false): Promise<number> {
+async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<number> {
 	let sim: Simulator | null = null;
 	trace('main');
+	// Output to a pipe or a file gets what a script wants, one snapshot, not a screen of escape codes.
+	const toTerminal = process.stdout.isTTY === true;
+	if (!tail && !requested.once && !toTerminal) {
+		process.stderr.write('iot-monitor: stdout is not a terminal, so this prints one snapshot (as --once); use --once [--json] in scripts\n');
+	}
+	const options = tail || toTerminal ? requested : {...requested, once: true};
+	const logPath = defaultLogPath();
 	// The UI will own the terminal: from here on, warnings (the SDK's among them) go to a log file.
-	const restoreDiagnostics = options.once || tail ? () => {} : divertDiagnostics(defaultLogPath());
+	const restoreDiagnostics = options.once || tail ? () => {} : divertDiagnostics(logPath);
 	if (options.demo) sim = await startSimulator({port: 0, seed: options.seed, quiet: options.quietFleet});
 	trace('simulator started');
 	try {
@@ -75,6 +95,8 @@ async function runMonitor(options: MonitorCliOptions, tail = false): Promise<num
 			metrics: options.metrics,
 			lookbackMs: options.lookbackMs,
 			tailIntervalMs: options.tailIntervalMs,
+			pollIntervalMs: options.pollIntervalMs,
+			historyDays: options.baselineDays,
 			trailRatePerSecond: options.trailRate,
 			maxEvents: options.maxEvents,
 			// --once must answer in about 2 s: at our 1 request/s pace, 3 pages = the newest 150 events.
@@ -94,7 +116,21 @@ async function runMonitor(options: MonitorCliOptions, tail = false): Promise<num
 			trace('clients ready');
 			await monitor.whenAnswered(1500);
 			trace('first answers');
-			return await runTui({monitor});
+			const stopNotifier = startNotifier(monitor, {
+				bell: options.notify.bell,
+				command: options.notify.command,
+				stdout: process.stdout,
+				log: line => void appendLog(logPath, 'notify', line),
+			});
+			try {
+				return await runTui({
+					monitor,
+					display: resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: toTerminal}),
+					logCrash: report => (appendLog(logPath, 'crash', report) ? logPath : null),
+				});
+			} finally {
+				stopNotifier();
+			}
 		} finally {
 			monitor.stop();
 			clients.destroy();

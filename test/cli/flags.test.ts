@@ -1,7 +1,22 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseArgs, UsageError} from '../../source/cli/flags.js';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {HELP, parseArgs, UsageError, type Command, type MonitorCliOptions} from '../../source/cli/flags.js';
 import {parseDuration} from '../../source/cli/duration.js';
+import {SETTING_KEYS} from '../../source/config/keys.js';
+import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
+
+/** An environment with an empty settings folder: no user settings, no AWS or NO_COLOR variables. */
+const env = {XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'iotmon-flags-'))};
+const parse = (argv: string[]): Command => parseArgs(argv, {env});
+
+function options(argv: string[]): MonitorCliOptions {
+	const command = parse(argv);
+	assert.ok(command.kind === 'monitor' || command.kind === 'tail', command.kind);
+	return command.options;
+}
 
 test('parseDuration', () => {
 	assert.equal(parseDuration('90m'), 90 * 60_000);
@@ -13,7 +28,7 @@ test('parseDuration', () => {
 });
 
 test('parseArgs: defaults monitor the nine baseline metrics plus the error group', () => {
-	const command = parseArgs([]);
+	const command = parse([]);
 	assert.equal(command.kind, 'monitor');
 	if (command.kind !== 'monitor') return;
 	assert.ok(command.options.metrics.includes('PublishIn.Success'));
@@ -21,24 +36,103 @@ test('parseArgs: defaults monitor the nine baseline metrics plus the error group
 	assert.equal(command.options.lookbackMs, 3 * 3600_000);
 });
 
+test('parseArgs: every option has its documented default', () => {
+	assert.deepEqual(options([]), {
+		demo: false,
+		once: false,
+		json: false,
+		metrics: DEFAULT_METRICS,
+		lookbackMs: 3 * 3600_000,
+		tailIntervalMs: 5000,
+		seed: 1,
+		quietFleet: false,
+		sensitivity: 'normal',
+		rebaseline: false,
+		maxEvents: 10_000,
+		trailRate: 1,
+		pollIntervalMs: 60_000,
+		baselineDays: 14,
+		notify: {bell: false, command: null},
+		color: 'auto',
+		ascii: false,
+	});
+});
+
+test('parseArgs: the new flags', () => {
+	const o = options([
+		'--poll-interval', '2m', '--baseline-days', '7', '--no-color', '--ascii', '--bell', '--notify-command', 'logger -t iot',
+	]);
+	assert.equal(o.pollIntervalMs, 120_000);
+	assert.equal(o.baselineDays, 7);
+	assert.equal(o.color, 'never');
+	assert.equal(o.ascii, true);
+	assert.deepEqual(o.notify, {bell: true, command: 'logger -t iot'});
+	assert.equal(options(['--color']).color, 'always');
+	assert.equal(options(['--no-bell']).notify.bell, false);
+	assert.equal(options(['--notify-command', '']).notify.command, null);
+});
+
+test('parseArgs: the existing flags keep their meaning', () => {
+	const o = options(['--region', 'eu-west-1', '--profile', 'prod', '--metrics', 'PublishIn.Success, RulesExecuted',
+		'--lookback', '90m', '--tail-interval', '2s', '--max-events', '500', '--trail-rate', '0.5', '--sensitivity', 'high',
+		'--demo', '--once', '--json', '--seed', '7', '--quiet-fleet', '--rebaseline', '--endpoint-url', 'http://127.0.0.1:4566']);
+	assert.equal(o.region, 'eu-west-1');
+	assert.equal(o.profile, 'prod');
+	assert.deepEqual(o.metrics, ['PublishIn.Success', 'RulesExecuted']);
+	assert.equal(o.lookbackMs, 90 * 60_000);
+	assert.equal(o.tailIntervalMs, 2000);
+	assert.equal(o.maxEvents, 500);
+	assert.equal(o.trailRate, 0.5);
+	assert.equal(o.sensitivity, 'high');
+	assert.deepEqual([o.demo, o.once, o.json, o.seed, o.quietFleet, o.rebaseline], [true, true, true, 7, true, true]);
+	assert.equal(o.endpointUrl, 'http://127.0.0.1:4566');
+	const tail = parse(['tail', '--since', '2h', '--lookback', '5h']);
+	assert.equal(tail.kind, 'tail');
+	if (tail.kind === 'tail') assert.equal(tail.options.lookbackMs, 2 * 3600_000, '--since wins');
+});
+
 test('parseArgs: simulate takes a port', () => {
-	assert.deepEqual(parseArgs(['simulate', '--port', '0']), {kind: 'simulate', port: 0, seed: 1, quiet: false});
+	assert.deepEqual(parse(['simulate', '--port', '0']), {kind: 'simulate', port: 0, seed: 1, quiet: false});
+	assert.deepEqual(parse(['simulate']), {kind: 'simulate', port: 4566, seed: 1, quiet: false});
 });
 
 test('parseArgs: bad input is a one-line UsageError naming the fix', () => {
 	const bad: string[][] = [
 		['--json'],
 		['--lookback', 'forever'],
+		['--lookback', '91d'],
 		['--metrics', 'PublishIn.Sucess'],
 		['--endpoint-url', 'localhost:4566'],
 		['simulate', '--port', '70000'],
 		['frobnicate'],
+		['--poll-interval', '5s'],
+		['--tail-interval', '0.5s'],
+		['--baseline-days', '16'],
+		['--baseline-days', '1.5'],
+		['--max-events', '99'],
+		['--max-events', 'many'],
+		['--trail-rate', '0'],
+		['--trail-rate', '2.5'],
+		['--sensitivity', 'paranoid'],
+		['config', 'get', 'region'],
+		['config', 'set', 'region'],
+		['config', 'set', 'colour', 'never'],
+		['config', 'set', 'maxEvents', '50'],
 	];
 	for (const argv of bad) {
-		assert.throws(() => parseArgs(argv), (error: unknown) => {
+		assert.throws(() => parse(argv), (error: unknown) => {
 			assert.ok(error instanceof UsageError, argv.join(' '));
 			assert.ok(!error.message.includes('\n'));
 			return true;
 		});
 	}
+	assert.throws(() => parse(['--poll-interval', '5s']), {message: '--poll-interval "5s" must be a duration of at least 10s, e.g. --poll-interval 60s'});
+	assert.throws(() => parse(['config', 'set', 'colour', 'never']), {message: /unknown key "colour"; the keys are region, profile, .*, color, ascii$/});
+});
+
+test('HELP: lists the new flags, the config command and every settings key', () => {
+	for (const text of ['--poll-interval', '--baseline-days', '--no-color', '--ascii', '--bell', '--notify-command', '--config', 'config set']) {
+		assert.ok(HELP.includes(text), text);
+	}
+	for (const key of SETTING_KEYS) assert.ok(HELP.includes(key.replace('notify.', '')), key);
 });

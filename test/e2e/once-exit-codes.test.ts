@@ -92,3 +92,11 @@ test('--once exits 3 (UNKNOWN) when AWS cannot be reached, and says so on stderr
 	assert.equal(JSON.parse(result.stdout).status, 'UNKNOWN');
 	assert.match(result.stderr, /network unreachable|ECONNREFUSED/);
 });
+
+test('--once with bad input exits 3 (UNKNOWN), not 2: a typo in a check must not read as CRITICAL', async () => {
+	const result = await run(['--once', '--sensitivity', 'extreme']);
+	assert.equal(result.code, 3, result.stderr);
+	assert.equal(result.stderr, 'iot-monitor: --sensitivity "extreme" must be one of low, normal, high, e.g. --sensitivity normal\n');
+	const plain = await run(['--sensitivity', 'extreme', '--json']);
+	assert.equal(plain.code, 2, 'without --once a usage error is 2, as for any command');
+});
