@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('./stubs/react-devtools-core.js', import.meta.url));
 const inkDevtoolsStub = fileURLToPath(new URL('./stubs/ink-devtools.js', import.meta.url));
+const confUnused = fileURLToPath(new URL('./stubs/conf-unused.js', import.meta.url));
 const fastStringWidth = fileURLToPath(new URL('../source/text/fast-string-width.ts', import.meta.url));
 const fastAnsiTokenize = fileURLToPath(new URL('../source/text/fast-ansi-tokenize.ts', import.meta.url));
 
@@ -17,7 +18,8 @@ const fastAnsiTokenize = fileURLToPath(new URL('../source/text/fast-ansi-tokeniz
  * - meow's bundled normalize-package-data (ICU collation of a licence table at module evaluation) and
  *   @babel/code-frame are set up on first use: meow only needs them for --help/--version and bad JSON;
  * - the Intl.Segmenters of slice-ansi and ansi-tokenize are created on first use (the first one costs ~10 ms);
- * - Ink's devtools module (loaded only with DEV=true; react-devtools-core is stubbed anyway) would pull in ws.
+ * - Ink's devtools module (loaded only with DEV=true; react-devtools-core is stubbed anyway) would pull in ws;
+ * - conf's ajv and semver serve only its schema and migrations options, which we never use.
  * Each patch of a dependency's text fails the build if that text changes.
  */
 /** A dependency's file with each `from` (present exactly once, else the build fails) replaced. */
@@ -35,6 +37,9 @@ const deferStartupWork = {
 	setup(b) {
 		b.onResolve({filter: /^\.\/devtools\.js$/}, args =>
 			/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: inkDevtoolsStub} : undefined,
+		);
+		b.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/}, args =>
+			/[\\/]conf[\\/]dist[\\/]/.test(args.importer) ? {path: confUnused} : undefined,
 		);
 		b.onResolve({filter: /[\\/]string-width[\\/]index\.js$/}, args =>
 			args.importer === fastStringWidth
@@ -118,7 +123,10 @@ const result = await build({
 	},
 	plugins: [deferStartupWork],
 	logLevel: 'warning',
+	// BUILD_META=file writes esbuild's metafile (what each package adds to the bundle) for size work.
+	metafile: Boolean(process.env.BUILD_META),
 });
+if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile));
 
 // A vm.Script has no loader for import(): the bundle's few dynamic imports are of Node built-ins (the
 // SDK's lazily loaded node:http), which require() gives just as well.
