@@ -19,6 +19,7 @@ import {withoutFetch} from './without-fetch.js';
 import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
 import {startNotifier} from './notifier.js';
 import {resolveDisplay} from '../ui/display.js';
+import {glyphsFor, type Glyphs} from '../ui/glyphs.js';
 import {writeSetting} from '../config/file.js';
 import {formatSettingsReport} from '../config/show.js';
 
@@ -109,7 +110,10 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 			},
 		});
 		try {
-			if (options.once) return await printOnce(monitor, options.json);
+			if (options.once) {
+				const {ascii} = resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: toTerminal});
+				return await printOnce(monitor, options.json, glyphsFor(ascii));
+			}
 			// Polls start before the UI is even loaded; the first frame waits (briefly) for their answers.
 			monitor.start();
 			const {runTui} = await withoutFetch(() => import('../ui/run-tui.js'));
@@ -154,9 +158,9 @@ async function cacheKey(clients: AwsClients, options: MonitorCliOptions, sim: Si
 	return [account ?? clients.profile ?? 'default', clients.region, endpoint ? new URL(endpoint).host : ''];
 }
 
-async function printOnce(monitor: Monitor, json: boolean): Promise<number> {
+async function printOnce(monitor: Monitor, json: boolean, glyphs: Glyphs): Promise<number> {
 	const snapshot = await monitor.pollOnce();
-	process.stdout.write(json ? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n' : snapshotToText(snapshot));
+	process.stdout.write(json ? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n' : snapshotToText(snapshot, glyphs));
 	const failed = snapshot.health.metrics.error ?? snapshot.health.trail.error;
 	if (failed) process.stderr.write(`iot-monitor: ${failed}\n`);
 	return EXIT_CODES[snapshot.status];

@@ -1,16 +1,17 @@
-/** Pure: a plain-text rendering of one snapshot for `--once` without `--json`. */
+/** Pure: a plain-text rendering of one snapshot for `--once` without `--json`, in the glyphs of `g` (--ascii). */
 import type {Snapshot} from '../types.js';
 import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
+import {UNICODE, type Glyphs} from '../ui/glyphs.js';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
-export function snapshotToText(snapshot: Snapshot): string {
+export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string {
 	const lines = [
 		`iot-monitor ${snapshot.region} ${snapshot.status} at ${new Date(snapshot.generatedAt).toISOString()} (times UTC)`,
 		'',
 	];
-	lines.push(`${pad('METRIC', 28)} ${pad('VALUE/min', 10, 'right')} ${pad('EXPECTED', 10, 'right')} ${pad('Δ', 7, 'right')}  FLAG    BUCKET`);
+	lines.push(`${pad('METRIC', 28)} ${pad('VALUE/min', 10, 'right')} ${pad('EXPECTED', 10, 'right')} ${pad(g.delta, 7, 'right')}  FLAG    BUCKET`);
 	for (const series of snapshot.metrics) {
 		const value =
 			series.state === 'ok' && series.latest
@@ -25,7 +26,7 @@ export function snapshotToText(snapshot: Snapshot): string {
 		const flag = judged
 			? series.deviation!.severity === 'ok'
 				? 'ok'
-				: `${series.deviation!.direction === 'up' ? '▲' : '▼'} ${series.deviation!.severity.toUpperCase()}`
+				: `${series.deviation!.direction === 'up' ? g.up : g.down} ${series.deviation!.severity.toUpperCase()}`
 			: series.judgement === 'learning'
 				? 'learning'
 				: '';
@@ -42,14 +43,14 @@ export function snapshotToText(snapshot: Snapshot): string {
 				pad(sanitize(event.eventName), 26),
 				pad(sanitize(`${event.identityType} ${event.username ?? ''}`), 30),
 				pad(sanitize(event.sourceIp ?? ''), 16),
-				event.errorCode ? `✗ ${sanitize(event.errorCode)}` : '',
+				event.errorCode ? `${g.cross} ${sanitize(event.errorCode)}` : '',
 			]
 				.join(' ')
 				.trimEnd(),
 		);
 	}
 	for (const [source, health] of Object.entries(snapshot.health)) {
-		if (health.error) lines.push(`✗ ${source}: ${sanitize(health.error)}`);
+		if (health.error) lines.push(`${g.cross} ${source}: ${sanitize(health.error)}`);
 	}
 	return lines.join('\n') + '\n';
 }
