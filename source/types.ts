@@ -141,6 +141,10 @@ export type Snapshot = {
 	readonly status: 'OK' | 'WARN' | 'CRIT' | 'UNKNOWN';
 	/** Baseline learning progress: metrics still loading history, null once all are ready. */
 	readonly learning: {readonly done: number; readonly total: number} | null;
+	/** CloudWatch alarms on AWS/IoT metrics (and composites over them): ALARM first, then by name. */
+	readonly alarms: readonly Alarm[];
+	/** Why the alarm list could not be refreshed (it keeps its last contents), or null. */
+	readonly alarmsError: string | null;
 };
 
 /** A CloudWatch alarm's state, as CloudWatch names it. */

@@ -9,10 +9,11 @@ import type {Snapshot, SourceHealth} from '../types.js';
 import type {MonitorHandle} from './types.js';
 import {MetricsPoller} from './metrics-poller.js';
 import {TrailTail} from './trail-tail.js';
+import {AlarmsPoller} from './alarms-poller.js';
 import {BaselineEngine} from './baseline-engine.js';
 import type {HistoryOptions} from './history-loader.js';
 import {DEFAULT_RULES, type SeverityRules} from '../baseline/severity.js';
-import type {MetricSeries} from '../types.js';
+import type {Alarm, MetricSeries} from '../types.js';
 import {DEFAULT_SETTLE_LAG_MS} from './series.js';
 import {sleep} from './sleep.js';
 import {watchThrottles} from '../aws/attempts.js';
@@ -45,6 +46,8 @@ export type MonitorOptions = {
 };
 
 const ERROR_RETRY_MS: readonly number[] = [5_000, 10_000, 20_000, 40_000];
+/** How often the alarm list is refreshed. */
+const ALARM_POLL_MS = 55_000;
 
 class CallCounter {
 	private readonly stamps: number[] = [];
@@ -64,6 +67,9 @@ export class Monitor implements MonitorHandle {
 	private readonly metrics: MetricsPoller;
 	private readonly engine: BaselineEngine;
 	private readonly trail: TrailTail;
+	private readonly alarms: AlarmsPoller;
+	private alarmsInFlight: Promise<void> | null = null;
+	private alarmsPolledAt = -Infinity;
 	private readonly metricCalls: CallCounter;
 	private readonly trailCalls: CallCounter;
 	private readonly metricThrottles: CallCounter;
@@ -110,6 +116,7 @@ export class Monitor implements MonitorHandle {
 			onCall: () => this.trailCalls.add(),
 			onThrottle: () => this.trailThrottles.add(),
 		});
+		this.alarms = new AlarmsPoller({client: options.cloudwatch, now: this.now, onCall: () => this.metricCalls.add()});
 		this.snapshot = this.build();
 	}
 
@@ -172,7 +179,7 @@ export class Monitor implements MonitorHandle {
 
 	/** One poll of each source, concurrently, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<Snapshot> {
-		await Promise.all([this.metrics.poll(this.abort.signal, true), this.trail.poll(this.abort.signal)]);
+		await Promise.all([this.metrics.poll(this.abort.signal, true), this.trail.poll(this.abort.signal), this.pollAlarms(true)]);
 		this.emit();
 		return this.snapshot;
 	}
@@ -182,8 +189,10 @@ export class Monitor implements MonitorHandle {
 		let failures = 0;
 		while (!signal.aborted) {
 			if (!this.paused) {
-				if (source === 'metrics') await this.metrics.poll(signal);
-				else await this.trail.poll(signal);
+				if (source === 'metrics') {
+					void this.pollAlarms(false);
+					await this.metrics.poll(signal);
+				} else await this.trail.poll(signal);
 				const state = source === 'metrics' ? this.metrics.getState() : this.trail.getState();
 				failures = state.error && !state.throttled ? failures + 1 : 0;
 				this.emit();
@@ -207,6 +216,21 @@ export class Monitor implements MonitorHandle {
 		return Math.max(1_000, Math.min(interval, settle));
 	}
 
+	/**
+	 * Alarms beside the metrics, at most once every ALARM_POLL_MS (CloudWatch evaluates them per minute
+	 * at best), never awaited by the metrics poll: a slow alarm list must not delay the numbers.
+	 */
+	private pollAlarms(force: boolean): Promise<void> {
+		if (this.alarmsInFlight) return this.alarmsInFlight;
+		if (!force && this.now() - this.alarmsPolledAt < ALARM_POLL_MS) return Promise.resolve();
+		this.alarmsPolledAt = this.now();
+		this.alarmsInFlight = this.alarms.poll(this.abort.signal).finally(() => {
+			this.alarmsInFlight = null;
+			if (!force && !this.abort.signal.aborted) this.emit();
+		});
+		return this.alarmsInFlight;
+	}
+
 	private emit(): void {
 		this.snapshot = this.build();
 		for (const listener of this.listeners) listener(this.snapshot);
@@ -215,6 +239,7 @@ export class Monitor implements MonitorHandle {
 	private build(): Snapshot {
 		const m = this.metrics.getState();
 		const t = this.trail.getState();
+		const a = this.alarms.getState();
 		const health = (
 			s: {lastSuccess: number | null; lastAttempt: number | null; error: string | null; throttled: boolean},
 			calls: CallCounter,
@@ -243,19 +268,22 @@ export class Monitor implements MonitorHandle {
 				metrics: health(m, this.metricCalls, this.metricThrottles, this.options.pollIntervalMs ?? 60_000),
 				trail: health(t, this.trailCalls, this.trailThrottles, this.options.tailIntervalMs ?? 10_000),
 			},
-			status: overallStatus(m.series, m.error !== null || t.error !== null),
+			status: overallStatus(m.series, m.error !== null || t.error !== null, a.alarms),
 			learning: this.engine.readyCount() < this.engine.size ? {done: this.engine.readyCount(), total: this.engine.size} : null,
+			alarms: a.alarms,
+			alarmsError: a.error,
 		};
 	}
 }
 
 /**
- * Monitoring-plugin status: CRIT or WARN when any judged metric is flagged; UNKNOWN when a source failed
- * or nothing could be judged yet; OK otherwise.
+ * Monitoring-plugin status: CRIT when any judged metric is flagged CRIT or any IoT alarm is in ALARM (the
+ * account's own alarm says so); WARN for a WARN flag; UNKNOWN when a source failed or nothing could be
+ * judged yet; OK otherwise.
  */
-export function overallStatus(series: readonly MetricSeries[], sourceFailed: boolean): Snapshot['status'] {
+export function overallStatus(series: readonly MetricSeries[], sourceFailed: boolean, alarms: readonly Alarm[] = []): Snapshot['status'] {
 	const severities = series.flatMap(s => (s.judgement === 'judged' && s.deviation ? [s.deviation.severity] : []));
-	if (severities.includes('crit')) return 'CRIT';
+	if (severities.includes('crit') || alarms.some(alarm => alarm.state === 'ALARM')) return 'CRIT';
 	if (severities.includes('warn')) return 'WARN';
 	if (sourceFailed || severities.length === 0) return 'UNKNOWN';
 	return 'OK';

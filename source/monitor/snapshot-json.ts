@@ -26,10 +26,21 @@ export function snapshotToJson(snapshot: Snapshot) {
 			...(series.error ? {error: series.error} : {}),
 		})),
 		events: snapshot.events.map(eventToJson),
+		// IoT alarms, ALARM first; an alarm in ALARM makes `status` CRIT.
+		alarms: snapshot.alarms.map(alarm => ({
+			name: alarm.name,
+			kind: alarm.kind,
+			state: alarm.state,
+			since: iso(alarm.since),
+			reason: alarm.reason,
+			metrics: alarm.metrics,
+			children: alarm.children,
+		})),
 		status: snapshot.status,
 		errors: {
 			metrics: snapshot.health.metrics.error,
 			trail: snapshot.health.trail.error,
+			alarms: snapshot.alarmsError,
 		},
 	};
 }

@@ -22,7 +22,8 @@ const MAX_SUSPECTS = 10;
 
 export type ReportInput = {
 	readonly snapshot: Snapshot;
-	readonly alarms: readonly Alarm[];
+	/** Defaults to the snapshot's own alarm list. */
+	readonly alarms?: readonly Alarm[];
 };
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -91,7 +92,7 @@ function recordBlock(event: TrailEvent): string {
 	return raw === '' ? '_(LookupEvents returned no record)_' : fence(sanitizeMultiline(raw.slice(0, 64 * 1024)));
 }
 
-function header({snapshot, alarms}: ReportInput): string[] {
+function header(snapshot: Snapshot, alarms: readonly Alarm[]): string[] {
 	const flagged = snapshot.metrics.filter(series => series.deviation && series.deviation.severity !== 'ok');
 	const crit = flagged.filter(series => series.deviation?.severity === 'crit').length;
 	const firing = alarms.filter(alarm => alarm.state === 'ALARM').length;
@@ -189,11 +190,10 @@ function suspectsSection(flagged: readonly MetricSeries[], events: readonly Trai
 }
 
 /** The whole hand-off. */
-export function incidentMarkdown(input: ReportInput): string {
-	const {snapshot, alarms} = input;
+export function incidentMarkdown({snapshot, alarms = snapshot.alarms}: ReportInput): string {
 	const flagged = snapshot.metrics.filter(series => series.judgement === 'judged' && series.deviation && series.deviation.severity !== 'ok');
 	return [
-		...header(input),
+		...header(snapshot, alarms),
 		...flagsTable(flagged, alarms),
 		...alarmsSection(alarms),
 		...metricsTable(snapshot.metrics, alarms),

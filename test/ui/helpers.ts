@@ -140,6 +140,8 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 		health: {metrics: health(), trail: health({lastSuccess: NOW - 3000})},
 		status: 'OK',
 		learning: null,
+		alarms: [],
+		alarmsError: null,
 		...overrides,
 	};
 }
