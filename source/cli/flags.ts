@@ -29,7 +29,8 @@ export const HELP = `
     --endpoint-url <url>   send CloudWatch and CloudTrail calls to this endpoint
     --demo                 start the embedded endpoint in-process and monitor it (no AWS account needed)
     --once                 one refresh, print, exit: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN (Nagios-style)
-    --json                 with --once: print JSON
+    --json                 with --once: print JSON (the same as --format json)
+    --format <f>           with --once: text (default), json, or markdown (an incident hand-off for a ticket)
     --metrics <a,b,...>    metric names to monitor (default: the nine baseline + error metrics)
     --poll-interval <dur>  pause between CloudWatch polls, at least 10s (default 60s)
     --baseline-days <n>    days of one-minute history the baselines learn from, 1-15 (default 14)
@@ -72,7 +73,10 @@ export type Command =
 export type MonitorCliOptions = {
 	readonly demo: boolean;
 	readonly once: boolean;
+	/** --json, or --format json. */
 	readonly json: boolean;
+	/** How --once prints: text (default), json, or markdown (the incident hand-off). */
+	readonly format: 'text' | 'json' | 'markdown';
 	readonly region?: string;
 	readonly profile?: string;
 	readonly endpointUrl?: string;
@@ -150,6 +154,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			demo: {type: 'boolean'},
 			once: {type: 'boolean'},
 			json: {type: 'boolean'},
+			format: {type: 'string'},
 			metrics: {type: 'string'},
 			pollInterval: {type: 'string'},
 			baselineDays: {type: 'string'},
@@ -191,6 +196,14 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	if (f.json && !f.once && command !== 'tail') {
 		throw new UsageError('--json needs --once or tail (e.g. iot-monitor --once --json)');
 	}
+	const format = f.format ?? (f.json ? 'json' : 'text');
+	if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+		throw new UsageError(`--format "${f.format}" must be text, json or markdown, e.g. --once --format markdown`);
+	}
+	if (f.format !== undefined && (!f.once || command === 'tail')) {
+		throw new UsageError('--format goes with --once (e.g. iot-monitor --once --format markdown > incident.md)');
+	}
+	if (f.json && format !== 'json') throw new UsageError(`--json and --format ${format} disagree; use one of them`);
 	if (f.endpointUrl !== undefined && !/^https?:\/\/.+/.test(f.endpointUrl)) {
 		throw new UsageError(`--endpoint-url "${f.endpointUrl}" is not an http(s) URL`);
 	}
@@ -217,7 +230,8 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 		options: {
 			demo: f.demo ?? false,
 			once: f.once ?? false,
-			json: f.json ?? false,
+			json: format === 'json',
+			format,
 			...(s.region ? {region: s.region} : {}),
 			...(s.profile ? {profile: s.profile} : {}),
 			...(f.endpointUrl ? {endpointUrl: f.endpointUrl} : {}),

@@ -13,6 +13,7 @@ import {startSimulator, type Simulator} from '../simulator/server.js';
 import {safeJsonStringify} from '../text/json.js';
 import type {Command, MonitorCliOptions} from './flags.js';
 import {snapshotToText} from './once-text.js';
+import {incidentMarkdown} from '../report/markdown.js';
 import {trace} from './trace.js';
 import {runTail} from './run-tail.js';
 import {withoutFetch} from './without-fetch.js';
@@ -112,7 +113,7 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 		try {
 			if (options.once) {
 				const {ascii} = resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: toTerminal});
-				return await printOnce(monitor, options.json, glyphsFor(ascii));
+				return await printOnce(monitor, options.format, glyphsFor(ascii));
 			}
 			// Polls start before the UI is even loaded; the first frame waits (briefly) for their answers.
 			monitor.start();
@@ -158,9 +159,15 @@ async function cacheKey(clients: AwsClients, options: MonitorCliOptions, sim: Si
 	return [account ?? clients.profile ?? 'default', clients.region, endpoint ? new URL(endpoint).host : ''];
 }
 
-async function printOnce(monitor: Monitor, json: boolean, glyphs: Glyphs): Promise<number> {
+async function printOnce(monitor: Monitor, format: MonitorCliOptions['format'], glyphs: Glyphs): Promise<number> {
 	const snapshot = await monitor.pollOnce();
-	process.stdout.write(json ? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n' : snapshotToText(snapshot, glyphs));
+	process.stdout.write(
+		format === 'json'
+			? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n'
+			: format === 'markdown'
+				? incidentMarkdown({snapshot})
+				: snapshotToText(snapshot, glyphs),
+	);
 	const failed = snapshot.health.metrics.error ?? snapshot.health.trail.error;
 	if (failed) process.stderr.write(`iot-monitor: ${failed}\n`);
 	return EXIT_CODES[snapshot.status];

@@ -3,7 +3,7 @@
  * deviation began, most suspicious first. What makes a change suspicious depends on the metric: devices
  * failing to connect point at certificates, policies and custom authorizers; rules failing point at topic
  * rules. Changes come before failed calls, and risky changes (revocations, detaches, deletions, policy
- * versions) before routine ones; among equals the change nearest the onset comes first. Read-only calls
+ * versions) before routine ones, and a change just before the onset before one half an hour earlier. Read-only calls
  * that succeeded changed nothing and are left out.
  */
 import type {TrailEvent} from '../types.js';
@@ -35,7 +35,10 @@ export function areaOf(eventName: string): Area {
 export function areasFor(metric: string): readonly Area[] {
 	if (/^Rule|^RulesExecuted$|^ParseError$|^Failure$|^Success$|^TopicMatch$/.test(metric)) return ['rule', 'policy'];
 	if (/Shadow/.test(metric)) return ['policy', 'thing', 'certificate'];
-	if (/^(Connect|PublishIn|PublishOut|Subscribe|Ping)\./.test(metric)) return ['certificate', 'policy', 'authentication'];
+	// Devices that cannot connect point at their certificates first; devices connected but refused
+	// (publish, subscribe) at what their policy allows.
+	if (/^(Connect|Ping)\./.test(metric)) return ['certificate', 'policy', 'authentication'];
+	if (/^(PublishIn|PublishOut|Subscribe)\./.test(metric)) return ['policy', 'certificate', 'authentication'];
 	return ['policy', 'certificate', 'rule', 'authentication'];
 }
 
@@ -88,6 +91,8 @@ export function suspectsFor(events: readonly TrailEvent[], {metric, onset, windo
 			score += 1;
 			reasons.push('root user');
 		}
+		// Nearer the onset is more suspicious: up to 3 points, falling off over the window.
+		score += 3 * Math.max(0, 1 - Math.abs(onset - event.eventTime) / windowMs);
 		suspects.push({event, score, reasons});
 	}
 	return suspects.sort(

@@ -100,3 +100,15 @@ test('--once with bad input exits 3 (UNKNOWN), not 2: a typo in a check must not
 	const plain = await run(['--sensitivity', 'extreme', '--json']);
 	assert.equal(plain.code, 2, 'without --once a usage error is 2, as for any command');
 });
+
+test('--once --format markdown prints the incident hand-off, with the same exit code', async () => {
+	const result = await run(['--demo', '--once', '--format', 'markdown']);
+	assert.equal(result.code, 2, result.stderr);
+	assert.match(result.stdout, /^# iot-monitor incident snapshot: us-east-1, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n/);
+	assert.match(result.stdout, /^## Flags$/m);
+	assert.match(result.stdout, /\| PublishIn\.Success \| ▼ CRIT \|/);
+	assert.match(result.stdout, /^## What changed before$/m);
+	const wrong = await run(['--demo', '--format', 'markdown']);
+	assert.equal(wrong.code, 2);
+	assert.match(wrong.stderr, /--format goes with --once/);
+});
