@@ -1,6 +1,7 @@
 /**
  * CloudWatch side: discover which dimension sets each IoT metric really has (ListMetrics), then read every
- * series in ONE GetMetricData call per refresh and sum across dimension sets (Protocol, RuleName) here,
+ * series in ONE GetMetricData call per refresh (up to 500 series; split beyond) and sum across dimension
+ * sets (Protocol, RuleName) here,
  * because CloudWatch never sums across dimensions itself.
  */
 import {
@@ -10,6 +11,9 @@ import {
 	type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import {NAMESPACE, findMetric} from '../iot/catalog.js';
+
+/** CloudWatch's limit of queries in one GetMetricData request. */
+export const MAX_QUERIES = 500;
 
 export type Dimension = {readonly name: string; readonly value: string};
 
@@ -112,13 +116,15 @@ export async function fetchWindow(
 	const sums = new Map<string, Map<number, number>>();
 	const errors = new Map<string, string>();
 	for (const name of discovery.keys()) sums.set(name, new Map());
-	if (queries.length > 500) throw new Error(`too many series for one GetMetricData call (${queries.length} > 500)`);
-	if (queries.length > 0) {
+	// One request per refresh up to CloudWatch's 500 queries per GetMetricData; beyond that (an account
+	// with hundreds of rules or rule actions) as few requests as will hold them.
+	for (let from = 0; from < queries.length; from += MAX_QUERIES) {
+		const batch = queries.slice(from, from + MAX_QUERIES);
 		let nextToken: string | undefined;
 		do {
 			const page = await client.send(
 				new GetMetricDataCommand({
-					MetricDataQueries: queries,
+					MetricDataQueries: batch,
 					StartTime: new Date(request.start),
 					EndTime: new Date(request.end),
 					ScanBy: 'TimestampAscending',

@@ -80,3 +80,29 @@ test('unfinished minutes are never shown: the newest buckets read low in CloudWa
 	const previous = settled.points.at(-2)!.v;
 	assert.ok(settled.latest!.v > previous * 0.6, `settled value ${settled.latest!.v} is not a false drop vs ${previous}`);
 });
+
+/** The real discovery plus `extra` RuleName series of ParseError that CloudWatch has no data for. */
+async function discoveryWith(total: number) {
+	const real = await discoverSeries(rig.clients.cloudwatch, DEFAULT_METRICS);
+	const count = [...real.values()].reduce((sum, list) => sum + list.length, 0);
+	const padded = new Map(real);
+	const rules = Array.from({length: total - count}, (_, i) => ({
+		metric: 'ParseError',
+		dimensions: [{name: 'RuleName', value: `bulk_rule_${String(i).padStart(3, '0')}`}],
+	}));
+	padded.set('ParseError', [...(real.get('ParseError') ?? []), ...rules]);
+	return padded;
+}
+
+test('500 series are still ONE GetMetricData; 501 are two, with the same sums', async () => {
+	const window = settledWindow(rig.now(), 90);
+	const requests = () => rig.sim.requestCounts()['GetMetricData'] ?? 0;
+	let before = requests();
+	const five = await fetchWindow(rig.clients.cloudwatch, await discoveryWith(500), window);
+	assert.equal(requests() - before, 1, '500 series: one request');
+	before = requests();
+	const more = await fetchWindow(rig.clients.cloudwatch, await discoveryWith(501), window);
+	assert.equal(requests() - before, 2, '501 series: split in two');
+	for (const name of DEFAULT_METRICS) assert.deepEqual([...(more.get(name)?.values ?? [])], [...(five.get(name)?.values ?? [])], name);
+	assert.ok((five.get('PublishIn.Success')?.values.size ?? 0) > 0);
+});
