@@ -18,6 +18,8 @@ export type CatalogMetric = {
 	readonly meaning: string;
 	/** One of the nine AWS IoT baseline metrics monitored by default. */
 	readonly baseline: boolean;
+	/** For an error metric: the success metric it is a share of (its error rate is errors per success). */
+	readonly per: string | null;
 };
 
 export const NAMESPACE = 'AWS/IoT';
@@ -29,10 +31,14 @@ const m = (
 	bad: BadDirection,
 	meaning: string,
 	baseline = false,
-): CatalogMetric => ({name, group, dimensions, bad, meaning, baseline});
+	per: string | null = null,
+): CatalogMetric => ({name, group, dimensions, bad, meaning, baseline, per});
+const error = (name: string, dimensions: readonly string[], meaning: string, per: string | null): CatalogMetric =>
+	m(name, 'errors', dimensions, 'up', meaning, false, per);
 
 const protocol = ['Protocol'] as const;
 const rule = ['RuleName'] as const;
+const ruleAction = ['RuleName', 'ActionType'] as const;
 
 export const CATALOG: readonly CatalogMetric[] = [
 	m('PublishIn.Success', 'traffic', protocol, 'down', 'publishes the broker accepted from devices', true),
@@ -44,16 +50,18 @@ export const CATALOG: readonly CatalogMetric[] = [
 	m('UpdateThingShadow.Accepted', 'shadow', protocol, 'both', 'UpdateThingShadow requests accepted', true),
 	m('DeleteThingShadow.Accepted', 'shadow', protocol, 'up', 'DeleteThingShadow requests accepted', true),
 	m('RulesExecuted', 'rules', [], 'down', 'rule executions', true),
-	m('Connect.AuthError', 'errors', protocol, 'up', 'CONNECT requests the broker could not authorize'),
-	m('Connect.ClientError', 'errors', protocol, 'up', 'CONNECT requests rejected for breaking quota rules'),
-	m('Connect.Throttle', 'errors', protocol, 'up', 'CONNECT requests throttled (account connect rate)'),
-	m('PublishIn.AuthError', 'errors', protocol, 'up', 'inbound publishes that were not authorized'),
-	m('PublishIn.Throttle', 'errors', protocol, 'up', 'inbound publishes throttled'),
-	m('PublishOut.Throttle', 'errors', protocol, 'up', 'outbound publishes throttled'),
-	m('Subscribe.AuthError', 'errors', protocol, 'up', 'subscribe requests that were not authorized'),
-	m('RuleMessageThrottled', 'errors', rule, 'up', 'messages the rules engine throttled'),
-	m('RuleNotFound', 'errors', rule, 'up', 'rule to trigger could not be found'),
-	m('ParseError', 'errors', rule, 'up', 'JSON parse errors on messages for a rule'),
+	error('Connect.AuthError', protocol, 'CONNECT requests the broker could not authorize', 'Connect.Success'),
+	error('Connect.ClientError', protocol, 'CONNECT requests rejected for breaking quota rules', 'Connect.Success'),
+	error('Connect.Throttle', protocol, 'CONNECT requests throttled (account connect rate)', 'Connect.Success'),
+	error('PublishIn.AuthError', protocol, 'inbound publishes that were not authorized', 'PublishIn.Success'),
+	error('PublishIn.Throttle', protocol, 'inbound publishes throttled', 'PublishIn.Success'),
+	error('PublishOut.Throttle', protocol, 'outbound publishes throttled', 'PublishOut.Success'),
+	error('Subscribe.AuthError', protocol, 'subscribe requests that were not authorized', 'Subscribe.Success'),
+	// Rule errors are counted per rule execution: the rules engine has no per-message success metric.
+	error('RuleMessageThrottled', rule, 'messages the rules engine throttled', 'RulesExecuted'),
+	error('RuleNotFound', rule, 'rule to trigger could not be found', 'RulesExecuted'),
+	error('ParseError', rule, 'JSON parse errors on messages for a rule', 'RulesExecuted'),
+	error('Failure', ruleAction, 'rule actions that failed (per rule and action type)', 'RulesExecuted'),
 ];
 
 /** The nine AWS IoT baseline metrics, in display order. */

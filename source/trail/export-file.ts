@@ -1,7 +1,8 @@
 /**
- * The one I/O module of source/trail/: writes an export as a .jsonl and a .csv file side by side.
- * Files are created exclusively (O_EXCL), so an existing file is never overwritten, not even by a
- * second iot-monitor exporting in the same second: the name gets a -1, -2, ... suffix instead.
+ * The one I/O module of source/trail/: writes an export as a .jsonl and a .csv file side by side, and
+ * the incident snapshot (Markdown) the UI's `s` key asks for. Files are created exclusively (O_EXCL),
+ * so an existing file is never overwritten, not even by a second iot-monitor writing in the same
+ * second: the name gets a -1, -2, ... suffix instead.
  */
 import {open, unlink} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
@@ -13,11 +14,11 @@ export type ExportResult = {readonly count: number; readonly paths: readonly str
 const two = (value: number): string => String(value).padStart(2, '0');
 
 /** "iot-monitor-events-20261124-081500" for a UTC time (the screen's clock is UTC too). */
-export function exportStem(now: number): string {
+export function exportStem(now: number, kind: 'events' | 'incident' = 'events'): string {
 	const d = new Date(now);
 	const date = `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}`;
 	const time = `${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
-	return `iot-monitor-events-${date}-${time}`;
+	return `iot-monitor-${kind}-${date}-${time}`;
 }
 
 /** Tries this many suffixes before giving up (a directory full of our exports from one second). */
@@ -73,6 +74,21 @@ export async function writeEventExport(
 			continue;
 		}
 		return {count: events.length, paths};
+	}
+	throw new Error(`no free file name for ${stem} in ${dir}`);
+}
+
+/**
+ * Writes an incident snapshot (Markdown) to `<dir>/iot-monitor-incident-<UTC time>.md`, owner-only like
+ * the exports (it names people, IPs and records), and returns its absolute path. Never overwrites: a
+ * taken name moves to the next suffix. Rejects on I/O errors with the system's message.
+ */
+export async function writeIncidentSnapshot(markdown: string, options: {readonly dir?: string; readonly now?: number} = {}): Promise<string> {
+	const dir = resolve(options.dir ?? process.cwd());
+	const stem = exportStem(options.now ?? Date.now(), 'incident');
+	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		const path = join(dir, `${attempt === 0 ? stem : `${stem}-${attempt}`}.md`);
+		if (await createNew(path, markdown)) return path;
 	}
 	throw new Error(`no free file name for ${stem} in ${dir}`);
 }

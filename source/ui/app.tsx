@@ -1,10 +1,15 @@
 import {useMemo, useReducer} from 'react';
 import {Box} from 'ink';
+import {errorRate, type ErrorRate} from '../iot/rates.js';
 import type {MonitorHandle} from '../monitor/types.js';
-import {writeEventExport, type ExportResult} from '../trail/export-file.js';
+import {incidentMarkdown} from '../report/markdown.js';
+import {writeEventExport, writeIncidentSnapshot, type ExportResult} from '../trail/export-file.js';
 import {countMatchingAbove, describeFilter, isFilterActive, NO_FILTER, type EventFilter} from '../trail/filter.js';
+import {suspectsFor} from '../trail/suspects.js';
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
+import {alarmBannerLines, alarmLinesWanted, alarmListLines, alarmStatesByMetric} from './alarm-view.js';
+import {AlarmList} from './components/alarm-list.js';
 import {FilterInput, StatusLine} from './components/bottom-line.js';
 import {detailLineCount, EventDetail} from './components/event-detail.js';
 import {EventLog} from './components/event-log.js';
@@ -14,6 +19,7 @@ import {Help, helpLines} from './components/help.js';
 import {Line} from './components/line.js';
 import {MetricsTable, splitMetrics} from './components/metrics-table.js';
 import {TooSmall} from './components/too-small.js';
+import {suspectRows, WhatChanged} from './components/what-changed.js';
 import {detailSummary, recordLines} from './detail-lines.js';
 import {DisplayContext, type DisplayStyle} from './display-context.js';
 import type {ResolvedDisplay} from './display.js';
@@ -23,13 +29,27 @@ import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
 import {useMonitor} from './hooks/use-monitor.js';
 import {useNow, type Clock} from './hooks/use-now.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {KEYMAP, type Keymap, type KeymapAction, type UiMode} from './keymap.js';
+import {KEYMAP, type Keymap, type KeymapAction} from './keymap.js';
 import {computeLayout, fitsScreen} from './layout.js';
 import {statusLineSegments} from './source-status.js';
-import {currentStatus, effectiveFilter, initialUiState, selectEventView, uiReducer, visibleEvents} from './state/ui-reducer.js';
+import {
+	currentStatus,
+	effectiveFilter,
+	initialUiState,
+	selectedSuspectIndex,
+	selectEventView,
+	uiMode,
+	uiReducer,
+	visibleEvents,
+} from './state/ui-reducer.js';
+import {changeTicks} from './timeline.js';
+import {flaggedTargets} from './what-changed.js';
 
 /** Writes an export; the default writes .jsonl + .csv into a directory (source/trail/export-file.ts). */
 export type ExportEvents = (events: readonly TrailEvent[], now: number) => Promise<ExportResult>;
+
+/** Writes the incident snapshot's Markdown and returns the path; the default writes a new .md file. */
+export type WriteSnapshot = (markdown: string, now: number) => Promise<string>;
 
 /** Props of the root component. */
 export type AppProps = {
@@ -41,10 +61,12 @@ export type AppProps = {
 	/** Time source for ages (tests); Date.now by default. */
 	readonly clock?: Clock;
 	readonly keymap?: Keymap;
-	/** Where `x` writes; the current working directory by default. */
+	/** Where `x` and `s` write; the current working directory by default. */
 	readonly exportDir?: string;
 	/** Replaces the file writer (tests). */
 	readonly exportEvents?: ExportEvents;
+	/** Replaces the snapshot writer (tests). */
+	readonly writeSnapshot?: WriteSnapshot;
 	/** Colour and glyphs, as resolveDisplay() decided (display.ts); colour and Unicode by default. */
 	readonly display?: ResolvedDisplay;
 };
@@ -77,6 +99,7 @@ export function App({
 	keymap = KEYMAP,
 	exportDir,
 	exportEvents,
+	writeSnapshot,
 	display = DEFAULT_DISPLAY,
 }: AppProps) {
 	const style = useMemo<DisplayStyle>(
@@ -89,11 +112,19 @@ export function App({
 	const now = useNow(1000, clock);
 	const [state, dispatch] = useReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
-	const layout = computeLayout(size.rows, main.length, errors.length);
+	// Per snapshot, not per frame: the clock re-renders every second and the table is memoised on these.
+	const alarmStates = useMemo(() => alarmStatesByMetric(snapshot.alarms), [snapshot.alarms]);
+	const rates = useMemo(
+		() => new Map<string, ErrorRate | null>(errors.map(metric => [metric.name, errorRate(metric, snapshot.metrics)])),
+		[errors, snapshot.metrics],
+	);
+	const ticks = useMemo(() => changeTicks(snapshot.events, snapshot.metrics), [snapshot.events, snapshot.metrics]);
+	const flagged = useMemo(() => flaggedTargets([...main, ...errors]), [main, errors]);
+	const layout = computeLayout(size.rows, main.length, errors.length, alarmLinesWanted(snapshot.alarms));
 	const width = size.columns;
-	// Header and footer (and the status line when it shows) take one row each; the rest is the list,
-	// the detail view or the help.
-	const bodyRows = Math.max(0, layout.frameRows - 2 - (layout.statusLine ? 1 : 0));
+	// Header and footer (and the status line and alarm lines when they show) take one row each; the
+	// rest is the list, the detail view, the alarm list, What changed or the help.
+	const bodyRows = Math.max(0, layout.frameRows - 2 - (layout.statusLine ? 1 : 0) - layout.alarmRows);
 
 	const all = snapshot.events;
 	const filter = effectiveFilter(state);
@@ -108,8 +139,21 @@ export function App({
 	const summary = useMemo(() => (detailEvent ? detailSummary(detailEvent, now, width, g) : []), [detailEvent, now, width, g]);
 	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
 
-	const mode: UiMode = state.helpOpen ? 'help' : state.detail ? 'detail' : 'list';
+	const mode = uiMode(state);
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
+
+	// What changed: the chosen metric as it is now if still flagged, else as it was when chosen.
+	const changes = state.changes;
+	const live = changes === null ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
+	const changeTarget = changes === null ? null : (live ?? changes.target);
+	const suspects = useMemo(
+		() => (changeTarget === null ? [] : suspectsFor(snapshot.events, {metric: changeTarget.metric, onset: changeTarget.onset})),
+		// Keyed on the target's fields: flaggedTargets makes new objects per snapshot for the same metric and onset.
+		[snapshot.events, changeTarget?.metric, changeTarget?.onset],
+	);
+	const suspectIds = useMemo(() => suspects.map(suspect => suspect.event.eventId), [suspects]);
+	const selectedSuspect = changes === null ? -1 : selectedSuspectIndex(changes, suspectIds);
+	const alarmLines = mode === 'alarms' ? alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g) : [];
 
 	const runExport = (list: readonly TrailEvent[]): void => {
 		const at = clock();
@@ -134,6 +178,26 @@ export function App({
 		);
 	};
 
+	const runSnapshot = (): void => {
+		const at = clock();
+		let markdown: string;
+		try {
+			markdown = incidentMarkdown({snapshot: monitor.getSnapshot()});
+		} catch (error) {
+			const message = sanitize(error instanceof Error ? error.message : String(error));
+			dispatch({type: 'status-shown', status: {text: `snapshot failed: ${message}`, tone: 'error', at}});
+			return;
+		}
+		const write: WriteSnapshot = writeSnapshot ?? ((text, time) => writeIncidentSnapshot(text, {dir: exportDir, now: time}));
+		write(markdown, at).then(
+			path => dispatch({type: 'status-shown', status: {text: 'incident snapshot written to', path: sanitize(path), tone: 'ok', at: clock()}}),
+			(error: unknown) => {
+				const message = sanitize(error instanceof Error ? error.message : String(error));
+				dispatch({type: 'status-shown', status: {text: `snapshot failed: ${message}`, tone: 'error', at: clock()}});
+			},
+		);
+	};
+
 	// Read through useKeymap's ref: always this render's values, no stale closure.
 	const onAction = (action: KeymapAction): void => {
 		switch (action.type) {
@@ -149,9 +213,22 @@ export function App({
 			case 'export-requested':
 				runExport(events);
 				return;
+			case 'snapshot-requested':
+				runSnapshot();
+				return;
+			case 'changes-requested':
+				if (flagged.length === 0) {
+					dispatch({type: 'status-shown', status: {text: 'nothing is flagged: no deviation to look behind', tone: 'ok', at: clock()}});
+				} else dispatch({type: 'changes-opened', targets: flagged});
+				return;
+			case 'changes-cycle-requested':
+				dispatch({type: 'changes-cycled', targets: flagged, direction: action.direction});
+				return;
 			case 'scroll-requested': {
 				const {unit, direction} = action;
 				if (mode === 'help') dispatch({type: 'lines-scrolled', target: 'help', unit, direction, total: help.length, pageSize: bodyRows - 1});
+				else if (mode === 'alarms') dispatch({type: 'lines-scrolled', target: 'alarms', unit, direction, total: alarmLines.length, pageSize: bodyRows - 1});
+				else if (mode === 'changes') dispatch({type: 'suspects-scrolled', unit, direction, ids: suspectIds, pageSize: suspectRows(bodyRows)});
 				else if (mode === 'detail') {
 					const total = detailLineCount(summary, record);
 					dispatch({type: 'lines-scrolled', target: 'detail', unit, direction, total, pageSize: bodyRows - 1});
@@ -161,9 +238,12 @@ export function App({
 			case 'back-requested':
 				dispatch({type: 'back-requested', events: monitor.getSnapshot().events});
 				return;
-			case 'detail-open-requested':
-				dispatch({type: 'detail-opened', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
+			case 'detail-open-requested': {
+				const suspect = mode === 'changes' ? suspects[selectedSuspect] : undefined;
+				if (suspect !== undefined) dispatch({type: 'suspect-detail-opened', event: suspect.event});
+				else if (mode === 'list') dispatch({type: 'detail-opened', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
 				return;
+			}
 			case 'user-filter-toggled':
 				dispatch({type: 'user-filter-toggled', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
 				return;
@@ -187,10 +267,34 @@ export function App({
 	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
 	else if (state.detail) {
 		body = <EventDetail summary={summary} record={record} scroll={state.detail.scroll} width={width} height={bodyRows} />;
+	} else if (mode === 'alarms') body = <AlarmList lines={alarmLines} width={width} height={bodyRows} scroll={state.alarmsScroll} />;
+	else if (changeTarget !== null) {
+		body = (
+			<WhatChanged
+				target={changeTarget}
+				stillFlagged={live !== undefined}
+				position={live === undefined ? -1 : flagged.indexOf(live)}
+				flagged={flagged.length}
+				suspects={suspects}
+				selected={selectedSuspect}
+				eventsSince={snapshot.eventsSince}
+				width={width}
+				height={bodyRows}
+			/>
+		);
 	} else {
 		body = (
 			<>
-				<MetricsTable main={main} errors={errors} errorMode={layout.errorMode} width={width} title={layout.metricsTitle} />
+				<MetricsTable
+					main={main}
+					errors={errors}
+					errorMode={layout.errorMode}
+					width={width}
+					title={layout.metricsTitle}
+					rates={rates}
+					alarms={alarmStates}
+					ticks={ticks}
+				/>
 				<EventLog
 					events={events}
 					total={all.length}
@@ -226,6 +330,9 @@ export function App({
 					width={width}
 					filter={words === null ? null : {words, shown: events.length, total: all.length}}
 				/>
+				{alarmBannerLines(snapshot.alarms, now, width, layout.alarmRows, g).map((segments, index) => (
+					<Line key={`alarm${index}`} segments={segments} width={width} />
+				))}
 				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 					{body}
 				</Box>

@@ -57,8 +57,14 @@ export type Glyphs = {
 	readonly rule: string;
 	/** Before an estimate ("≈ $0.58/day"). */
 	readonly approx: string;
+	/** A CloudWatch alarm in ALARM (beside a metric's flag, in the alarm line and list). */
+	readonly alarm: string;
+	/** A CloudWatch alarm with insufficient data. */
+	readonly alarmUnknown: string;
+	/** A sparkline slot in which a control-plane change that can explain the metric happened. */
+	readonly tick: string;
 	/** Key names in the footer and help. */
-	readonly keys: {readonly up: string; readonly down: string; readonly enter: string; readonly backspace: string};
+	readonly keys: {readonly up: string; readonly down: string; readonly left: string; readonly right: string; readonly enter: string; readonly backspace: string};
 };
 
 /** Thin space (U+2009), one terminal column: groups digits without looking like a list separator. */
@@ -90,10 +96,13 @@ export const UNICODE: Glyphs = {
 	newAbove: '↑',
 	rule: '─',
 	approx: '≈',
-	keys: {up: '↑', down: '↓', enter: '⏎', backspace: '⌫'},
+	alarm: '◆',
+	alarmUnknown: '◇',
+	tick: '│',
+	keys: {up: '↑', down: '↓', left: '←', right: '→', enter: '⏎', backspace: '⌫'},
 };
 
-// Sparkline levels avoid '_' (below the band) and ' ' (no data). Counts are not grouped: a space would
+// Sparkline levels avoid '_' (below the band), ' ' (no data) and '|' (a change happened in that minute). Counts are not grouped: a space would
 // read as two numbers in "AuthError 1 234, Throttle 40", and a comma is a decimal mark in half the world.
 export const ASCII: Glyphs = {
 	ascii: true,
@@ -121,7 +130,10 @@ export const ASCII: Glyphs = {
 	newAbove: '^',
 	rule: '-',
 	approx: '~',
-	keys: {up: 'Up', down: 'Down', enter: 'Enter', backspace: 'Bksp'},
+	alarm: '@',
+	alarmUnknown: '?',
+	tick: '|',
+	keys: {up: 'Up', down: 'Down', left: 'Left', right: 'Right', enter: 'Enter', backspace: 'Bksp'},
 };
 
 export const glyphsFor = (ascii: boolean): Glyphs => (ascii ? ASCII : UNICODE);
@@ -130,6 +142,8 @@ export const glyphsFor = (ascii: boolean): Glyphs => (ascii ? ASCII : UNICODE);
 const KEY_NAMES: ReadonlyArray<readonly [string, keyof Glyphs['keys']]> = [
 	['↑', 'up'],
 	['↓', 'down'],
+	['←', 'left'],
+	['→', 'right'],
 	['⏎', 'enter'],
 	['⌫', 'backspace'],
 ];

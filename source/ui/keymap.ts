@@ -5,10 +5,16 @@
  */
 import type {Key} from 'ink';
 
-/** Which screen has the keys: the event list, one event's detail, or the help overlay. */
-export type UiMode = 'list' | 'detail' | 'help';
+/**
+ * Which screen has the keys: the event list, one event's detail, the help overlay, the alarm list
+ * (`a`) or the What-changed view (`W`).
+ */
+export type UiMode = 'list' | 'detail' | 'help' | 'alarms' | 'changes';
 
-/** What a key asks for. The App executes effects (quit, pause, refresh, export); the reducer the rest. */
+/**
+ * What a key asks for. The App executes effects (quit, pause, refresh, export, snapshot) and the
+ * actions that need the snapshot (What changed needs the flagged metrics); the reducer the rest.
+ */
 export type KeymapAction =
 	| {readonly type: 'quit-requested'}
 	| {readonly type: 'scroll-requested'; readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1}
@@ -23,6 +29,10 @@ export type KeymapAction =
 	| {readonly type: 'user-filter-toggled'}
 	| {readonly type: 'filters-cleared'}
 	| {readonly type: 'export-requested'}
+	| {readonly type: 'alarms-toggled'}
+	| {readonly type: 'changes-requested'}
+	| {readonly type: 'changes-cycle-requested'; readonly direction: 1 | -1}
+	| {readonly type: 'snapshot-requested'}
 	// Only from textInputActions, while the filter line is open:
 	| {readonly type: 'filter-input-typed'; readonly text: string}
 	| {readonly type: 'filter-input-erased'; readonly what: 'char' | 'all'}
@@ -49,27 +59,33 @@ export type Binding = {
 export type Keymap = readonly Binding[];
 
 const LIST: readonly UiMode[] = ['list'];
+const CHANGES: readonly UiMode[] = ['changes'];
 
 /** The default bindings, in the order the footer and help show them. */
 export const KEYMAP: Keymap = [
 	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, action: {type: 'quit-requested'}},
 	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, action: {type: 'quit-requested'}},
-	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list at the same event, or close help (Backspace too)', footer: 1, modes: ['detail', 'help'], action: {type: 'back-requested'}},
-	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event; in the detail and help: scroll up', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: -1}},
-	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones); detail and help: scroll down', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: 1}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list (same event) or What changed; close help (Bksp too)', footer: 1, modes: ['detail', 'help', 'alarms', 'changes'], action: {type: 'back-requested'}},
+	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event, or the suspect above; scroll up the detail, help, alarms', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: -1}},
+	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones) or suspect; scroll down views', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: 1}},
 	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page up', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: -1}},
 	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page down', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: 1}},
 	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'newest event, and follow new ones; top of the detail or help', footer: 6, action: {type: 'scroll-requested', unit: 'end', direction: -1}},
 	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'oldest event; end of the detail or help', footer: 6, action: {type: 'scroll-requested', unit: 'end', direction: 1}},
-	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', footer: 2, modes: LIST, action: {type: 'detail-open-requested'}},
+	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', footer: 2, modes: ['list', 'changes'], action: {type: 'detail-open-requested'}},
 	{keys: ['/'], label: '/', description: 'filter', help: 'filter by text: event, user, IP, error code, resource', footer: 2, modes: LIST, action: {type: 'filter-input-opened'}},
 	{keys: ['e'], label: 'e', description: 'errors', help: 'only failed calls (any error code); again for all', footer: 3, modes: LIST, action: {type: 'errors-filter-toggled'}},
-	{keys: ['w'], label: 'w', description: 'writes', help: 'only calls that change something (not read-only); again for all', footer: 3, modes: LIST, action: {type: 'writes-filter-toggled'}},
+	{keys: ['w'], label: 'w', description: 'writes', help: 'only calls that change something (not read-only); again for all', footer: 5, modes: LIST, action: {type: 'writes-filter-toggled'}},
 	{keys: ['u'], label: 'u', description: 'user', help: "only the selected event's caller; again for everyone", footer: 5, modes: LIST, action: {type: 'user-filter-toggled'}},
 	{keys: ['c'], label: 'c', description: 'clear', help: 'clear every filter', footer: 5, modes: LIST, action: {type: 'filters-cleared'}},
 	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', footer: 4, modes: LIST, action: {type: 'export-requested'}},
 	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, action: {type: 'pause-toggle-requested'}},
 	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 8, action: {type: 'refresh-requested'}},
+	{keys: ['W'], label: 'W', description: 'what changed', help: 'What changed: 30 min before the worst flag, suspicious first', footer: 3, modes: LIST, action: {type: 'changes-requested'}},
+	{keys: ['a'], label: 'a', description: 'alarms', help: 'the IoT CloudWatch alarms: state, since when, reason, what they watch', footer: 4, modes: ['list', 'alarms'], action: {type: 'alarms-toggled'}},
+	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', footer: 4, action: {type: 'snapshot-requested'}},
+	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, action: {type: 'changes-cycle-requested', direction: 1}},
+	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, action: {type: 'changes-cycle-requested', direction: -1}},
 	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', footer: 1, action: {type: 'help-toggled'}},
 ];
 

@@ -20,8 +20,13 @@ export const fitsScreen = (columns: number, rows: number): boolean => columns >=
 export type ScreenLayout = {
 	/** Rows of the whole frame: one less than the terminal, so Ink never clears the screen per frame. */
 	readonly frameRows: number;
-	/** 'full': one row per error metric; 'summary': one line for the group; 'none': no error metrics. */
+	/**
+	 * 'full': the error group's title row (with the metrics titles) and one row per error metric;
+	 * 'summary': one line for the group; 'none': no error metrics.
+	 */
 	readonly errorMode: 'full' | 'summary' | 'none';
+	/** Lines under the header for the alarms in ALARM (alarm-view.ts), 0 while none is. */
+	readonly alarmRows: number;
 	/** The metrics table's column titles (dropped first on short terminals). */
 	readonly metricsTitle: boolean;
 	/** Rows of the metrics panel, its column titles included. */
@@ -38,14 +43,16 @@ export type ScreenLayout = {
 const FIXED_ROWS = 3;
 
 /**
- * Rows for each panel at `rows` terminal rows, given how many main and error metric rows exist. The
- * header, footer, every main metric and the error line always get theirs; what is left goes, in this
- * order, to one event row, the metrics column titles, the event column titles, event rows up to
- * MIN_EVENT_ROWS_WITH_FULL_ERRORS, the status line, the error group in full, and the rest to events.
- * 80x24: titles, error line, 8 events, no status line; 80x25 adds the status line; 40 rows the full
- * error group.
+ * Rows for each panel at `rows` terminal rows, given how many main and error metric rows exist and how
+ * many alarm lines are wanted (alarm-view.ts: one per alarm in ALARM, at most four). The header,
+ * footer, every main metric and the error line always get theirs; what is left goes, in this order, to
+ * one event row, the metrics column titles, the event column titles, the first alarm line, event rows
+ * up to MIN_EVENT_ROWS_WITH_FULL_ERRORS, the status line, the error group in full (its title row and a
+ * row per metric instead of the one line), the other alarm lines, and the rest to events.
+ * 80x24: titles, error line, 8 events (7 while an alarm is in ALARM), no status line; 80x25 adds the
+ * status line; 40 rows the full error group.
  */
-export function computeLayout(rows: number, mainMetrics: number, errorMetrics: number): ScreenLayout {
+export function computeLayout(rows: number, mainMetrics: number, errorMetrics: number, alarmLines = 0): ScreenLayout {
 	const frameRows = Math.max(1, rows - 1);
 	let left = frameRows - FIXED_ROWS - mainMetrics - (errorMetrics > 0 ? 1 : 0);
 	const take = (wanted: number): number => {
@@ -56,18 +63,23 @@ export function computeLayout(rows: number, mainMetrics: number, errorMetrics: n
 	let eventRows = take(1);
 	const metricsTitle = take(1) === 1;
 	const eventHeader = take(1) === 1;
+	let alarmRows = take(Math.min(1, alarmLines));
 	eventRows += take(MIN_EVENT_ROWS_WITH_FULL_ERRORS - eventRows);
 	const statusLine = take(1) === 1;
 	let errorMode: ScreenLayout['errorMode'] = errorMetrics > 0 ? 'summary' : 'none';
-	if (errorMetrics > 0 && left >= errorMetrics - 1) {
-		take(errorMetrics - 1);
+	// The group's own title row comes with the metrics titles; the one line it replaces was counted.
+	const fullExtra = errorMetrics + (metricsTitle ? 1 : 0) - 1;
+	if (errorMetrics > 0 && left >= fullExtra) {
+		take(fullExtra);
 		errorMode = 'full';
 	}
+	alarmRows += take(alarmLines - alarmRows);
 	eventRows += take(left);
-	const errorRows = errorMode === 'full' ? errorMetrics : errorMode === 'summary' ? 1 : 0;
+	const errorRows = errorMode === 'full' ? fullExtra + 1 : errorMode === 'summary' ? 1 : 0;
 	return {
 		frameRows,
 		errorMode,
+		alarmRows,
 		metricsTitle,
 		metricsRows: (metricsTitle ? 1 : 0) + mainMetrics + errorRows,
 		eventHeader,

@@ -14,6 +14,7 @@
 import {sanitize} from '../text/sanitize.js';
 import {textWidth} from '../text/width.js';
 import type {MetricSeries, Snapshot, SourceHealth} from '../types.js';
+import {alarmErrorNote} from './alarm-view.js';
 import {formatAge, formatClock, formatCount} from './format.js';
 import {cut, UNICODE, type Glyphs} from './glyphs.js';
 import {fitSegments, segmentsWidth, type Segment} from './segments.js';
@@ -127,9 +128,16 @@ function sourceStatusSegments(
 /**
  * The status line at `width`: both sources, the most detail that still shows error messages whole;
  * failing that, the most detail that leaves each message MIN_ERROR_WIDTH of what is left; cut with an
- * ellipsis only when even the least detail is too wide.
+ * ellipsis only when even the least detail is too wide. A failed DescribeAlarms is a quiet note in
+ * the room left.
  */
 export function statusLineSegments(snapshot: Snapshot, now: number, width: number, g: Glyphs = UNICODE): Segment[] {
+	const line = sourcesLine(snapshot, now, width, g);
+	const note = alarmErrorNote(snapshot.alarmsError, width - segmentsWidth(line), g);
+	return note === null ? line : [...line, note];
+}
+
+function sourcesLine(snapshot: Snapshot, now: number, width: number, g: Glyphs): Segment[] {
 	const {metrics, trail} = snapshot.health;
 	const cost = costText(snapshot, g);
 	const full = (health: SourceHealth): number => (health.error === null ? 0 : textWidth(sanitize(health.error)));

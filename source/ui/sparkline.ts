@@ -138,3 +138,30 @@ export function bandedSparkline(
 	});
 	return runs;
 }
+
+/**
+ * Which of `width` cells get a tick: a cell weighs what its heaviest slot weighs (the slot-to-cell
+ * mapping of {@link resample}: a cell that averages four minutes counts all four), and at most `max`
+ * cells with a weight are marked, the heaviest first, then the newest (rightmost).
+ */
+export function tickCells(weights: readonly number[], width: number, max: number): boolean[] {
+	const count = weights.length;
+	if (width <= 0) return [];
+	const cells: number[] = [];
+	for (let cell = 0; cell < width; cell++) {
+		const start = Math.floor((cell * count) / width);
+		const end = Math.max(start + 1, Math.floor(((cell + 1) * count) / width));
+		let weight = 0;
+		for (let index = start; index < end && index < count; index++) weight = Math.max(weight, weights[index] ?? 0);
+		cells.push(weight);
+	}
+	const chosen = new Set(
+		cells
+			.map((weight, cell) => ({weight, cell}))
+			.filter(({weight}) => weight > 0)
+			.sort((a, b) => b.weight - a.weight || b.cell - a.cell)
+			.slice(0, Math.max(0, max))
+			.map(({cell}) => cell),
+	);
+	return cells.map((_, cell) => chosen.has(cell));
+}

@@ -41,6 +41,7 @@ test('parseArgs: every option has its documented default', () => {
 		demo: false,
 		once: false,
 		json: false,
+		format: 'text',
 		metrics: DEFAULT_METRICS,
 		lookbackMs: 3 * 3600_000,
 		tailIntervalMs: 5000,

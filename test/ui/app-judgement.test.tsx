@@ -34,7 +34,7 @@ test('80x24 during an incident: 23 lines within 80 columns, nine metrics, flags,
 	for (const flag of ['▼ CRIT', '▲ CRIT', '▲ WARN', 'learning', 'no data']) assert.ok(frame.includes(flag), flag);
 	assert.match(frame, /-84%/);
 	assert.match(frame, /▼▲ 3 CRIT · 1 WARN/);
-	assert.match(frame, /^ ▲ CRIT Connect\.AuthError 312 · errors: 10 metrics/m);
+	assert.match(frame, /^ ▲ CRIT Connect\.AuthError 312 \(76%\) · errors: 11 metrics/m);
 	assert.ok(lines.filter(line => /^.\d\d:\d\d:\d\d {4}Evente/.test(line)).length >= 5);
 });
 

@@ -73,7 +73,7 @@ test('p toggles pause on the monitor, r refreshes', async () => {
 });
 
 test('? opens help listing every binding; Esc closes it', async () => {
-	const {press, until, frame} = renderApp(snapshot(), {columns: 100, rows: 24});
+	const {press, until, frame} = renderApp(snapshot(), {columns: 100, rows: 40});
 	await press('?');
 	await until(/HELP/);
 	for (const binding of KEYMAP) assert.ok(frame().includes(binding.help), binding.label);

@@ -13,12 +13,13 @@ test('the ASCII set is ASCII through and through, and has every glyph the Unicod
 	assert.equal(ASCII.spark.length, UNICODE.spark.length);
 	assert.equal(new Set(ASCII.spark).size, ASCII.spark.length, 'eight distinct levels');
 	assert.ok(!ASCII.spark.includes(ASCII.sparkBelow) && !ASCII.spark.includes(' '), 'levels differ from "below" and "no data"');
+	for (const g of [ASCII, UNICODE]) assert.ok(![...g.spark, g.sparkBelow, ' '].includes(g.tick), 'a tick differs from every sparkline glyph');
 	assert.equal(glyphsFor(true), ASCII);
 	assert.equal(glyphsFor(false), UNICODE);
 });
 
 test('glyphs that columns are sized for keep their width in ASCII', () => {
-	const fixed: ReadonlyArray<keyof Glyphs> = ['up', 'down', 'cross', 'warn', 'check', 'select', 'late', 'sep', 'normal', 'missing', 'range', 'dash', 'ellipsis', 'live', 'newAbove', 'rule', 'approx', 'sparkBelow'];
+	const fixed: ReadonlyArray<keyof Glyphs> = ['up', 'down', 'cross', 'warn', 'check', 'select', 'late', 'sep', 'normal', 'missing', 'range', 'dash', 'ellipsis', 'live', 'newAbove', 'rule', 'approx', 'sparkBelow', 'alarm', 'alarmUnknown', 'tick'];
 	for (const key of fixed) assert.equal(textWidth(String(ASCII[key])), textWidth(String(UNICODE[key])), key);
 	for (const [index, level] of ASCII.spark.entries()) assert.equal(textWidth(level), textWidth(UNICODE.spark[index] ?? ''));
 	for (const key of Object.keys(UNICODE.gauge) as Array<keyof Glyphs['gauge']>) assert.equal(textWidth(ASCII.gauge[key]), textWidth(UNICODE.gauge[key]), key);
@@ -29,6 +30,8 @@ test('key labels in the set: k/↑ -> k/Up, ⏎ -> Enter; untouched in Unicode',
 	assert.equal(keyLabel('j/↓', ASCII), 'j/Down');
 	assert.equal(keyLabel('⏎', ASCII), 'Enter');
 	assert.equal(keyLabel('⌫', ASCII), 'Bksp');
+	assert.equal(keyLabel('Tab/→', ASCII), 'Tab/Right');
+	assert.equal(keyLabel('←', ASCII), 'Left');
 	assert.equal(keyLabel('k/↑', UNICODE), 'k/↑');
 });
 

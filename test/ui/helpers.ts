@@ -1,7 +1,7 @@
 /** Shared test helpers for the UI: condition polling, a fake monitor and hand-written snapshots. */
 import {BASELINE_METRICS, ERROR_METRICS} from '../../source/iot/catalog.js';
 import type {MonitorHandle} from '../../source/monitor/types.js';
-import type {Baseline, MetricSeries, Severity, Snapshot, SourceHealth, TrailEvent} from '../../source/types.js';
+import type {Alarm, Baseline, MetricSeries, Severity, Snapshot, SourceHealth, TrailEvent} from '../../source/types.js';
 
 /** Polls `predicate` until it returns true (or a truthy value); rejects after `timeoutMs`. */
 export async function waitFor(predicate: () => unknown, timeoutMs = 2000, what = 'condition'): Promise<void> {
@@ -256,4 +256,19 @@ export function mixedEvents(count: number, newest = NOW): TrailEvent[] {
 			raw: cloudTrailRecord({eventId, eventTime, eventName, userIdentity, errorCode: failed ? 'AccessDenied' : undefined, errorMessage: 'User is not authorized to perform: iot:UpdateThing'}),
 		});
 	});
+}
+
+/** A metric alarm in ALARM on Connect.AuthError that fired 12 minutes before NOW, unless overridden. */
+export function alarm(overrides: Partial<Alarm> = {}): Alarm {
+	return {
+		name: 'iot-connect-autherror-high',
+		kind: 'metric',
+		state: 'ALARM',
+		since: NOW - 12 * MINUTE,
+		reason: 'Threshold Crossed: 1 datapoint [312.0] was greater than the threshold (50.0).',
+		description: null,
+		metrics: ['Connect.AuthError'],
+		children: [],
+		...overrides,
+	};
 }

@@ -55,10 +55,25 @@ test('every action in the brief has a binding', () => {
 	assert.equal(inDetail('e'), undefined, 'list-only keys do nothing in the detail view');
 	assert.equal(inDetail('', {return: true}), undefined);
 	assert.equal(press('z'), undefined);
+	assert.deepEqual(press('W', {shift: true}), {type: 'changes-requested'}, 'W is not w');
+	assert.deepEqual(press('a'), {type: 'alarms-toggled'});
+	assert.deepEqual(press('s'), {type: 'snapshot-requested'});
+	const inChanges = (input: string, key: Partial<Key> = {}) => findBinding(KEYMAP, input, {...NO_KEY, ...key}, 'changes')?.action;
+	assert.deepEqual(inChanges('', {tab: true}), {type: 'changes-cycle-requested', direction: 1});
+	assert.deepEqual(inChanges('', {rightArrow: true}), {type: 'changes-cycle-requested', direction: 1});
+	assert.deepEqual(inChanges('', {leftArrow: true}), {type: 'changes-cycle-requested', direction: -1});
+	assert.deepEqual(inChanges('', {return: true}), {type: 'detail-open-requested'});
+	assert.deepEqual(inChanges('', {escape: true}), {type: 'back-requested'});
+	assert.deepEqual(inChanges('j'), {type: 'scroll-requested', unit: 'row', direction: 1});
+	assert.deepEqual(inChanges('s'), {type: 'snapshot-requested'}, 'a snapshot from any screen');
+	assert.equal(inChanges('e'), undefined, 'list filters do nothing there');
+	assert.equal(press('', {tab: true}), undefined, 'Tab only cycles in What changed');
+	assert.deepEqual(findBinding(KEYMAP, 'a', NO_KEY, 'alarms')?.action, {type: 'alarms-toggled'}, 'a closes its list');
+	assert.deepEqual(findBinding(KEYMAP, '', {...NO_KEY, escape: true}, 'alarms')?.action, {type: 'back-requested'});
 });
 
 test('no key is bound twice on the same screen', () => {
-	for (const mode of ['list', 'detail', 'help'] as const) {
+	for (const mode of ['list', 'detail', 'help', 'alarms', 'changes'] as const) {
 		const keys = KEYMAP.filter(binding => activeIn(binding, mode)).flatMap(binding => binding.keys);
 		assert.equal(new Set(keys).size, keys.length, mode);
 	}

@@ -4,10 +4,10 @@ import {COLUMN_GAP, computeLayout, eventColumns, fitsScreen, MIN_COLUMNS, MIN_RO
 
 /** Rows the layout draws: header, metrics (titles included), event title, column titles, events, status line, footer. */
 const drawn = (layout: ScreenLayout): number =>
-	1 + layout.metricsRows + 1 + (layout.eventHeader ? 1 : 0) + layout.eventRows + (layout.statusLine ? 1 : 0) + 1;
+	1 + layout.alarmRows + layout.metricsRows + 1 + (layout.eventHeader ? 1 : 0) + layout.eventRows + (layout.statusLine ? 1 : 0) + 1;
 
 test('80x24: nine metrics with titles, the error group as one line, 8 event rows, no status line, 23 rows in all', () => {
-	const layout = computeLayout(24, 9, 10);
+	const layout = computeLayout(24, 9, 11);
 	assert.equal(layout.frameRows, 23);
 	assert.equal(layout.errorMode, 'summary');
 	assert.ok(layout.metricsTitle && layout.eventHeader);
@@ -17,25 +17,39 @@ test('80x24: nine metrics with titles, the error group as one line, 8 event rows
 });
 
 test('one more row and the status line gets it; the event log keeps its 8 rows', () => {
-	const layout = computeLayout(25, 9, 10);
+	const layout = computeLayout(25, 9, 11);
 	assert.equal(layout.statusLine, true);
 	assert.equal(layout.eventRows, 8);
 	assert.equal(drawn(layout), 24);
 });
 
-test('tall terminals show the error group in full, and give the rest to events', () => {
-	const layout = computeLayout(40, 9, 10);
+test('tall terminals show the error group in full, with its own title row, and give the rest to events', () => {
+	const layout = computeLayout(40, 9, 11);
 	assert.equal(layout.errorMode, 'full');
-	assert.equal(layout.metricsRows, 20);
+	assert.equal(layout.metricsRows, 1 + 9 + 1 + 11);
+	assert.equal(layout.eventRows, 12);
 	assert.equal(drawn(layout), 39);
-	const big = computeLayout(60, 9, 10);
+	const big = computeLayout(60, 9, 11);
 	assert.equal(big.errorMode, 'full');
-	assert.equal(big.eventRows, 34);
+	assert.equal(big.eventRows, 32);
 	assert.equal(drawn(big), 59);
+	assert.equal(computeLayout(36, 9, 11).errorMode, 'full', 'the smallest height with the group in full');
+	assert.equal(computeLayout(35, 9, 11).errorMode, 'summary');
+});
+
+test('alarm lines: the first before the 8th event row, the others after the error group', () => {
+	const at24 = computeLayout(24, 9, 11, 3);
+	assert.deepEqual([at24.alarmRows, at24.eventRows, at24.errorMode], [1, 7, 'summary'], 'an alarm costs 80x24 one event row');
+	assert.equal(drawn(at24), 23);
+	const at40 = computeLayout(40, 9, 11, 3);
+	assert.deepEqual([at40.alarmRows, at40.errorMode, at40.eventRows], [3, 'full', 9]);
+	assert.equal(drawn(at40), 39);
+	assert.equal(computeLayout(24, 9, 11, 0).alarmRows, 0);
+	for (let rows = MIN_ROWS; rows <= 80; rows++) assert.equal(drawn(computeLayout(rows, 9, 11, 4)), rows - 1, `${rows} rows`);
 });
 
 test('short terminals drop the metrics titles, then the event titles, and keep one event row', () => {
-	const at = (rows: number) => computeLayout(rows, 9, 10);
+	const at = (rows: number) => computeLayout(rows, 9, 11);
 	assert.deepEqual([at(17).metricsTitle, at(17).eventHeader, at(17).eventRows], [true, true, 1]);
 	assert.deepEqual([at(16).metricsTitle, at(16).eventHeader, at(16).eventRows], [true, false, 1]);
 	assert.deepEqual([at(MIN_ROWS).metricsTitle, at(MIN_ROWS).eventHeader, at(MIN_ROWS).eventRows], [false, false, 1]);
@@ -51,8 +65,9 @@ test('the smallest screen is 60x15', () => {
 
 test('no error metrics, no error line; tiny terminals never go negative', () => {
 	assert.equal(computeLayout(24, 9, 0).errorMode, 'none');
-	assert.equal(computeLayout(5, 9, 10).eventRows, 0);
-	assert.equal(computeLayout(24, 9, 1).errorMode, 'full', 'one error metric gets its own row');
+	assert.equal(computeLayout(5, 9, 11).eventRows, 0);
+	assert.equal(computeLayout(24, 9, 1).errorMode, 'summary', 'one error metric: its line says as much as a title and a row');
+	assert.equal(computeLayout(26, 9, 1).errorMode, 'full');
 });
 
 test('event columns fit the width and drop source IP first, then identity', () => {

@@ -26,3 +26,14 @@ test('the columns never span more than the width (from 45 columns on)', () => {
 		if (width >= 60) assert.equal(span, width, `the sparkline takes the rest at ${width}`);
 	}
 });
+
+test('ALM joins after FLAG, one space apart, when an alarm watches a metric; the sparkline gives up the room', () => {
+	const with80 = metricColumns(80, {alarm: true});
+	assert.equal(with80.map(column => column.id).join(' '), 'name now delta spark flag alarm');
+	assert.equal(with80.find(column => column.id === 'spark')?.width, 17, '23 cells less the mark and its space');
+	for (let width = 45; width <= 220; width++) {
+		const span = columnsSpan(metricColumns(width, {alarm: true}));
+		assert.ok(span <= width, `${span} > ${width}`);
+		if (width >= 60) assert.equal(span, width, `the sparkline (or gauge) takes the rest at ${width}`);
+	}
+});

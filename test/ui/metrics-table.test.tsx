@@ -54,11 +54,11 @@ test('the error group: one summary line, or one row each', async () => {
 		name === 'Connect.AuthError' ? metric(name, () => 312) : name === 'PublishIn.AuthError' ? metric(name, () => 40) : noData(name),
 	);
 	const summary = await frameOf({main: [], errors, errorMode: 'summary', width: 120});
-	assert.match(summary[1] ?? '', /errors: 10 metrics · 2 non-zero: Connect\.AuthError 312, PublishIn\.AuthError 40/);
+	assert.match(summary[1] ?? '', /errors: 11 metrics · 2 non-zero: Connect\.AuthError 312, PublishIn\.AuthError 40/);
 	const full = await frameOf({main: [], errors, errorMode: 'full', width: 80});
 	for (const name of ERROR_METRICS) assert.ok(full.some(line => line.includes(name)), name);
 	const quiet = errorSummary(ERROR_METRICS.map(noData)).map(s => s.text).join('');
-	assert.match(quiet, /errors: 10 metrics · 0 non-zero$/);
+	assert.match(quiet, /errors: 11 metrics · 0 non-zero$/);
 });
 
 test('splitMetrics orders by catalog, baseline first, error group apart', () => {
@@ -111,8 +111,8 @@ test('at 100 columns BASELINE joins; at 120 the gauge and the bucket time too', 
 test('the error summary puts flagged metrics first, with their flag', () => {
 	const {errors} = incident();
 	const text = errorSummary(errors).map(s => s.text).join('');
-	assert.match(text, /^ ▲ CRIT Connect\.AuthError 312 · errors: 10 metrics · 2 non-zero, also PublishIn\.AuthError 40$/);
+	assert.match(text, /^ ▲ CRIT Connect\.AuthError 312 · errors: 11 metrics · 2 non-zero, also PublishIn\.AuthError 40$/);
 	const warnDown = judged('Connect.Throttle', step(10, 1), {expected: 10, low: 8, high: 12}, 'warn');
 	const both = errorSummary([warnDown, ...errors]).map(s => s.text).join('');
-	assert.match(both, /^ ▲ CRIT Connect\.AuthError 312, ▼ WARN Connect\.Throttle 1 · errors: 11 metrics · 3 non-zero/);
+	assert.match(both, /^ ▲ CRIT Connect\.AuthError 312, ▼ WARN Connect\.Throttle 1 · errors: 12 metrics · 3 non-zero/);
 });

@@ -6,11 +6,14 @@ import {
 	initialUiState,
 	selectEventView,
 	STATUS_MS,
+	selectedSuspectIndex,
+	uiMode,
 	uiReducer,
 	visibleEvents,
 	type UiAction,
 	type UiState,
 } from '../../source/ui/state/ui-reducer.js';
+import type {ChangeTarget} from '../../source/ui/what-changed.js';
 import {event} from './helpers.js';
 
 const ids = (count: number, prefix = 'e') => Array.from({length: count}, (_, i) => event({eventId: `${prefix}${i}`}));
@@ -172,4 +175,61 @@ test('a status message is fresh for a while, then gone', () => {
 	const state = uiReducer(initialUiState, {type: 'status-shown', status: {text: 'done', tone: 'ok', at: 1000}});
 	assert.equal(currentStatus(state, 1000)?.text, 'done');
 	assert.equal(currentStatus(state, 1000 + STATUS_MS), null);
+});
+
+const TARGETS: ChangeTarget[] = [
+	{metric: 'PublishIn.Success', onset: 1000, severity: 'crit', direction: 'down'},
+	{metric: 'Connect.AuthError', onset: 2000, severity: 'crit', direction: 'up'},
+	{metric: 'Subscribe.Success', onset: 3000, severity: 'warn', direction: 'up'},
+];
+
+test('What changed: opens on the first target, cycles both ways with wrap-around, closes with back', () => {
+	const open = uiReducer(initialUiState, {type: 'changes-opened', targets: TARGETS});
+	assert.equal(uiMode(open), 'changes');
+	assert.equal(open.changes?.target.metric, 'PublishIn.Success');
+	const cycle = (state: UiState, direction: 1 | -1) => uiReducer(state, {type: 'changes-cycled', targets: TARGETS, direction});
+	assert.equal(cycle(open, 1).changes?.target.metric, 'Connect.AuthError');
+	assert.equal(cycle(open, -1).changes?.target.metric, 'Subscribe.Success', 'wraps backwards');
+	assert.equal(cycle(cycle(cycle(open, 1), 1), 1).changes?.target.metric, 'PublishIn.Success', 'wraps forwards');
+	assert.equal(uiReducer(initialUiState, {type: 'changes-opened', targets: []}), initialUiState, 'nothing flagged: nothing opens');
+	assert.equal(cycle(initialUiState, 1), initialUiState, 'no cycling from the list');
+	const back = uiReducer(open, {type: 'back-requested', events: EVENTS});
+	assert.equal(back.changes, null);
+	assert.equal(uiMode(back), 'list');
+});
+
+test('What changed: the suspect selection follows its event id, clamps, and Enter/Esc go to the detail and back', () => {
+	let state = uiReducer(initialUiState, {type: 'changes-opened', targets: TARGETS});
+	const ids = ['a', 'b', 'c', 'd'];
+	const move = (unit: 'row' | 'page' | 'end', direction: 1 | -1, list = ids): UiAction => ({type: 'suspects-scrolled', unit, direction, ids: list, pageSize: 2});
+	state = uiReducer(state, move('row', 1));
+	assert.equal(state.changes?.selectedId, 'b');
+	assert.equal(selectedSuspectIndex(state.changes!, ['new', ...ids]), 2, 'a new suspect above: still on b');
+	assert.equal(selectedSuspectIndex(state.changes!, ['a']), 0, 'b gone: its index, clamped');
+	assert.equal(uiReducer(state, move('page', 1)).changes?.selectedId, 'd');
+	assert.equal(uiReducer(state, move('end', 1)).changes?.selectedId, 'd');
+	assert.equal(uiReducer(state, move('end', -1)).changes?.selectedId, 'a');
+	assert.equal(uiReducer(state, move('row', 1, [])), state, 'no suspects: nothing moves');
+	const detail = uiReducer(state, {type: 'suspect-detail-opened', event: event({eventId: 'b'})});
+	assert.equal(uiMode(detail), 'detail');
+	assert.equal(detail.detail?.from, 'changes');
+	assert.equal(detail.follow, initialUiState.follow, 'the event list behind is untouched');
+	const back = uiReducer(detail, {type: 'back-requested', events: EVENTS});
+	assert.equal(uiMode(back), 'changes');
+	assert.equal(back.changes?.selectedId, 'b');
+	assert.equal(uiReducer(initialUiState, {type: 'suspect-detail-opened', event: event()}), initialUiState, 'only from the view');
+	assert.equal(uiReducer(back, scroll('row', 1)), back, 'the event list does not scroll under the view');
+});
+
+test('the alarm list: toggles from the list only, scrolls, closes with back; help goes over it', () => {
+	const open = uiReducer(initialUiState, {type: 'alarms-toggled'});
+	assert.equal(uiMode(open), 'alarms');
+	const scrolled = uiReducer(open, {type: 'lines-scrolled', target: 'alarms', unit: 'end', direction: 1, total: 30, pageSize: 10});
+	assert.equal(scrolled.alarmsScroll, 20);
+	assert.equal(uiMode(uiReducer(scrolled, {type: 'help-toggled'})), 'help');
+	assert.equal(uiReducer(scrolled, {type: 'alarms-toggled'}).alarmsOpen, false);
+	assert.equal(uiReducer(scrolled, {type: 'back-requested', events: EVENTS}).alarmsOpen, false);
+	const changes = uiReducer(initialUiState, {type: 'changes-opened', targets: TARGETS});
+	assert.equal(uiReducer(changes, {type: 'alarms-toggled'}), changes, 'not over What changed');
+	assert.equal(uiReducer(initialUiState, {type: 'lines-scrolled', target: 'alarms', unit: 'row', direction: 1, total: 30, pageSize: 10}), initialUiState);
 });

@@ -1,5 +1,6 @@
 import {sanitize} from '../../text/sanitize.js';
 import type {Snapshot, SourceHealth} from '../../types.js';
+import {alarmErrorNote} from '../alarm-view.js';
 import {useDisplay} from '../display-context.js';
 import {formatAge, formatClock, formatCount} from '../format.js';
 import {cut, UNICODE, type Glyphs} from '../glyphs.js';
@@ -44,17 +45,21 @@ function sourceSegments(
 type StatusForm = 'long' | 'short' | 'tiny';
 
 /**
- * The overall judgement: flag counts ("▼▲ 2 CRIT · 1 WARN"), baseline learning progress, or else
- * "✓ all normal" / "? unknown". Shorter forms drop the learning progress beside flags, then the words.
+ * The overall judgement: flag counts and IoT alarms in ALARM ("▼▲ 2 CRIT · 1 WARN · ◆ 1 ALARM"),
+ * baseline learning progress, or else "✓ all normal" / "? unknown". Shorter forms drop the learning
+ * progress beside flags, then the words.
  */
 export function statusSegments(snapshot: Snapshot, form: StatusForm, g: Glyphs = UNICODE): Segment[] {
 	const {crit, warn, up, down} = flagCounts(snapshot.metrics);
+	const alarms = snapshot.alarms.filter(alarm => alarm.state === 'ALARM').length;
 	const out: Segment[] = [];
 	if (crit + warn > 0) {
 		const arrows = (down ? g.down : '') + (up ? g.up : '');
 		if (crit > 0) out.push({text: `${arrows} ${crit} CRIT`, color: 'red', bold: true});
 		if (warn > 0) out.push({text: `${crit > 0 ? ` ${g.sep} ` : `${arrows} `}${warn} WARN`, color: 'yellow', bold: true});
-	} else if (snapshot.status === 'CRIT' || snapshot.status === 'WARN') {
+	}
+	if (alarms > 0) out.push({text: `${out.length > 0 ? ` ${g.sep} ` : ''}${g.alarm} ${alarms} ALARM`, color: 'red', bold: true});
+	if (out.length === 0 && (snapshot.status === 'CRIT' || snapshot.status === 'WARN')) {
 		out.push({text: `${g.warn} ${snapshot.status}`, color: snapshot.status === 'CRIT' ? 'red' : 'yellow', bold: true});
 	}
 	const learning = snapshot.learning;
@@ -133,11 +138,17 @@ export function headerSegments(
 		for (const longFilter of filter === null ? [false] : [true, false]) {
 			const bare = segmentsWidth(build(form, 0, longFilter));
 			const spare = errors === 0 ? 0 : Math.floor((width - bare) / errors);
-			if (bare <= width && (errors === 0 || spare >= MIN_ERROR_WIDTH)) return build(form, spare, longFilter);
+			if (bare <= width && (errors === 0 || spare >= MIN_ERROR_WIDTH)) return withAlarmNote(build(form, spare, longFilter), snapshot.alarmsError, width, g);
 		}
 	}
 	const last = FORMS.at(-1) ?? {appName: false, status: 'tiny', detail: 0, liveWord: false};
 	return fitSegments(build(last, MIN_ERROR_WIDTH), width, g);
+}
+
+/** The header with the quiet note of a failed DescribeAlarms (alarm-view.ts) in the room left. */
+function withAlarmNote(segments: Segment[], error: string | null, width: number, g: Glyphs): Segment[] {
+	const note = alarmErrorNote(error, width - segmentsWidth(segments), g);
+	return note === null ? segments : [...segments, note];
 }
 
 export type HeaderProps = {

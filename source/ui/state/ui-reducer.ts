@@ -1,12 +1,14 @@
 /**
  * The one UI reducer: event-log selection, filters and the filter line, the detail view, the help
- * overlay and the transient status line. Pure; effects (quit, pause, refresh, export) never come
- * through here. The selection is tracked by eventId, not index, because new events arrive at the top
+ * overlay, the alarm list, the What-changed view and the transient status line. Pure; effects (quit,
+ * pause, refresh, export, the incident snapshot) never come through here. The selection is tracked by eventId, not index, because new events arrive at the top
  * and late ones anywhere: an index would slide to another event under the user's cursor.
  */
 import {applyFilter, cleanFilterText, limitFilterText, NO_FILTER, type EventFilter} from '../../trail/filter.js';
 import {identityLabel} from '../../trail/identity.js';
 import type {TrailEvent} from '../../types.js';
+import type {UiMode} from '../keymap.js';
+import type {ChangeTarget} from '../what-changed.js';
 
 /** Only the part of a TrailEvent the list logic needs. */
 export type EventRef = {readonly eventId: string};
@@ -18,6 +20,19 @@ export type DetailState = {
 	readonly scroll: number;
 	/** The list was following when the detail opened: back follows again if nothing newer arrived. */
 	readonly resumeFollow: boolean;
+	/** Where Esc returns: the event list, or the What-changed view it was opened from. */
+	readonly from?: 'list' | 'changes';
+};
+
+/**
+ * The What-changed view: which flagged metric it explains (as it was when chosen: kept if the metric
+ * calms down meanwhile) and the selected suspect, tracked by eventId like the list (new events can
+ * reorder the suspects), with its last index as the fallback.
+ */
+export type ChangesState = {
+	readonly target: ChangeTarget;
+	readonly selectedId: string | null;
+	readonly index: number;
 };
 
 /**
@@ -55,6 +70,11 @@ export type UiState = {
 	/** The filter line's text while it is open (the list previews it), null when closed. */
 	readonly filterDraft: string | null;
 	readonly status: StatusMessage | null;
+	/** The alarm list (`a`) and its first visible line. */
+	readonly alarmsOpen: boolean;
+	readonly alarmsScroll: number;
+	/** The What-changed view (`W`), null when closed. */
+	readonly changes: ChangesState | null;
 };
 
 type Scroll = {readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1};
@@ -70,7 +90,7 @@ export type UiAction =
 			readonly events: readonly TrailEvent[];
 			readonly pageSize: number;
 	  })
-	| (Scroll & {readonly type: 'lines-scrolled'; readonly target: 'detail' | 'help'; readonly total: number; readonly pageSize: number})
+	| (Scroll & {readonly type: 'lines-scrolled'; readonly target: 'detail' | 'help' | 'alarms'; readonly total: number; readonly pageSize: number})
 	| {readonly type: 'help-toggled'}
 	| {readonly type: 'back-requested'; readonly events: readonly TrailEvent[]}
 	| {readonly type: 'detail-opened'; readonly events: readonly TrailEvent[]; readonly pageSize: number}
@@ -83,7 +103,14 @@ export type UiAction =
 	| {readonly type: 'writes-filter-toggled'}
 	| {readonly type: 'user-filter-toggled'; readonly events: readonly TrailEvent[]; readonly pageSize: number}
 	| {readonly type: 'filters-cleared'}
-	| {readonly type: 'status-shown'; readonly status: StatusMessage};
+	| {readonly type: 'status-shown'; readonly status: StatusMessage}
+	| {readonly type: 'alarms-toggled'}
+	/** `targets`: the flagged metrics, most severe first; opens on the first. */
+	| {readonly type: 'changes-opened'; readonly targets: readonly ChangeTarget[]}
+	| {readonly type: 'changes-cycled'; readonly targets: readonly ChangeTarget[]; readonly direction: 1 | -1}
+	/** `ids`: the suspects' eventIds in the order shown. */
+	| (Scroll & {readonly type: 'suspects-scrolled'; readonly ids: readonly string[]; readonly pageSize: number})
+	| {readonly type: 'suspect-detail-opened'; readonly event: TrailEvent};
 
 /** Following the newest event, nothing open, no filter. */
 export const initialUiState: UiState = {
@@ -98,7 +125,25 @@ export const initialUiState: UiState = {
 	filter: NO_FILTER,
 	filterDraft: null,
 	status: null,
+	alarmsOpen: false,
+	alarmsScroll: 0,
+	changes: null,
 };
+
+/** The screen that has the keys: help over everything, then the detail, the alarm list, What changed, the list. */
+export function uiMode(state: UiState): UiMode {
+	if (state.helpOpen) return 'help';
+	if (state.detail !== null) return 'detail';
+	if (state.alarmsOpen) return 'alarms';
+	return state.changes === null ? 'list' : 'changes';
+}
+
+/** The index of the selected suspect in `ids` (its eventId, else the last index, clamped); -1 when empty. */
+export function selectedSuspectIndex(changes: ChangesState, ids: readonly string[]): number {
+	if (ids.length === 0) return -1;
+	const found = changes.selectedId === null ? -1 : ids.indexOf(changes.selectedId);
+	return found >= 0 ? found : clamp(changes.index, 0, ids.length - 1);
+}
 
 /** The filter the list shows: the applied one, with the filter line's text while it is open. */
 export function effectiveFilter(state: UiState): EventFilter {
@@ -170,7 +215,7 @@ export function selectedEvent(state: UiState, events: readonly TrailEvent[], pag
 function scroll(state: UiState, action: Extract<UiAction, {type: 'scroll-requested'}>): UiState {
 	const {direction, unit} = action;
 	const events = visibleEvents(state, action.events);
-	if (state.helpOpen || state.detail !== null || events.length === 0) return state;
+	if (uiMode(state) !== 'list' || events.length === 0) return state;
 	const rows = Math.max(1, action.pageSize);
 	const view = selectEventView(state, events, rows);
 	const step = unit === 'row' ? 1 : unit === 'page' ? rows : events.length;
@@ -199,7 +244,7 @@ export function scrollLines(current: number, action: Scroll & {total: number; pa
 
 function openDetail(state: UiState, events: readonly TrailEvent[], pageSize: number): UiState {
 	const event = selectedEvent(state, events, pageSize);
-	if (event === undefined || state.helpOpen || state.detail !== null) return state;
+	if (event === undefined || uiMode(state) !== 'list') return state;
 	// Opening from follow mode pins the selection, so the list behind does not move to newer events.
 	const pinned = state.follow
 		? {follow: false, selectedEventId: event.eventId, lastIndex: 0, cursorRow: 0, newestSeenId: event.eventId}
@@ -210,12 +255,35 @@ function openDetail(state: UiState, events: readonly TrailEvent[], pageSize: num
 function back(state: UiState, events: readonly TrailEvent[]): UiState {
 	if (state.helpOpen) return {...state, helpOpen: false, helpScroll: 0};
 	const detail = state.detail;
-	if (detail === null) return state;
+	if (detail === null) {
+		if (state.alarmsOpen) return {...state, alarmsOpen: false, alarmsScroll: 0};
+		return state.changes === null ? state : {...state, changes: null};
+	}
+	if (detail.from === 'changes') return {...state, detail: null};
 	const stillNewest = visibleEvents(state, events)[0]?.eventId === detail.event.eventId;
 	if (detail.resumeFollow && stillNewest) {
 		return {...state, detail: null, follow: true, selectedEventId: null, lastIndex: 0, cursorRow: 0, newestSeenId: null};
 	}
 	return {...state, detail: null};
+}
+
+/** The target `direction` steps from the current one among `targets` (wrapping), or the first. */
+function cycleChanges(state: UiState, targets: readonly ChangeTarget[], direction: 1 | -1): UiState {
+	const changes = state.changes;
+	if (changes === null || targets.length === 0 || uiMode(state) !== 'changes') return state;
+	const at = targets.findIndex(target => target.metric === changes.target.metric);
+	const next = targets[at < 0 ? 0 : (at + direction + targets.length) % targets.length];
+	if (next === undefined || (next.metric === changes.target.metric && next.onset === changes.target.onset)) return state;
+	return {...state, changes: {target: next, selectedId: null, index: 0}};
+}
+
+function scrollSuspects(state: UiState, action: Extract<UiAction, {type: 'suspects-scrolled'}>): UiState {
+	const changes = state.changes;
+	if (changes === null || uiMode(state) !== 'changes' || action.ids.length === 0) return state;
+	const current = selectedSuspectIndex(changes, action.ids);
+	const step = action.unit === 'row' ? 1 : action.unit === 'page' ? Math.max(1, action.pageSize) : action.ids.length;
+	const index = clamp(current + action.direction * step, 0, action.ids.length - 1);
+	return {...state, changes: {...changes, selectedId: action.ids[index] ?? null, index}};
 }
 
 function withFilter(state: UiState, filter: EventFilter): UiState {
@@ -229,9 +297,27 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return scroll(state, action);
 		case 'lines-scrolled':
 			if (action.target === 'help') return state.helpOpen ? {...state, helpScroll: scrollLines(state.helpScroll, action)} : state;
+			if (action.target === 'alarms') return uiMode(state) === 'alarms' ? {...state, alarmsScroll: scrollLines(state.alarmsScroll, action)} : state;
 			return state.detail ? {...state, detail: {...state.detail, scroll: scrollLines(state.detail.scroll, action)}} : state;
 		case 'help-toggled':
 			return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
+		case 'alarms-toggled': {
+			const mode = uiMode(state);
+			if (mode === 'alarms') return {...state, alarmsOpen: false, alarmsScroll: 0};
+			return mode === 'list' ? {...state, alarmsOpen: true, alarmsScroll: 0} : state;
+		}
+		case 'changes-opened': {
+			const first = action.targets[0];
+			if (first === undefined || uiMode(state) !== 'list') return state;
+			return {...state, changes: {target: first, selectedId: null, index: 0}};
+		}
+		case 'changes-cycled':
+			return cycleChanges(state, action.targets, action.direction);
+		case 'suspects-scrolled':
+			return scrollSuspects(state, action);
+		case 'suspect-detail-opened':
+			if (uiMode(state) !== 'changes') return state;
+			return {...state, detail: {event: action.event, scroll: 0, resumeFollow: false, from: 'changes'}};
 		case 'back-requested':
 			return back(state, action.events);
 		case 'detail-opened':
