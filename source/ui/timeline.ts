@@ -11,11 +11,11 @@
  * still show in the What-changed view, which is where an engineer reads the whole story.
  *
  * The sparkline draws a changed minute as a tick glyph in its own slot (metric-row.ts): it costs no row
- * at 80x24 and reads without colour. A busy account would tick every slot and hide the curve, so a
- * sparkline shows at most one tick per TICK_SPACING cells (two at 80 columns), the heaviest first, then
- * the newest; for a flagged metric the minutes of the window What changed lists (30 minutes before its
- * deviation began) weigh most, so the ticks on a CRIT row point where `W` looks. The value of a ticked
- * slot is hidden, but its neighbours show the trend.
+ * at 80x24 and reads without colour. Only flagged metrics get ticks, and only for the window What changed
+ * lists (30 minutes before the deviation began to the end of its first minute), so the ticks on a WARN or
+ * CRIT row point where `W` looks; a calm row keeps its whole curve. A busy account would still tick every
+ * slot, so a sparkline shows at most one tick per TICK_SPACING cells (two at 80 columns), the heaviest
+ * first, then the newest. The value of a ticked slot is hidden, but its neighbours show the trend.
  *
  * Computed once per snapshot (the App memoises it on the events and metrics), not per frame: one pass
  * over the events of the sparklines' window, which the newest-first buffer lets us stop early.
@@ -74,10 +74,17 @@ export function changeTicks(events: readonly TrailEvent[], metrics: readonly Met
 	for (const metric of metrics) {
 		const weights = new Map<number, number>();
 		const onset = deviationOnset(metric);
-		const suspected = (minute: number): boolean => onset !== null && minute >= onset - SUSPECT_WINDOW_MS && minute < onset + MINUTE_MS;
+		// Only a flagged metric gets ticks, and only in the window What changed looks at: on a calm metric
+		// (or before the window) a busy account's changes would tick every few cells and hide the curve.
+		if (onset === null) {
+			out.set(metric.name, NO_TICKS);
+			continue;
+		}
+		const suspected = (minute: number): boolean => minute >= onset - SUSPECT_WINDOW_MS && minute < onset + MINUTE_MS;
 		areasFor(metric.name).forEach((area, rank) => {
 			for (const [minute, mark] of byArea.get(area) ?? []) {
-				const weight = 10 - rank + (mark - 1) + (suspected(minute) ? WINDOW_BONUS : 0);
+				if (!suspected(minute)) continue;
+				const weight = 10 - rank + (mark - 1) + WINDOW_BONUS;
 				weights.set(minute, Math.max(weights.get(minute) ?? 0, weight));
 			}
 		});

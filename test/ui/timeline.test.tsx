@@ -27,34 +27,39 @@ const at = (hh: number, mm: number, ss = 0) => Date.UTC(2024, 4, 1, hh, mm, ss);
 const change = (eventName: string, eventTime: number, overrides: Partial<TrailEvent> = {}) =>
 	event({eventId: `${eventName}-${eventTime}`, eventName, eventTime, readOnly: false, ...overrides});
 
-test('changeTicks: per metric, the minutes of risky successful writes in the areas that can explain it, weighted', () => {
+/** Flagged CRIT from 11:58 (the last three of the helpers' 90 minutes): What changed looks at 11:28-11:59. */
+const flagged = (name: string) => judged(name, step(1000, 100), {expected: 1000, low: 900, high: 1100}, 'crit');
+
+test('changeTicks: for a flagged metric, the minutes of its window with risky successful writes in the areas that can explain it, weighted', () => {
 	const events = [
 		change('UpdateCertificate', at(11, 50, 30)),
 		change('ReplaceTopicRule', at(11, 40, 5)),
 		change('CreatePolicyVersion', at(11, 30, 59), {identityType: 'Root'}),
-		change('DetachPolicy', at(11, 20), {errorCode: 'AccessDenied'}),
-		change('DescribeCertificate', at(11, 10), {readOnly: true}),
-		change('AttachPolicy', at(11, 8)),
-		change('CreateKeysAndCertificate', at(11, 7)),
-		change('DeleteThing', at(11, 5)),
-		change('UpdateCertificate', at(9, 0)),
+		change('DetachPolicy', at(11, 35), {errorCode: 'AccessDenied'}),
+		change('DescribeCertificate', at(11, 36), {readOnly: true}),
+		change('AttachPolicy', at(11, 37)),
+		change('CreateKeysAndCertificate', at(11, 38)),
+		change('DeleteThing', at(11, 39)),
+		change('UpdateCertificate', at(11, 0)),
+		change('UpdateCertificate', at(11, 59, 30)),
 	].sort((a, b) => b.eventTime - a.eventTime);
-	const metrics = ['PublishIn.Success', 'RulesExecuted', 'UpdateThingShadow.Accepted', 'Failure'].map(name => metric(name));
-	const ticks = changeTicks(events, metrics);
+	const names = ['PublishIn.Success', 'RulesExecuted', 'UpdateThingShadow.Accepted', 'Failure'];
+	const ticks = changeTicks(events, [...names.map(flagged), metric('Ping.Success')]);
 	const weights = (name: string) => [...(ticks.get(name) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
-	// Weighed like suspectsFor ranks areas (its order is its own business): 10 for the metric's most
-	// direct area, one less per step down, one more by root.
-	const weight = (name: string, area: Area, root = false) => 10 - areasFor(name).indexOf(area) + (root ? 1 : 0);
+	// Weighed like suspectsFor ranks areas (its order is its own business): 20 for the metric's most
+	// direct area inside its window, one less per step down, one more by root.
+	const weight = (name: string, area: Area, root = false) => 20 - areasFor(name).indexOf(area) + (root ? 1 : 0);
 	// PublishIn: certificate and policy; not the failed detach, the read, the routine AttachPolicy and
-	// CreateKeysAndCertificate, the topic rule, nor 09:00 (outside the window).
+	// CreateKeysAndCertificate, the topic rule, nor 11:00 and 11:59:30 (outside its window).
 	assert.deepEqual(weights('PublishIn.Success'), [[at(11, 30), weight('PublishIn.Success', 'policy', true)], [at(11, 50), weight('PublishIn.Success', 'certificate')]]);
 	assert.deepEqual(weights('RulesExecuted'), [[at(11, 30), weight('RulesExecuted', 'policy', true)], [at(11, 40), weight('RulesExecuted', 'rule')]], 'topic rules and policies');
 	assert.deepEqual(weights('Failure'), weights('RulesExecuted'), 'rule-action failures look at rules too');
 	assert.deepEqual(
 		weights('UpdateThingShadow.Accepted'),
-		[[at(11, 5), weight('UpdateThingShadow.Accepted', 'thing')], [at(11, 30), weight('UpdateThingShadow.Accepted', 'policy', true)], [at(11, 50), weight('UpdateThingShadow.Accepted', 'certificate')]],
+		[[at(11, 30), weight('UpdateThingShadow.Accepted', 'policy', true)], [at(11, 39), weight('UpdateThingShadow.Accepted', 'thing')], [at(11, 50), weight('UpdateThingShadow.Accepted', 'certificate')]],
 		'shadows: policy, thing, certificate',
 	);
+	assert.deepEqual(weights('Ping.Success'), [], 'a calm metric keeps its whole curve');
 	assert.ok(areasFor('PublishIn.Success').includes('certificate') && !areasFor('PublishIn.Success').includes('rule'));
 	assert.equal(changeTicks(events, [metric('X', () => 1, {latest: null, points: []})]).size, 0, 'nothing drawn, nothing computed');
 });
@@ -89,8 +94,8 @@ test('a busy control plane: at most one tick per eight cells, so the curve still
 	assert.match(text, /▄{21}││$/, 'all as heavy: the newest two');
 });
 
-test('a flagged metric ticks the changes of its suspect window (what W lists) before newer ones', () => {
-	const crit = judged('PublishIn.Success', step(1150, 182), {expected: 1150, low: 1020, high: 1290}, 'crit');
+test('only the changes of a flagged metric\'s suspect window (what W lists) tick', () => {
+	const crit = flagged('PublishIn.Success');
 	const events = [
 		change('UpdateCertificate', at(12, 0, 30)),
 		change('CreatePolicyVersion', at(11, 59, 10)),
@@ -98,17 +103,11 @@ test('a flagged metric ticks the changes of its suspect window (what W lists) be
 		change('DetachPolicy', at(11, 10)),
 	];
 	const weights = changeTicks(events, [crit]).get('PublishIn.Success') ?? new Map<number, number>();
-	const heaviest = [...weights].sort((a, b) => b[1] - a[1])[0];
-	assert.equal(heaviest?.[0], at(11, 40), 'inside 11:28..11:59, the onset being 11:58');
-	const columns: MetricColumn[] = [{id: 'spark', title: '', width: 90, align: 'left'}];
-	const text = metricRowSegments(crit, columns, UNICODE, {ticks: weights}).map(s => s.text).join('').slice(1);
-	const ticked = [...text].flatMap((char, index) => (char === '│' ? [index] : []));
-	assert.deepEqual(ticked.length, 4, 'room for all four at 90 cells');
+	assert.deepEqual([...weights.keys()], [at(11, 40)], 'inside 11:28..11:59, the onset being 11:58');
 	const narrow = tickCells(tickSlots(weights, MINUTE, END, 90), 17, maxTicks(17));
-	assert.equal(narrow.filter(Boolean).length, 2);
+	assert.equal(narrow.filter(Boolean).length, 1);
 	// 11:40 is slot 69 of 90, in cell 13 of 17 (80 columns with the ALM column).
 	assert.equal(narrow[13], true, 'the 11:40 change keeps its tick at 80 columns');
-	assert.equal(narrow[16], true, 'and the newest change the other');
 });
 
 test('a tick on a deviating slot keeps the deviation colour', () => {
@@ -119,8 +118,15 @@ test('a tick on a deviating slot keeps the deviation colour', () => {
 	assert.deepEqual(ticks.map(segment => [segment.text, segment.color, segment.bold]), [['│', undefined, true], ['│', 'red', true]]);
 });
 
+/** The default metrics, with PublishIn, Connect and RulesExecuted flagged CRIT from 11:58. */
+const incidentSnapshot = (events: TrailEvent[]) => {
+	const base = snapshot({events});
+	const crit = new Set(['PublishIn.Success', 'Connect.Success', 'RulesExecuted']);
+	return {...base, metrics: base.metrics.map(series => (crit.has(series.name) ? flagged(series.name) : series))};
+};
+
 async function appFrame(events: TrailEvent[], display: ResolvedDisplay = {color: 'never', ascii: false}): Promise<string[]> {
-	const app = render(<App monitor={fakeMonitor(snapshot({events}))} onExit={() => {}} size={{columns: 80, rows: 24}} clock={fixedClock} display={display} />);
+	const app = render(<App monitor={fakeMonitor(incidentSnapshot(events))} onExit={() => {}} size={{columns: 80, rows: 24}} clock={fixedClock} display={display} />);
 	await waitFor(() => /EVENTS/.test(app.lastFrame() ?? ''), 2000, 'the first frame');
 	return (app.lastFrame() ?? '').split('\n');
 }
@@ -129,24 +135,25 @@ async function appFrame(events: TrailEvent[], display: ResolvedDisplay = {color:
 const SPARK_START = 1 + 26 + 1 + 9 + 2 + 6 + 2;
 const cellOf = (slot: number, cells = 23, slots = 90) => Array.from({length: cells}, (_, c) => c).find(c => Math.floor((c * slots) / cells) <= slot && slot < Math.max(Math.floor((c * slots) / cells) + 1, Math.floor(((c + 1) * slots) / cells))) ?? -1;
 
-test('80x24 App: an UpdateCertificate (status unknown: risky) at 11:45 ticks the connect and publish sparklines at 11:45, not RulesExecuted; no row added', async () => {
+test('80x24 App: an UpdateCertificate (status unknown: risky) at 11:45 ticks the flagged connect and publish sparklines at 11:45, not RulesExecuted nor the calm Ping; no row added', async () => {
 	const events = [...makeEvents(20), change('UpdateCertificate', at(11, 45, 20))].sort((a, b) => b.eventTime - a.eventTime);
 	const lines = await appFrame(events);
 	assert.equal(lines.length, 23);
 	const row = (name: string) => lines.find(line => line.startsWith(` ${name} `)) ?? '';
-	for (const name of ['PublishIn.Success', 'Connect.Success', 'Ping.Success']) {
+	for (const name of ['PublishIn.Success', 'Connect.Success']) {
 		assert.equal(row(name).indexOf('│'), SPARK_START + cellOf(74), name);
 		assert.equal(row(name).lastIndexOf('│'), SPARK_START + cellOf(74), `${name}: one tick`);
 	}
 	assert.doesNotMatch(row('RulesExecuted'), /│/, 'a certificate cannot explain the rules engine');
+	assert.doesNotMatch(row('Ping.Success'), /│/, 'a calm metric gets no tick');
 	cleanup();
 	const ascii = await appFrame(events, {color: 'never', ascii: true});
 	assert.equal((ascii.find(line => line.startsWith(' PublishIn.Success ')) ?? '').indexOf('|'), SPARK_START + cellOf(74));
 });
 
 test('80x24 App: a ReplaceTopicRule ticks RulesExecuted only', async () => {
-	const lines = await appFrame([...makeEvents(5), change('ReplaceTopicRule', at(11, 2))].sort((a, b) => b.eventTime - a.eventTime));
+	const lines = await appFrame([...makeEvents(5), change('ReplaceTopicRule', at(11, 32))].sort((a, b) => b.eventTime - a.eventTime));
 	const row = (name: string) => lines.find(line => line.startsWith(` ${name} `)) ?? '';
-	assert.equal(row('RulesExecuted').indexOf('│'), SPARK_START + cellOf(31));
+	assert.equal(row('RulesExecuted').indexOf('│'), SPARK_START + cellOf(61));
 	assert.doesNotMatch(row('PublishIn.Success'), /│/);
 });
