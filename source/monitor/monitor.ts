@@ -190,8 +190,9 @@ export class Monitor implements MonitorHandle {
 		while (!signal.aborted) {
 			if (!this.paused) {
 				if (source === 'metrics') {
-					void this.pollAlarms(false);
 					await this.metrics.poll(signal);
+					// After the numbers, not beside them: the first frame waits for metrics, never for alarms.
+					void this.pollAlarms(false);
 				} else await this.trail.poll(signal);
 				const state = source === 'metrics' ? this.metrics.getState() : this.trail.getState();
 				failures = state.error && !state.throttled ? failures + 1 : 0;
