@@ -5,12 +5,11 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
-import {randomBytes} from 'node:crypto';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BASELINE_METRICS} from '../../source/iot/catalog.js';
+import {startPane} from './tmux.js';
 
 const CLI = 'dist/cli.js';
 
@@ -22,34 +21,9 @@ const CLI = 'dist/cli.js';
  * character on the ASCII screen would be one of ours.
  */
 function demoPane(env: string, log: string) {
-	const socket = `iotmon-display-${process.pid}-${randomBytes(3).toString('hex')}`;
-	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
-	tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `tmux -L ${socket} wait-for go; env -u CI -u NO_COLOR -u FORCE_COLOR ${env} node ${CLI} --demo; exec sleep 600`);
-	tmux('pipe-pane', '-t', 'e2e', '-o', `cat >> '${log}'`);
-	tmux('wait-for', '-S', 'go');
-	return {
-		capture: () => tmux('capture-pane', '-p', '-t', 'e2e'),
-		/** With -e: the cells' colours and attributes as SGR sequences, as tmux re-encodes them. */
-		captureStyled: () => tmux('capture-pane', '-e', '-p', '-t', 'e2e'),
-		send: (...keys: string[]) => void tmux('send-keys', '-t', 'e2e', ...keys),
-		async waitFor(predicate: (screen: string) => boolean, timeoutMs: number, what: string): Promise<string> {
-			const deadline = Date.now() + timeoutMs;
-			let screen = '';
-			while (Date.now() < deadline) {
-				screen = tmux('capture-pane', '-p', '-t', 'e2e');
-				if (predicate(screen)) return screen;
-				await new Promise(resolve => setTimeout(resolve, 100));
-			}
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen was:\n${screen}`);
-		},
-		kill() {
-			try {
-				tmux('kill-server');
-			} catch {
-				// already gone
-			}
-		},
-	};
+	return startPane(`env -u CI -u NO_COLOR -u FORCE_COLOR ${env} node ${CLI} --demo; exec sleep 600`, {columns: 80, rows: 24}, pane =>
+		pane.pipeOutput(log),
+	);
 }
 
 /** Every SGR parameter in `text` (an empty SGR is a reset, 0). */

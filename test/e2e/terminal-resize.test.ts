@@ -6,42 +6,16 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
-import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {BASELINE_METRICS, ERROR_METRICS} from '../../source/iot/catalog.js';
+import {startPane} from './tmux.js';
 
 const CLI = 'dist/cli.js';
 // CI=true makes Ink hold every frame until exit, and a tmux pane inherits it: start without it.
 const DEMO = `env -u CI node ${CLI} --demo; exec sleep 600`;
 
 /** A private tmux server with one pane of `columns` x `rows` running `command`. */
-function pane(command: string, columns: number, rows: number) {
-	const socket = `iotmon-resize-${process.pid}-${randomBytes(3).toString('hex')}`;
-	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
-	tmux('new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), command);
-	return {
-		capture: () => tmux('capture-pane', '-p', '-t', 'e2e'),
-		resize: (width: number, height: number) => void tmux('resize-window', '-t', 'e2e', '-x', String(width), '-y', String(height)),
-		async waitFor(predicate: (screen: string) => boolean, timeoutMs: number, what: string): Promise<string> {
-			const deadline = Date.now() + timeoutMs;
-			let screen = '';
-			while (Date.now() < deadline) {
-				screen = tmux('capture-pane', '-p', '-t', 'e2e');
-				if (predicate(screen)) return screen;
-				await new Promise(resolve => setTimeout(resolve, 100));
-			}
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen was:\n${screen}`);
-		},
-		kill() {
-			try {
-				tmux('kill-server');
-			} catch {
-				// already gone
-			}
-		},
-	};
-}
+const pane = (command: string, columns: number, rows: number) => startPane(command, {columns, rows});
 
 /** What each screen row is: the app's rows by kind, blank, or anything else in full (a fragment). */
 function kinds(screen: string): string[] {
@@ -83,9 +57,9 @@ test('resizing leaves no fragments: 200x60 -> 120x24 -> 80x24 -> 50x12 -> 80x24 
 		assert.deepEqual(reference.filter(kind => kind === 'event').length, 8 - reference.filter(kind => kind === 'alarm line').length);
 
 		const matchesFresh = (what: string) =>
-			resized.waitFor(screen => JSON.stringify(kinds(screen)) === JSON.stringify(kinds(fresh.capture())), 10_000, what);
+			resized.waitFor(screen => JSON.stringify(kinds(screen)) === JSON.stringify(kinds(fresh.capture())), 20_000, what);
 		resized.resize(120, 24);
-		await resized.waitFor(screen => kinds(screen).at(-2) === 'footer' && /SOURCE IP/.test(screen), 10_000, '120x24');
+		await resized.waitFor(screen => kinds(screen).at(-2) === 'footer' && /SOURCE IP/.test(screen), 20_000, '120x24');
 		resized.resize(80, 24);
 		await matchesFresh('80x24 after 200x60 and 120x24, row for row like the fresh start');
 

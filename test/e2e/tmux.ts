@@ -7,6 +7,11 @@ import {randomBytes} from 'node:crypto';
 
 export type Pane = {
 	capture(): string;
+	/** With -e: the cells' colours and attributes as SGR sequences, as tmux re-encodes them. */
+	captureStyled(): string;
+	/** Appends everything the program writes to the pane, raw, to `file`. */
+	pipeOutput(file: string): void;
+	resize(columns: number, rows: number): void;
 	/** A tmux format value of the pane, e.g. '#{alternate_on}' or '#{cursor_flag}'. */
 	format(expression: string): string;
 	send(...keys: string[]): void;
@@ -14,12 +19,20 @@ export type Pane = {
 	kill(): void;
 };
 
-export function startPane(command: string, size = {columns: 80, rows: 24}): Pane {
+/**
+ * Starts `command` in a new pane of `size`. With `beforeStart`, the command waits until that has run
+ * (e.g. to attach pipeOutput before the program writes its first byte).
+ */
+export function startPane(command: string, size = {columns: 80, rows: 24}, beforeStart?: (pane: Pane) => void): Pane {
 	const socket = `iotmon-${process.pid}-${randomBytes(3).toString('hex')}`;
 	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
-	tmux('new-session', '-d', '-s', 'e2e', '-x', String(size.columns), '-y', String(size.rows), command);
+	const gated = beforeStart ? `tmux -L ${socket} wait-for go; ${command}` : command;
+	tmux('new-session', '-d', '-s', 'e2e', '-x', String(size.columns), '-y', String(size.rows), gated);
 	const pane: Pane = {
 		capture: () => tmux('capture-pane', '-p', '-t', 'e2e'),
+		captureStyled: () => tmux('capture-pane', '-e', '-p', '-t', 'e2e'),
+		pipeOutput: file => void tmux('pipe-pane', '-t', 'e2e', '-o', `cat >> '${file}'`),
+		resize: (columns, rows) => void tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows)),
 		format: expression => tmux('display-message', '-p', '-t', 'e2e', expression).trim(),
 		send: (...keys) => void tmux('send-keys', '-t', 'e2e', ...keys),
 		async waitFor(predicate, timeoutMs, what) {
@@ -40,5 +53,9 @@ export function startPane(command: string, size = {columns: 80, rows: 24}): Pane
 			}
 		},
 	};
+	if (beforeStart) {
+		beforeStart(pane);
+		tmux('wait-for', '-S', 'go');
+	}
 	return pane;
 }

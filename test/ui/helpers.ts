@@ -3,12 +3,16 @@ import {BASELINE_METRICS, ERROR_METRICS} from '../../source/iot/catalog.js';
 import type {MonitorHandle} from '../../source/monitor/types.js';
 import type {Alarm, Baseline, MetricSeries, Severity, Snapshot, SourceHealth, TrailEvent} from '../../source/types.js';
 
-/** Polls `predicate` until it returns true (or a truthy value); rejects after `timeoutMs`. */
+/**
+ * Polls `predicate` until it returns true (or a truthy value); rejects after `timeoutMs`, but never
+ * sooner than 10 s: a passing test returns at once, and a loaded CI machine can take seconds for a frame.
+ */
 export async function waitFor(predicate: () => unknown, timeoutMs = 2000, what = 'condition'): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
+	const limit = Math.max(timeoutMs, 10_000);
+	const deadline = Date.now() + limit;
 	for (;;) {
 		if (predicate()) return;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out after ${limit} ms waiting for ${what}`);
 		await new Promise(resolve => setTimeout(resolve, 5));
 	}
 }
