@@ -1,14 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createAwsClients} from '../../source/aws/clients.js';
-import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import {deviationOnset} from '../../source/monitor/deviation-onset.js';
-import {Monitor} from '../../source/monitor/monitor.js';
 import {identityLabel} from '../../source/trail/identity.js';
 import {recordOf, textAt} from '../../source/trail/record.js';
 import {suspectsFor} from '../../source/trail/suspects.js';
-import {startSimulator} from '../../source/simulator/server.js';
-import {BASE} from '../aws/helpers.js';
+import {demoSnapshotAt} from './helpers.js';
 
 const MINUTE = 60_000;
 
@@ -19,39 +15,17 @@ const MINUTE = 60_000;
  * burst, the monitor flags Connect.AuthError, and the revocation is the first suspect.
  */
 test('the auth-error burst is flagged, and the revocation before it is the first suspect', async () => {
-	let clock = BASE;
-	const now = () => clock;
-	const sim = await startSimulator({seed: 1, now});
-	clock = BASE + 13 * MINUTE;
-	const clients = await createAwsClients({region: 'us-east-1', endpointUrl: sim.url, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}});
-	try {
-		const monitor = new Monitor({
-			cloudwatch: clients.cloudwatch,
-			cloudtrail: clients.cloudtrail,
-			region: 'us-east-1',
-			profile: null,
-			demo: true,
-			metrics: DEFAULT_METRICS,
-			now,
-			lookbackMs: 45 * MINUTE,
-			trailRatePerSecond: 1.5,
-		});
-		const snapshot = await monitor.pollOnce();
-		monitor.stop();
-		const auth = snapshot.metrics.find(series => series.name === 'Connect.AuthError');
-		assert.equal(auth?.deviation?.direction, 'up');
-		assert.notEqual(auth?.deviation?.severity ?? 'ok', 'ok', 'Connect.AuthError is flagged');
-		const onset = deviationOnset(auth!);
-		assert.ok(onset !== null);
-		const [first, ...rest] = suspectsFor(snapshot.events, {metric: 'Connect.AuthError', onset});
-		assert.equal(first?.event.eventName, 'UpdateCertificate');
-		assert.equal(textAt(recordOf(first!.event), 'requestParameters', 'newStatus'), 'REVOKED');
-		assert.match(identityLabel(first!.event), /^role ops-admin\//, 'by the admin session of the story');
-		assert.ok(first!.event.eventTime < onset, 'the revocation came before the burst');
-		assert.ok(rest.length > 0, 'the rest of the window follows');
-		assert.equal(snapshot.alarms.find(alarm => alarm.name === 'iot-auth-errors')?.state, 'ALARM', "the account's own alarm agrees");
-	} finally {
-		clients.destroy();
-		await sim.close();
-	}
+	const snapshot = await demoSnapshotAt(13 * MINUTE, 45 * MINUTE);
+	const auth = snapshot.metrics.find(series => series.name === 'Connect.AuthError');
+	assert.equal(auth?.deviation?.direction, 'up');
+	assert.notEqual(auth?.deviation?.severity ?? 'ok', 'ok', 'Connect.AuthError is flagged');
+	const onset = deviationOnset(auth!);
+	assert.ok(onset !== null);
+	const [first, ...rest] = suspectsFor(snapshot.events, {metric: 'Connect.AuthError', onset});
+	assert.equal(first?.event.eventName, 'UpdateCertificate');
+	assert.equal(textAt(recordOf(first!.event), 'requestParameters', 'newStatus'), 'REVOKED');
+	assert.match(identityLabel(first!.event), /^role ops-admin\//, 'by the admin session of the story');
+	assert.ok(first!.event.eventTime < onset, 'the revocation came before the burst');
+	assert.ok(rest.length > 0, 'the rest of the window follows');
+	assert.equal(snapshot.alarms.find(alarm => alarm.name === 'iot-auth-errors')?.state, 'ALARM', "the account's own alarm agrees");
 });

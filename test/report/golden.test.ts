@@ -1,12 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
-import {createAwsClients} from '../../source/aws/clients.js';
-import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
-import {Monitor} from '../../source/monitor/monitor.js';
 import {incidentMarkdown} from '../../source/report/markdown.js';
-import {startSimulator} from '../../source/simulator/server.js';
-import {BASE} from '../aws/helpers.js';
+import {demoSnapshotAt} from './helpers.js';
 
 const GOLDEN = new URL('./golden/incident.md', import.meta.url);
 
@@ -18,40 +14,18 @@ const GOLDEN = new URL('./golden/incident.md', import.meta.url);
 test('incident Markdown from the embedded endpoint matches the golden file', async () => {
 	// The demo starts at BASE; the snapshot is taken 3 minutes later, when the policy change that preceded
 	// the first publish drop has been delivered (late, as Event History does).
-	let clock = BASE;
-	const now = () => clock;
-	const sim = await startSimulator({seed: 1, now});
-	clock = BASE + 3 * 60_000;
-	const clients = await createAwsClients({region: 'us-east-1', endpointUrl: sim.url, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}});
-	try {
-		const monitor = new Monitor({
-			cloudwatch: clients.cloudwatch,
-			cloudtrail: clients.cloudtrail,
-			region: 'us-east-1',
-			profile: null,
-			demo: true,
-			metrics: DEFAULT_METRICS,
-			now,
-			lookbackMs: 40 * 60_000,
-			trailRatePerSecond: 1.5,
-		});
-		const text = incidentMarkdown({snapshot: await monitor.pollOnce()});
-		monitor.stop();
-		if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
-		assert.equal(text, readFileSync(GOLDEN, 'utf8'));
-		// What the hand-off must say, whatever else changes in the golden file:
-		assert.match(text, /^# iot-monitor incident snapshot: us-east-1, 2026-11-24 14:03:30 UTC$/m);
-		assert.match(text, /\| PublishIn\.Success \| ▼ CRIT \|/);
-		assert.match(text, /\| iot-publish-drop \| ALARM \|/);
-		const publish = text.slice(text.indexOf('### PublishIn.Success'), text.indexOf('### PublishOut.Success'));
-		const top3 = publish.split('\n').filter(line => /^[123]\. /.test(line));
-		assert.ok(
-			top3.some(line => /\*\*SetDefaultPolicyVersion\*\* .* by role deploy-role\/.*policy change: can explain PublishIn\.Success/.test(line)),
-			`the story's policy change is among the first three suspects:\n${top3.join('\n')}`,
-		);
-		assert.match(text, /^```json\n\{\n {2}"eventVersion"/m);
-	} finally {
-		clients.destroy();
-		await sim.close();
-	}
+	const text = incidentMarkdown({snapshot: await demoSnapshotAt(3 * 60_000, 40 * 60_000)});
+	if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
+	assert.equal(text, readFileSync(GOLDEN, 'utf8'));
+	// What the hand-off must say, whatever else changes in the golden file:
+	assert.match(text, /^# iot-monitor incident snapshot: us-east-1, 2026-11-24 14:03:30 UTC$/m);
+	assert.match(text, /\| PublishIn\.Success \| ▼ CRIT \|/);
+	assert.match(text, /\| iot-publish-drop \| ALARM \|/);
+	const publish = text.slice(text.indexOf('### PublishIn.Success'), text.indexOf('### PublishOut.Success'));
+	const top3 = publish.split('\n').filter(line => /^[123]\. /.test(line));
+	assert.ok(
+		top3.some(line => /\*\*SetDefaultPolicyVersion\*\* .* by role deploy-role\/.*policy change: can explain PublishIn\.Success/.test(line)),
+		`the story's policy change is among the first three suspects:\n${top3.join('\n')}`,
+	);
+	assert.match(text, /^```json\n\{\n {2}"eventVersion"/m);
 });
