@@ -64,14 +64,15 @@ function sparkSegments(metric: MetricSeries, width: number, flagColor: Segment['
 	if (ticks === undefined || ticks.size === 0) return runs;
 	const marked = tickCells(tickSlots(ticks, periodMs, latest.t, slots), width, maxTicks(width));
 	if (!marked.includes(true)) return runs;
-	// A changed minute replaces its slot's glyph with the tick, bold: in the terminal's own colour inside
-	// the band, in the band-side colour outside it, so a tick on a drop still shows the drop's colour.
+	// A changed minute replaces its slot's glyph with the tick, bold, in the terminal's own colour; but
+	// never on a cell drawn outside the band: the deviation itself (the drop's height and colour, which
+	// also reads without colour) matters more than where the change falls in it.
 	const out: Segment[] = [];
 	let cell = 0;
 	for (const run of runs) {
+		const inBand = run.color === 'cyan';
 		for (const glyph of run.text) {
-			const tickColor = run.color === 'cyan' ? undefined : run.color;
-			const segment: Segment = marked[cell] ? {text: g.tick, bold: true, color: tickColor} : {text: glyph, color: run.color};
+			const segment: Segment = marked[cell] && inBand ? {text: g.tick, bold: true} : {text: glyph, color: run.color};
 			const last = out.at(-1);
 			if (last && last.color === segment.color && last.bold === segment.bold) out[out.length - 1] = {...last, text: last.text + segment.text};
 			else out.push(segment);

@@ -110,13 +110,17 @@ test('only the changes of a flagged metric\'s suspect window (what W lists) tick
 	assert.equal(narrow[13], true, 'the 11:40 change keeps its tick at 80 columns');
 });
 
-test('a tick on a deviating slot keeps the deviation colour', () => {
+test('a tick never hides a deviating slot: the drop keeps its height and colour', () => {
 	const columns: MetricColumn[] = [{id: 'spark', title: '', width: 90, align: 'left'}];
 	const series = judged('PublishIn.Success', index => (index >= 88 ? 10 : 100), {expected: 100, low: 90, high: 110}, 'crit');
 	const segments = metricRowSegments(series, columns, UNICODE, {ticks: new Map([[END - MINUTE, 10], [END - 30 * MINUTE, 10]])});
 	const ticks = segments.filter(segment => segment.text.includes('│'));
-	assert.deepEqual(ticks.map(segment => [segment.text, segment.color, segment.bold]), [['│', undefined, true], ['│', 'red', true]]);
+	assert.deepEqual(ticks.map(segment => [segment.text, segment.color, segment.bold]), [['│', undefined, true]], 'only the in-band change is ticked');
+	const text = segments.map(segment => segment.text).join('');
+	assert.equal(text.indexOf('│'), 1 + 59, 'at 11:30 (slot 59 of 0..89)');
+	assert.deepEqual(segments.at(-1), {text: '__', color: 'red'}, 'the drop at 11:59-12:00 is still drawn, below the band, in red');
 });
+
 
 /** The default metrics, with PublishIn, Connect and RulesExecuted flagged CRIT from 11:58. */
 const incidentSnapshot = (events: TrailEvent[]) => {
