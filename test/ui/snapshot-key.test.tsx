@@ -76,7 +76,7 @@ test('s never overwrites: a name taken (by anyone) moves to the next suffix', as
 	await waitFor(() => readdirSync(dir).length === 3, 2000, 'a third file');
 	assert.deepEqual(readdirSync(dir).sort(), [`${NAME}-1.md`, `${NAME}-2.md`, `${NAME}.md`]);
 	assert.equal(readFileSync(join(dir, `${NAME}.md`), 'utf8'), 'my notes');
-	assert.match(frame(), /-2\.md/);
+	await until(/incident snapshot written to .*-2\.md/, 'the second path in the status line');
 	for (const line of frame().split('\n')) assert.ok(line.length <= 80, line);
 });
 
