@@ -7,34 +7,13 @@
  */
 import {performance} from 'node:perf_hooks';
 import {SeasonalDetector} from '../source/baseline/detector.js';
+import {poisson, prng} from '../test/baseline/synthetic.js';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
 const START = Date.UTC(2024, 0, 1);
 const POINTS = 14 * 1440;
 const RUNS = 9;
-
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-
-function poisson(random: () => number, mean: number): number {
-	if (mean > 50) {
-		const gauss = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-		return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss));
-	}
-	const limit = Math.exp(-mean);
-	let k = 0;
-	for (let p = random(); p > limit; p *= random()) k++;
-	return k;
-}
 
 function busy(t: number): number {
 	const hour = (t % DAY) / (60 * MINUTE);

@@ -2,35 +2,13 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {SeasonalDetector, type Estimate} from '../../source/baseline/detector.js';
 import {SCORE_CRIT, SCORE_WARN} from '../../source/baseline/score.js';
+import {poisson, prng} from './synthetic.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Wednesday 2024-01-03 00:00 UTC: weekends fall on days 3-4, 10-11, 17-18. */
 const START = Date.UTC(2024, 0, 3);
-
-/** mulberry32: a small seeded PRNG, so every run sees the same data. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-
-function poisson(random: () => number, mean: number): number {
-	if (mean > 50) {
-		const gauss = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-		return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss));
-	}
-	const limit = Math.exp(-mean);
-	let k = 0;
-	for (let p = random(); p > limit; p *= random()) k++;
-	return k;
-}
 
 /** Mean messages per minute: quiet at 04:00 UTC, busy at 16:00, weekends at 60 %. */
 function rhythm(t: number, base = 20_000): number {

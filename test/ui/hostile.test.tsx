@@ -13,6 +13,7 @@ import {formatClock, formatCount} from '../../source/ui/format.js';
 import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
 import {event, fakeMonitor, fixedClock, KEYS, NOW, snapshot} from './helpers.js';
 import {loadShippedRenderer} from './shipped-renderer.js';
+import {prng} from '../baseline/synthetic.js';
 
 // No static import of ink or react here (see shipped-renderer.ts), hence createElement instead of JSX.
 const {createElement, render, cleanup, App, Text} = await loadShippedRenderer();
@@ -22,18 +23,6 @@ const COUNT = 3000;
 const SEED = 0x1badc0de;
 const ESC = '\u001B';
 const BEL = '\u0007';
-
-/** mulberry32: small, fast, good enough to pick fragments reproducibly. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Rng = () => number;
 const pick = <T,>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
