@@ -7,11 +7,12 @@
 // RSS is read 1.5 s after the first frame, right after the keys, and after IDLE_S seconds without input.
 // Usage: npm run bench:eventlog   (EVENTS=50000 KEYS=300 GAP_MS=50 IDLE_S=10 to change)
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {descendants, memory} from './proc.mjs';
 
 const EVENTS = Number(process.env.EVENTS ?? 50_000);
 const KEYS = Number(process.env.KEYS ?? 300);
@@ -83,25 +84,6 @@ function output(test, what) {
 }
 
 const lastPosition = screen => [...screen.matchAll(POSITION)].at(-1)?.[1] ?? null;
-
-function descendants(pid) {
-	const out = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid === pid) out.push(Number(entry), ...descendants(Number(entry)));
-		} catch {}
-	}
-	return out;
-}
-
-function memory(pid) {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kib = name => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]);
-	return {rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024};
-}
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 

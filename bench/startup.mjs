@@ -4,9 +4,10 @@
 // "With data" means the frame shows a number for PublishIn.Success and at least one CloudTrail event row.
 // Usage: npm run bench:startup   (RUNS=7 RSS_SECONDS=30 to change)
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
+import {descendants, memory} from './proc.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const RSS_SECONDS = Number(process.env.RSS_SECONDS ?? 30);
@@ -24,24 +25,6 @@ function start() {
 		env,
 		stdio: ['pipe', 'pipe', 'inherit'],
 	});
-}
-
-function descendants(pid) {
-	const out = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid === pid) out.push(Number(entry), ...descendants(Number(entry)));
-		} catch {}
-	}
-	return out;
-}
-
-function rssMiB(pid) {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
 function firstFrameWithData() {
@@ -103,7 +86,7 @@ child.stdout.resume();
 await new Promise(resolve => setTimeout(resolve, RSS_SECONDS * 1000));
 // script(1) runs a shell that execs node; the app may retitle itself, so take the deepest descendant.
 const node = descendants(child.pid).at(-1);
-const rss = node ? rssMiB(node) : NaN;
+const rss = node ? memory(node).rss : NaN;
 child.stdin.write('q');
 await new Promise(resolve => child.once('exit', resolve));
 console.log(`RSS after ${RSS_SECONDS} s: ${rss.toFixed(1)} MiB (target <= 120 MB)`);
