@@ -4,6 +4,7 @@
  * inside a metric-math alarm); a composite alarm is ours when its rule refers to one of ours.
  */
 import {DescribeAlarmsCommand, type CloudWatchClient, type CompositeAlarm, type MetricAlarm} from '@aws-sdk/client-cloudwatch';
+import {ALARM_STATE_RANK} from '../iot/alarm-states.js';
 import type {Alarm, AlarmState} from '../types.js';
 
 const NAMESPACE = 'AWS/IoT';
@@ -119,6 +120,5 @@ export async function describeIotAlarms(client: CloudWatchClient, {signal, onCal
 			break;
 		}
 	}
-	const order = (alarm: Alarm) => (alarm.state === 'ALARM' ? 0 : alarm.state === 'INSUFFICIENT_DATA' ? 1 : 2);
-	return ours.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+	return ours.sort((a, b) => ALARM_STATE_RANK[a.state] - ALARM_STATE_RANK[b.state] || a.name.localeCompare(b.name));
 }

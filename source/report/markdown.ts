@@ -8,6 +8,7 @@
  * (sanitize), Markdown and HTML syntax in table cells is escaped, and each record sits in a code fence
  * longer than any backtick run inside it, so no event can break out of its block.
  */
+import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {deviationOnset} from '../monitor/deviation-onset.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
@@ -15,7 +16,9 @@ import {identityLabel} from '../trail/identity.js';
 import {recordText} from '../trail/packed-record.js';
 import {recordOf} from '../trail/record.js';
 import {suspectsFor, SUSPECT_WINDOW_MS, type Suspect} from '../trail/suspects.js';
-import type {Alarm, MetricSeries, Snapshot, TrailEvent} from '../types.js';
+import type {Alarm, AlarmState, MetricSeries, Snapshot, TrailEvent} from '../types.js';
+
+type AlarmStates = ReadonlyMap<string, AlarmState>;
 
 /** Suspects listed per flagged metric. */
 const MAX_SUSPECTS = 10;
@@ -66,13 +69,6 @@ function flag(series: MetricSeries): string {
 	return `${deviation.direction === 'down' ? '▼' : '▲'} ${deviation.severity.toUpperCase()}`;
 }
 
-function alarmStateFor(series: MetricSeries, alarms: readonly Alarm[]): string {
-	const mine = alarms.filter(alarm => alarm.kind === 'metric' && alarm.metrics.includes(series.name));
-	if (mine.length === 0) return '—';
-	const worst = mine.find(a => a.state === 'ALARM') ?? mine.find(a => a.state === 'INSUFFICIENT_DATA') ?? mine[0]!;
-	return `${worst.state}${mine.length > 1 ? ` (${mine.length} alarms)` : ''}`;
-}
-
 function fence(body: string): string {
 	const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map(match => match[0].length));
 	const marks = '`'.repeat(Math.max(3, longest + 1));
@@ -109,12 +105,12 @@ function header(snapshot: Snapshot, alarms: readonly Alarm[]): string[] {
 	];
 }
 
-function flagsTable(flagged: readonly MetricSeries[], alarms: readonly Alarm[]): string[] {
+function flagsTable(flagged: readonly MetricSeries[], alarmStates: AlarmStates): string[] {
 	if (flagged.length === 0) return ['## Flags', '', 'No metric is flagged.', ''];
 	const rows = flagged.map(series => {
 		const onset = deviationOnset(series);
 		const base = series.baseline;
-		return `| ${cell(series.name)} | ${flag(series)} | ${onset === null ? '—' : clock(onset)} | ${series.latest ? clock(series.latest.t) : '—'} | ${number(series.latest?.v)} | ${number(base?.expected)} | ${number(base?.low)}–${number(base?.high)} | ${percent(series.deviation?.percent)} | ${alarmStateFor(series, alarms)} |`;
+		return `| ${cell(series.name)} | ${flag(series)} | ${onset === null ? '—' : clock(onset)} | ${series.latest ? clock(series.latest.t) : '—'} | ${number(series.latest?.v)} | ${number(base?.expected)} | ${number(base?.low)}–${number(base?.high)} | ${percent(series.deviation?.percent)} | ${(alarmStates.get(series.name) ?? '—')} |`;
 	});
 	return [
 		'## Flags',
@@ -144,7 +140,7 @@ function alarmsSection(alarms: readonly Alarm[]): string[] {
 	return lines;
 }
 
-function metricsTable(metrics: readonly MetricSeries[], alarms: readonly Alarm[]): string[] {
+function metricsTable(metrics: readonly MetricSeries[], alarmStates: AlarmStates): string[] {
 	return [
 		'## All metrics',
 		'',
@@ -153,7 +149,7 @@ function metricsTable(metrics: readonly MetricSeries[], alarms: readonly Alarm[]
 		...metrics.map(series => {
 			const base = series.baseline;
 			const band = base ? `${number(base.low)}–${number(base.high)}` : '—';
-			return `| ${cell(series.name)} | ${series.latest ? clock(series.latest.t) : '—'} | ${series.state === 'no-data' ? 'no data' : number(series.latest?.v)} | ${number(base?.expected)} | ${band} | ${percent(series.deviation?.percent)} | ${flag(series)} | ${alarmStateFor(series, alarms)} |`;
+			return `| ${cell(series.name)} | ${series.latest ? clock(series.latest.t) : '—'} | ${series.state === 'no-data' ? 'no data' : number(series.latest?.v)} | ${number(base?.expected)} | ${band} | ${percent(series.deviation?.percent)} | ${flag(series)} | ${(alarmStates.get(series.name) ?? '—')} |`;
 		}),
 		'',
 	];
@@ -192,11 +188,12 @@ function suspectsSection(flagged: readonly MetricSeries[], events: readonly Trai
 /** The whole hand-off. */
 export function incidentMarkdown({snapshot, alarms = snapshot.alarms}: ReportInput): string {
 	const flagged = snapshot.metrics.filter(series => series.judgement === 'judged' && series.deviation && series.deviation.severity !== 'ok');
+	const alarmStates = alarmStatesByMetric(alarms);
 	return [
 		...header(snapshot, alarms),
-		...flagsTable(flagged, alarms),
+		...flagsTable(flagged, alarmStates),
 		...alarmsSection(alarms),
-		...metricsTable(snapshot.metrics, alarms),
+		...metricsTable(snapshot.metrics, alarmStates),
 		...suspectsSection(flagged, snapshot.events),
 		'_Written by iot-monitor. Times are UTC; values are per-minute Sums across all dimension sets._',
 		'',

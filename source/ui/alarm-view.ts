@@ -16,6 +16,7 @@
  * Alarm names, reasons, descriptions, metric and child names come from CloudWatch: untrusted text, each
  * passes through sanitize() before it is drawn.
  */
+import {ALARM_STATE_RANK} from '../iot/alarm-states.js';
 import {sanitize} from '../text/sanitize.js';
 import {textWidth} from '../text/width.js';
 import type {Alarm, AlarmState} from '../types.js';
@@ -25,21 +26,6 @@ import {segmentsWidth, type Segment} from './segments.js';
 
 /** Lines the alarm banner takes at most (the `a` view has the rest). */
 export const MAX_ALARM_LINES = 4;
-
-const RANK: Record<AlarmState, number> = {ALARM: 0, INSUFFICIENT_DATA: 1, OK: 2};
-
-/** The worst state of the metric alarms that watch each metric name. Composite alarms watch alarms, not metrics. */
-export function alarmStatesByMetric(alarms: readonly Alarm[]): ReadonlyMap<string, AlarmState> {
-	const out = new Map<string, AlarmState>();
-	for (const alarm of alarms) {
-		if (alarm.kind !== 'metric') continue;
-		for (const name of alarm.metrics) {
-			const seen = out.get(name);
-			if (seen === undefined || RANK[alarm.state] < RANK[seen]) out.set(name, alarm.state);
-		}
-	}
-	return out;
-}
 
 /** The ALM cell: ◆ ALM (red) in ALARM, ◇ ins (dim) with insufficient data, a dim ok, blank without an alarm. */
 export function alarmCell(state: AlarmState | undefined, g: Glyphs = UNICODE): Segment {
@@ -134,7 +120,7 @@ export function alarmListLines(alarms: readonly Alarm[], error: string | null, n
 	const firing = firingAlarms(alarms);
 	const rest = alarms
 		.filter(alarm => alarm.state !== 'ALARM')
-		.sort((a, b) => RANK[a.state] - RANK[b.state] || a.name.localeCompare(b.name));
+		.sort((a, b) => ALARM_STATE_RANK[a.state] - ALARM_STATE_RANK[b.state] || a.name.localeCompare(b.name));
 	if (alarms.length === 0) {
 		if (error === null) lines.push([{text: ' No CloudWatch alarm watches AWS/IoT metrics in this region.', dim: true}]);
 		return lines;

@@ -8,7 +8,8 @@ import {countMatchingAbove, describeFilter, isFilterActive, NO_FILTER, type Even
 import {suspectsFor} from '../trail/suspects.js';
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
-import {alarmBannerLines, alarmLinesWanted, alarmListLines, alarmStatesByMetric} from './alarm-view.js';
+import {alarmStatesByMetric} from '../iot/alarm-states.js';
+import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarm-view.js';
 import {AlarmList} from './components/alarm-list.js';
 import {FilterInput, StatusLine} from './components/bottom-line.js';
 import {detailLineCount, EventDetail} from './components/event-detail.js';
