@@ -3,6 +3,7 @@ import type {Snapshot} from '../types.js';
 import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
 import {UNICODE, type Glyphs} from '../ui/glyphs.js';
+import {flagText, metricDelta} from '../ui/judgement.js';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
@@ -22,14 +23,8 @@ export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string 
 		const judged = series.judgement === 'judged' && series.baseline && series.deviation;
 		const raw = series.baseline?.expected ?? 0;
 		const expected = judged ? (raw < 10 ? raw.toFixed(1) : String(Math.round(raw))) : '';
-		const percent = judged && series.deviation!.percent !== null ? `${series.deviation!.percent > 0 ? '+' : ''}${Math.round(series.deviation!.percent)}%` : '';
-		const flag = judged
-			? series.deviation!.severity === 'ok'
-				? 'ok'
-				: `${series.deviation!.direction === 'up' ? g.up : g.down} ${series.deviation!.severity.toUpperCase()}`
-			: series.judgement === 'learning'
-				? 'learning'
-				: '';
+		const percent = metricDelta(series, g);
+		const flag = flagText(series, g);
 		const bucket = series.latest ? time(series.latest.t) : '';
 		lines.push(
 			`${pad(series.name, 28)} ${pad(value, 10, 'right')} ${pad(expected, 10, 'right')} ${pad(percent, 7, 'right')}  ${pad(flag, 7)} ${bucket}`.trimEnd(),

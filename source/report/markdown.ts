@@ -10,6 +10,7 @@
  */
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {deviationOnset} from '../monitor/deviation-onset.js';
+import {flagText, metricDelta} from '../ui/judgement.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 import {identityLabel} from '../trail/identity.js';
@@ -55,19 +56,7 @@ function number(value: number | null | undefined): string {
 	return Math.abs(value) < 100 && !Number.isInteger(value) ? value.toFixed(1) : String(Math.round(value));
 }
 
-function percent(value: number | null | undefined): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-	return `${value >= 0 ? '+' : ''}${Math.round(value)}%`;
-}
 
-function flag(series: MetricSeries): string {
-	if (series.state === 'error') return 'error';
-	if (series.judgement === 'learning') return 'learning';
-	if (series.judgement === 'no-data') return 'no data';
-	const deviation = series.deviation;
-	if (!deviation || deviation.severity === 'ok') return 'ok';
-	return `${deviation.direction === 'down' ? '▼' : '▲'} ${deviation.severity.toUpperCase()}`;
-}
 
 function fence(body: string): string {
 	const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map(match => match[0].length));
@@ -110,7 +99,7 @@ function flagsTable(flagged: readonly MetricSeries[], alarmStates: AlarmStates):
 	const rows = flagged.map(series => {
 		const onset = deviationOnset(series);
 		const base = series.baseline;
-		return `| ${cell(series.name)} | ${flag(series)} | ${onset === null ? '—' : clock(onset)} | ${series.latest ? clock(series.latest.t) : '—'} | ${number(series.latest?.v)} | ${number(base?.expected)} | ${number(base?.low)}–${number(base?.high)} | ${percent(series.deviation?.percent)} | ${(alarmStates.get(series.name) ?? '—')} |`;
+		return `| ${cell(series.name)} | ${flagText(series)} | ${onset === null ? '—' : clock(onset)} | ${series.latest ? clock(series.latest.t) : '—'} | ${number(series.latest?.v)} | ${number(base?.expected)} | ${number(base?.low)}–${number(base?.high)} | ${metricDelta(series)} | ${(alarmStates.get(series.name) ?? '—')} |`;
 	});
 	return [
 		'## Flags',
@@ -149,7 +138,7 @@ function metricsTable(metrics: readonly MetricSeries[], alarmStates: AlarmStates
 		...metrics.map(series => {
 			const base = series.baseline;
 			const band = base ? `${number(base.low)}–${number(base.high)}` : '—';
-			return `| ${cell(series.name)} | ${series.latest ? clock(series.latest.t) : '—'} | ${series.state === 'no-data' ? 'no data' : number(series.latest?.v)} | ${number(base?.expected)} | ${band} | ${percent(series.deviation?.percent)} | ${flag(series)} | ${(alarmStates.get(series.name) ?? '—')} |`;
+			return `| ${cell(series.name)} | ${series.latest ? clock(series.latest.t) : '—'} | ${series.state === 'no-data' ? 'no data' : number(series.latest?.v)} | ${number(base?.expected)} | ${band} | ${metricDelta(series)} | ${flagText(series)} | ${(alarmStates.get(series.name) ?? '—')} |`;
 		}),
 		'',
 	];
@@ -169,7 +158,7 @@ function suspectsSection(flagged: readonly MetricSeries[], events: readonly Trai
 		const onset = deviationOnset(series);
 		if (onset === null) continue;
 		const suspects = suspectsFor(events, {metric: series.name, onset}).slice(0, MAX_SUSPECTS);
-		lines.push(`### ${cell(series.name)} ${flag(series)} since ${clock(onset)} UTC`, '');
+		lines.push(`### ${cell(series.name)} ${flagText(series)} since ${clock(onset)} UTC`, '');
 		lines.push(`Control-plane changes and failed calls from ${clock(onset - SUSPECT_WINDOW_MS)} to ${clock(onset + 60_000)} UTC, most suspicious first:`, '');
 		if (suspects.length === 0) lines.push('None in the events loaded.');
 		suspects.forEach((suspect, index) => {

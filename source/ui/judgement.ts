@@ -36,6 +36,12 @@ export function flagSegment(metric: MetricSeries, g: Glyphs = UNICODE): Segment 
 	return {text: `${arrow(deviation.direction, g)} ${severity.toUpperCase()}`, color: severityColor(severity), bold: true};
 }
 
+/** The flag as plain words for text read outside the screen (--once text, the Markdown hand-off): as the FLAG cell, with "ok" for the dim dot. */
+export function flagText(metric: MetricSeries, g: Glyphs = UNICODE): string {
+	const {text} = flagSegment(metric, g);
+	return text === g.normal ? 'ok' : text;
+}
+
 /** A signed percent: "-84%", "+327%", "0%", "+16k%"; "—" when unknown. At most 6 columns. */
 export function formatDelta(percent: number | null, g: Glyphs = UNICODE): string {
 	if (percent === null || !Number.isFinite(percent)) return g.missing;
