@@ -103,12 +103,12 @@ export function countMatchingAbove(events: readonly TrailEvent[], eventId: strin
 	return 0;
 }
 
-/** The filter in words for titles: 'errors · writes · user alice · "deny"', or 'none'. */
-export function describeFilter(filter: EventFilter): string {
+/** The filter in words for titles: 'errors · writes · user alice · "deny"', or 'none' (`separator` between parts: '|' in ASCII). */
+export function describeFilter(filter: EventFilter, separator = '·'): string {
 	const parts: string[] = [];
 	if (filter.errorsOnly) parts.push('errors');
 	if (filter.writesOnly) parts.push('writes');
 	if (filter.user !== null) parts.push(sanitize(filter.user));
 	if (filter.text.trim() !== '') parts.push(`"${sanitize(filter.text.trim())}"`);
-	return parts.length === 0 ? 'none' : parts.join(' · ');
+	return parts.length === 0 ? 'none' : parts.join(` ${separator} `);
 }

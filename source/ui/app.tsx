@@ -4,7 +4,7 @@ import {errorRate, type ErrorRate} from '../iot/rates.js';
 import type {MonitorHandle} from '../monitor/types.js';
 import {incidentMarkdown} from '../report/markdown.js';
 import {writeEventExport, writeIncidentSnapshot, type ExportResult} from '../trail/export-file.js';
-import {countMatchingAbove, describeFilter, isFilterActive, NO_FILTER, type EventFilter} from '../trail/filter.js';
+import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
 import {suspectsFor} from '../trail/suspects.js';
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
@@ -76,20 +76,6 @@ const DEFAULT_DISPLAY: ResolvedDisplay = {color: 'always', ascii: false};
 
 const plural = (count: number, word: string, g: Glyphs): string => `${formatCount(count, g)} ${word}${count === 1 ? '' : 's'}`;
 
-/**
- * The active filter in words for titles, with the set's separator. describeFilter (source/trail)
- * joins with '·', so in ASCII each part is described on its own and joined here.
- */
-function filterWords(filter: EventFilter, g: Glyphs): string {
-	if (!g.ascii) return describeFilter(filter);
-	const parts: EventFilter[] = [
-		{...NO_FILTER, errorsOnly: filter.errorsOnly},
-		{...NO_FILTER, writesOnly: filter.writesOnly},
-		{...NO_FILTER, user: filter.user},
-		{...NO_FILTER, text: filter.text},
-	];
-	return parts.filter(isFilterActive).map(part => describeFilter(part)).join(` ${g.sep} `);
-}
 
 /** The root: reads the monitor, owns UI state and the one key listener, lays out the panels. */
 export function App({
@@ -262,7 +248,7 @@ export function App({
 		);
 	}
 
-	const words = filtering ? filterWords(filter, g) : null;
+	const words = filtering ? describeFilter(filter, g.sep) : null;
 	const status = currentStatus(state, now);
 	let body;
 	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
