@@ -2,12 +2,8 @@ import {useMemo, useReducer} from 'react';
 import {Box} from 'ink';
 import {errorRate, type ErrorRate} from '../iot/rates.js';
 import type {MonitorHandle} from '../monitor/types.js';
-import {incidentMarkdown} from '../report/markdown.js';
-import {writeEventExport, writeIncidentSnapshot, type ExportResult} from '../trail/export-file.js';
 import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
 import {suspectsFor} from '../trail/suspects.js';
-import {sanitize} from '../text/sanitize.js';
-import type {TrailEvent} from '../types.js';
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarm-view.js';
 import {AlarmList} from './components/alarm-list.js';
@@ -22,10 +18,10 @@ import {MetricsTable, splitMetrics} from './components/metrics-table.js';
 import {TooSmall} from './components/too-small.js';
 import {suspectRows, WhatChanged} from './components/what-changed.js';
 import {detailSummary, recordLines} from './detail-lines.js';
+import {fileActions, type ExportEvents, type WriteSnapshot} from './file-actions.js';
 import {DisplayContext, type DisplayStyle} from './display-context.js';
 import type {ResolvedDisplay} from './display.js';
-import {formatCount} from './format.js';
-import {glyphsFor, type Glyphs} from './glyphs.js';
+import {glyphsFor} from './glyphs.js';
 import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
 import {useMonitor} from './hooks/use-monitor.js';
 import {useNow, type Clock} from './hooks/use-now.js';
@@ -46,11 +42,6 @@ import {
 import {changeTicks} from './timeline.js';
 import {flaggedTargets} from './what-changed.js';
 
-/** Writes an export; the default writes .jsonl + .csv into a directory (source/trail/export-file.ts). */
-export type ExportEvents = (events: readonly TrailEvent[], now: number) => Promise<ExportResult>;
-
-/** Writes the incident snapshot's Markdown and returns the path; the default writes a new .md file. */
-export type WriteSnapshot = (markdown: string, now: number) => Promise<string>;
 
 /** Props of the root component. */
 export type AppProps = {
@@ -73,8 +64,6 @@ export type AppProps = {
 };
 
 const DEFAULT_DISPLAY: ResolvedDisplay = {color: 'always', ascii: false};
-
-const plural = (count: number, word: string, g: Glyphs): string => `${formatCount(count, g)} ${word}${count === 1 ? '' : 's'}`;
 
 
 /** The root: reads the monitor, owns UI state and the one key listener, lays out the panels. */
@@ -142,48 +131,7 @@ export function App({
 	const selectedSuspect = changes === null ? -1 : selectedSuspectIndex(changes, suspectIds);
 	const alarmLines = mode === 'alarms' ? alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g) : [];
 
-	const runExport = (list: readonly TrailEvent[]): void => {
-		const at = clock();
-		if (list.length === 0) {
-			dispatch({type: 'status-shown', status: {text: 'nothing to export: no events in the list', tone: 'error', at}});
-			return;
-		}
-		const write: ExportEvents = exportEvents ?? ((items, time) => writeEventExport(items, {dir: exportDir, now: time}));
-		write(list, at).then(
-			result => {
-				const [first = '', second = ''] = result.paths.map(path => sanitize(path));
-				const suffix = second.endsWith('.csv') ? ' + .csv' : '';
-				dispatch({
-					type: 'status-shown',
-					status: {text: `exported ${plural(result.count, 'event', g)} to`, path: first, suffix, tone: 'ok', at: clock()},
-				});
-			},
-			(error: unknown) => {
-				const message = sanitize(error instanceof Error ? error.message : String(error));
-				dispatch({type: 'status-shown', status: {text: `export failed: ${message}`, tone: 'error', at: clock()}});
-			},
-		);
-	};
-
-	const runSnapshot = (): void => {
-		const at = clock();
-		let markdown: string;
-		try {
-			markdown = incidentMarkdown({snapshot: monitor.getSnapshot()});
-		} catch (error) {
-			const message = sanitize(error instanceof Error ? error.message : String(error));
-			dispatch({type: 'status-shown', status: {text: `snapshot failed: ${message}`, tone: 'error', at}});
-			return;
-		}
-		const write: WriteSnapshot = writeSnapshot ?? ((text, time) => writeIncidentSnapshot(text, {dir: exportDir, now: time}));
-		write(markdown, at).then(
-			path => dispatch({type: 'status-shown', status: {text: 'incident snapshot written to', path: sanitize(path), tone: 'ok', at: clock()}}),
-			(error: unknown) => {
-				const message = sanitize(error instanceof Error ? error.message : String(error));
-				dispatch({type: 'status-shown', status: {text: `snapshot failed: ${message}`, tone: 'error', at: clock()}});
-			},
-		);
-	};
+	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot});
 
 	// Read through useKeymap's ref: always this render's values, no stale closure.
 	const onAction = (action: KeymapAction): void => {
@@ -198,10 +146,10 @@ export function App({
 				monitor.refreshNow();
 				return;
 			case 'export-requested':
-				runExport(events);
+				files.exportEvents(events);
 				return;
 			case 'snapshot-requested':
-				runSnapshot();
+				files.writeSnapshot();
 				return;
 			case 'changes-requested':
 				if (flagged.length === 0) {

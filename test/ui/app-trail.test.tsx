@@ -6,7 +6,8 @@ import {join} from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
 import {textWidth} from '../../source/text/width.js';
 import type {Snapshot} from '../../source/types.js';
-import {App, type ExportEvents} from '../../source/ui/app.js';
+import {App} from '../../source/ui/app.js';
+import type {ExportEvents} from '../../source/ui/file-actions.js';
 import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
 import {cloudTrailRecord, event, fakeMonitor, fixedClock, KEYS, mixedEvents, NOW, ROLE_IDENTITY, snapshot, waitFor} from './helpers.js';
 

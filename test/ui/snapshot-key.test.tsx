@@ -12,7 +12,8 @@ import {cleanup, render} from 'ink-testing-library';
 import {incidentMarkdown} from '../../source/report/markdown.js';
 import {exportStem, writeIncidentSnapshot} from '../../source/trail/export-file.js';
 import type {Snapshot} from '../../source/types.js';
-import {App, type WriteSnapshot} from '../../source/ui/app.js';
+import {App} from '../../source/ui/app.js';
+import type {WriteSnapshot} from '../../source/ui/file-actions.js';
 import {alarm, fakeMonitor, fixedClock, incidentMetrics, KEYS, makeEvents, snapshot, waitFor} from './helpers.js';
 
 const dirs: string[] = [];
