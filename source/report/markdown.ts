@@ -10,6 +10,7 @@
  */
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {deviationOnset} from '../monitor/deviation-onset.js';
+import {formatClock, formatClockShort} from '../ui/format.js';
 import {flagText, metricDelta} from '../ui/judgement.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
@@ -30,20 +31,12 @@ export type ReportInput = {
 	readonly alarms?: readonly Alarm[];
 };
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
 /** 2026-11-24 14:05:09 UTC */
 function when(ms: number | null): string {
 	if (ms === null || !Number.isFinite(ms)) return '—';
-	const d = new Date(ms);
-	return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`;
+	return `${new Date(ms).toISOString().slice(0, 10)} ${formatClock(ms)} UTC`;
 }
 
-/** 14:05 UTC */
-function clock(ms: number): string {
-	const d = new Date(ms);
-	return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-}
 
 /** Untrusted text for a table cell or a line: no controls, no Markdown or HTML syntax, one line. */
 export function cell(text: unknown): string {
@@ -99,7 +92,7 @@ function flagsTable(flagged: readonly MetricSeries[], alarmStates: AlarmStates):
 	const rows = flagged.map(series => {
 		const onset = deviationOnset(series);
 		const base = series.baseline;
-		return `| ${cell(series.name)} | ${flagText(series)} | ${onset === null ? '—' : clock(onset)} | ${series.latest ? clock(series.latest.t) : '—'} | ${number(series.latest?.v)} | ${number(base?.expected)} | ${number(base?.low)}–${number(base?.high)} | ${metricDelta(series)} | ${(alarmStates.get(series.name) ?? '—')} |`;
+		return `| ${cell(series.name)} | ${flagText(series)} | ${onset === null ? '—' : formatClockShort(onset)} | ${series.latest ? formatClockShort(series.latest.t) : '—'} | ${number(series.latest?.v)} | ${number(base?.expected)} | ${number(base?.low)}–${number(base?.high)} | ${metricDelta(series)} | ${alarmStates.get(series.name) ?? '—'} |`;
 	});
 	return [
 		'## Flags',
@@ -138,7 +131,7 @@ function metricsTable(metrics: readonly MetricSeries[], alarmStates: AlarmStates
 		...metrics.map(series => {
 			const base = series.baseline;
 			const band = base ? `${number(base.low)}–${number(base.high)}` : '—';
-			return `| ${cell(series.name)} | ${series.latest ? clock(series.latest.t) : '—'} | ${series.state === 'no-data' ? 'no data' : number(series.latest?.v)} | ${number(base?.expected)} | ${band} | ${metricDelta(series)} | ${flagText(series)} | ${(alarmStates.get(series.name) ?? '—')} |`;
+			return `| ${cell(series.name)} | ${series.latest ? formatClockShort(series.latest.t) : '—'} | ${series.state === 'no-data' ? 'no data' : number(series.latest?.v)} | ${number(base?.expected)} | ${band} | ${metricDelta(series)} | ${flagText(series)} | ${alarmStates.get(series.name) ?? '—'} |`;
 		}),
 		'',
 	];
@@ -158,8 +151,8 @@ function suspectsSection(flagged: readonly MetricSeries[], events: readonly Trai
 		const onset = deviationOnset(series);
 		if (onset === null) continue;
 		const suspects = suspectsFor(events, {metric: series.name, onset}).slice(0, MAX_SUSPECTS);
-		lines.push(`### ${cell(series.name)} ${flagText(series)} since ${clock(onset)} UTC`, '');
-		lines.push(`Control-plane changes and failed calls from ${clock(onset - SUSPECT_WINDOW_MS)} to ${clock(onset + 60_000)} UTC, most suspicious first:`, '');
+		lines.push(`### ${cell(series.name)} ${flagText(series)} since ${formatClockShort(onset)} UTC`, '');
+		lines.push(`Control-plane changes and failed calls from ${formatClockShort(onset - SUSPECT_WINDOW_MS)} to ${formatClockShort(onset + 60_000)} UTC, most suspicious first:`, '');
 		if (suspects.length === 0) lines.push('None in the events loaded.');
 		suspects.forEach((suspect, index) => {
 			lines.push(suspectLine(suspect, index));
