@@ -3,9 +3,8 @@ import type {Snapshot} from '../types.js';
 import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
 import {UNICODE, type Glyphs} from '../ui/glyphs.js';
+import {formatClock} from '../ui/format.js';
 import {flagText, metricDelta} from '../ui/judgement.js';
-
-const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string {
 	const lines = [
@@ -25,16 +24,16 @@ export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string 
 		const expected = judged ? (raw < 10 ? raw.toFixed(1) : String(Math.round(raw))) : '';
 		const percent = metricDelta(series, g);
 		const flag = flagText(series, g);
-		const bucket = series.latest ? time(series.latest.t) : '';
+		const bucket = series.latest ? formatClock(series.latest.t) : '';
 		lines.push(
 			`${pad(series.name, 28)} ${pad(value, 10, 'right')} ${pad(expected, 10, 'right')} ${pad(percent, 7, 'right')}  ${pad(flag, 7)} ${bucket}`.trimEnd(),
 		);
 	}
-	lines.push('', `EVENTS since ${time(snapshot.eventsSince)} (${snapshot.events.length})`);
+	lines.push('', `EVENTS since ${formatClock(snapshot.eventsSince)} (${snapshot.events.length})`);
 	for (const event of snapshot.events.slice(0, 20)) {
 		lines.push(
 			[
-				time(event.eventTime),
+				formatClock(event.eventTime),
 				pad(sanitize(event.eventName), 26),
 				pad(sanitize(`${event.identityType} ${event.username ?? ''}`), 30),
 				pad(sanitize(event.sourceIp ?? ''), 16),
