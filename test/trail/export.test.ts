@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {csvCell, EXPORT_FIELDS, exportedEvent, toCsv, toJsonLines} from '../../source/trail/export.js';
 import {exportStem, writeEventExport} from '../../source/trail/export-file.js';
-import {NOW, trailEvent, UNSAFE_TERMINAL} from './helpers.js';
+import {ACCOUNT, NOW, trailEvent, UNSAFE_TERMINAL, withRecord} from './helpers.js';
 
 const HOSTILE = trailEvent({
 	eventId: 'evil-1',
@@ -16,7 +16,7 @@ const HOSTILE = trailEvent({
 	late: true,
 });
 
-test('exported fields: the --once --json event fields plus late', () => {
+test('exported fields: the --once --json event fields, identity, resources, risk, denied, late', () => {
 	assert.deepEqual(exportedEvent(trailEvent({eventTime: NOW, late: true})), {
 		eventId: 'id-1',
 		eventTime: '2024-05-01T12:03:08.000Z',
@@ -27,10 +27,68 @@ test('exported fields: the --once --json event fields plus late', () => {
 		readOnly: false,
 		errorCode: null,
 		sourceIp: '198.51.100.4',
+		identity: 'user alice',
+		resources: [],
+		risk: null,
+		denied: false,
 		late: true,
 	});
 	assert.equal(exportedEvent(trailEvent({eventTime: 0})).eventTime, null);
 	assert.deepEqual(Object.keys(exportedEvent(trailEvent())), [...EXPORT_FIELDS]);
+});
+
+/** A CI role's session that revoked a certificate and was refused a policy change: what a reviewer must see. */
+const ROLE_SESSION = {
+	type: 'AssumedRole',
+	principalId: 'AROAEXAMPLE:gh-actions-8743752257',
+	arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy-role/gh-actions-8743752257`,
+	accountId: ACCOUNT,
+	sessionContext: {sessionIssuer: {type: 'Role', userName: 'deploy-role', arn: `arn:aws:iam::${ACCOUNT}:role/deploy-role`}},
+};
+
+test('exports keep the role with the session, what was acted on, the risk mark and denials', () => {
+	const revoked = withRecord(
+		{userIdentity: ROLE_SESSION, requestParameters: {certificateId: 'abc123', newStatus: 'REVOKED'}},
+		{eventName: 'UpdateCertificate', username: 'gh-actions-8743752257', identityType: 'AssumedRole'},
+	);
+	const refused = withRecord(
+		{userIdentity: ROLE_SESSION, errorCode: 'AccessDenied'},
+		{
+			eventId: 'id-2',
+			eventName: 'SetDefaultPolicyVersion',
+			username: 'gh-actions-8743752257',
+			identityType: 'AssumedRole',
+			errorCode: 'AccessDenied',
+			resources: [{type: 'AWS::IoT::Policy', name: 'device-policy'}],
+		},
+	);
+	const [first, second] = [exportedEvent(revoked), exportedEvent(refused)];
+	assert.equal(first.identity, 'role deploy-role/gh-actions-8743752257', 'the role name is kept, not just the session');
+	assert.deepEqual(first.resources, ['AWS::IoT::Certificate abc123']);
+	assert.equal(first.risk, 'certificate set to REVOKED: devices using it cannot connect');
+	assert.equal(first.denied, false);
+	assert.deepEqual(second.resources, ['AWS::IoT::Policy device-policy']);
+	assert.equal(second.risk, 'changes what devices may do (default policy version)');
+	assert.equal(second.denied, true);
+	assert.equal(exportedEvent(trailEvent({errorCode: 'ThrottlingException'})).denied, false, 'an error is not a denial');
+
+	const rows = toCsv([revoked, refused]).split('\r\n');
+	assert.equal(
+		rows[1],
+		'id-1,2024-05-01T12:03:08.000Z,UpdateCertificate,iot.amazonaws.com,gh-actions-8743752257,AssumedRole,false,,198.51.100.4,role deploy-role/gh-actions-8743752257,AWS::IoT::Certificate abc123,certificate set to REVOKED: devices using it cannot connect,false,false',
+	);
+	assert.match(rows[2] ?? '', /,AccessDenied,.*,AWS::IoT::Policy device-policy,changes what devices may do \(default policy version\),true,false$/);
+	const several = toCsv([trailEvent({resources: [{type: 'AWS::IoT::Thing', name: 'a'}, {type: 'AWS::IoT::Thing', name: '=b'}]})]);
+	assert.match(several, /,"AWS::IoT::Thing a; AWS::IoT::Thing =b",/, 'several resources share one quoted cell');
+	const lines = toJsonLines([revoked]).trim();
+	assert.deepEqual(JSON.parse(lines).resources, ['AWS::IoT::Certificate abc123'], 'JSON Lines keep the list as an array');
+});
+
+test('a hostile resource name is formula-guarded in CSV and escaped in JSON Lines', () => {
+	const evil = trailEvent({resources: [{type: null, name: '=cmd|"/c calc"!A1\u001b[2J'}]});
+	const row = toCsv([evil]).split('\r\n')[1] ?? '';
+	assert.match(row, /,"'=cmd\|""\/c calc""!A1␛\[2J",/);
+	assert.doesNotMatch(toJsonLines([evil]), UNSAFE_TERMINAL);
 });
 
 test('JSON Lines: one valid object per line, same values, nothing raw a terminal would act on', () => {
@@ -76,9 +134,9 @@ test('CSV file: header, one CRLF row per event, no raw control characters', () =
 	assert.equal(rows.length, 4);
 	assert.equal(rows[0], EXPORT_FIELDS.join(','));
 	assert.match(rows[1] ?? '', /^evil-1,2024-05-01T12:03:08\.000Z,"'=HYPERLINK/);
-	assert.match(rows[1] ?? '', /,'@SUM\(1\),'\+1␍␊-2,true$/);
+	assert.match(rows[1] ?? '', /,'@SUM\(1\),'\+1␍␊-2,"user mal�ecila␛\]0;pwned␇�31m␤line",,,false,true$/);
 	assert.doesNotMatch(csv.replace(/\r\n/g, ''), UNSAFE_TERMINAL);
-	assert.equal(rows[2], 'id-1,2024-05-01T12:03:08.000Z,CreateThing,iot.amazonaws.com,alice,IAMUser,false,,198.51.100.4,false');
+	assert.equal(rows[2], 'id-1,2024-05-01T12:03:08.000Z,CreateThing,iot.amazonaws.com,alice,IAMUser,false,,198.51.100.4,user alice,,,false,false');
 });
 
 const dirs: string[] = [];
