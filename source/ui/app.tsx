@@ -1,4 +1,4 @@
-import {useMemo, useReducer} from 'react';
+import {useMemo} from 'react';
 import {Box} from 'ink';
 import {errorRate, type ErrorRate} from '../iot/rates.js';
 import type {MonitorHandle} from '../monitor/types.js';
@@ -23,6 +23,7 @@ import {DisplayContext, type DisplayStyle} from './display-context.js';
 import type {ResolvedDisplay} from './display.js';
 import {glyphsFor} from './glyphs.js';
 import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
+import {useLatestReducer} from './hooks/use-latest-reducer.js';
 import {useMonitor} from './hooks/use-monitor.js';
 import {useNow, type Clock} from './hooks/use-now.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
@@ -86,7 +87,7 @@ export function App({
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useMonitor(monitor);
 	const now = useNow(1000, clock);
-	const [state, dispatch] = useReducer(uiReducer, initialUiState);
+	const [state, dispatch, latestState] = useLatestReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	// Per snapshot, not per frame: the clock re-renders every second and the table is memoised on these.
 	const alarmStates = useMemo(() => alarmStatesByMetric(snapshot.alarms), [snapshot.alarms]);
@@ -146,7 +147,8 @@ export function App({
 				monitor.refreshNow();
 				return;
 			case 'export-requested':
-				files.exportEvents(events);
+				// The list as the keys read with `x` left it (a filter key in the same burst), not as last drawn.
+				files.exportEvents(visibleEvents(latestState(), all));
 				return;
 			case 'snapshot-requested':
 				files.writeSnapshot();
