@@ -153,6 +153,8 @@ export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 /** A CloudWatch alarm on AWS/IoT metrics (or a composite alarm over such alarms). */
 export type Alarm = {
 	readonly name: string;
+	/** The alarm's ARN as DescribeAlarms gave it (it names the account), when known. */
+	readonly arn?: string | null;
 	readonly kind: 'metric' | 'composite';
 	readonly state: AlarmState;
 	/** When it entered this state (epoch ms), null if CloudWatch did not say. */

@@ -52,6 +52,7 @@ export function ruleChildren(rule: string | undefined): string[] {
 function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm {
 	return {
 		name: alarm.AlarmName ?? '(unnamed alarm)',
+		arn: text(alarm.AlarmArn),
 		kind: 'metric',
 		state: state(alarm.StateValue),
 		since: time(alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp),
@@ -65,6 +66,7 @@ function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm 
 function fromCompositeAlarm(alarm: CompositeAlarm, children: readonly string[]): Alarm {
 	return {
 		name: alarm.AlarmName ?? '(unnamed alarm)',
+		arn: text(alarm.AlarmArn),
 		kind: 'composite',
 		state: state(alarm.StateValue),
 		since: time(alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp),

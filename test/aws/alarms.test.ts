@@ -41,6 +41,7 @@ test('states, times and reasons are CloudWatch\'s own; ALARM sorts first', async
 		assert.equal(ours.state, wire.StateValue);
 		assert.equal(ours.since, wire.StateTransitionedTimestamp?.getTime());
 		assert.equal(ours.reason, wire.StateReason);
+		assert.equal(ours.arn, wire.AlarmArn, 'the ARN is kept: it names the account for the hand-off');
 	}
 	const drop = alarms.find(alarm => alarm.name === 'iot-publish-drop');
 	assert.deepEqual(drop?.metrics, ['PublishIn.Success']);
