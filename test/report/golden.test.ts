@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
-import {incidentMarkdown} from '../../source/report/markdown.js';
+import {HANDOFF_MAX_CHARS, incidentMarkdown} from '../../source/report/markdown.js';
 import {demoSnapshotAt} from './helpers.js';
 
 const GOLDEN = new URL('./golden/incident.md', import.meta.url);
@@ -14,7 +14,8 @@ const GOLDEN = new URL('./golden/incident.md', import.meta.url);
 test('incident Markdown from the embedded endpoint matches the golden file', async () => {
 	// The demo starts at BASE; the snapshot is taken 3 minutes later, when the policy change that preceded
 	// the first publish drop has been delivered (late, as Event History does).
-	const text = incidentMarkdown({snapshot: await demoSnapshotAt(3 * 60_000, 40 * 60_000)});
+	const snapshot = await demoSnapshotAt(3 * 60_000, 40 * 60_000);
+	const text = incidentMarkdown({snapshot});
 	if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
 	assert.equal(text, readFileSync(GOLDEN, 'utf8'));
 	// What the hand-off must say, whatever else changes in the golden file:
@@ -27,5 +28,11 @@ test('incident Markdown from the embedded endpoint matches the golden file', asy
 		top3.some(line => /\*\*SetDefaultPolicyVersion\*\* .* by role deploy-role\/.*policy change: can explain PublishIn\.Success/.test(line)),
 		`the story's policy change is among the first three suspects:\n${top3.join('\n')}`,
 	);
-	assert.match(text, /^```json\n\{\n {2}"eventVersion"/m);
+	// Ticket-sized: the records are left out by default and come inline with --full.
+	assert.ok(text.length <= HANDOFF_MAX_CHARS, `${text.length} characters`);
+	assert.doesNotMatch(text, /^```/m);
+	assert.match(text, /^- \*\*Account:\*\* 123456789012 \(from the CloudTrail records\); \*\*region:\*\* us-east-1 \(DEMO: simulated account\)$/m);
+	assert.match(text, /^- \*\*Events:\*\* \d+ IoT control-plane events held, 2026-11-24 13:2\d:\d\d UTC to 2026-11-24 14:0\d:\d\d UTC; complete from 2026-11-24 13:23:30 UTC; nothing older was read/m);
+	assert.match(text, /^- \*\*Resources involved:\*\* AWS::IoT::Policy /m);
+	assert.match(incidentMarkdown({snapshot, full: true}), /^```json\n\{\n {2}"eventVersion"/m);
 });
