@@ -31,6 +31,9 @@ export const HELP = `
     --once                 one refresh, print, exit: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN (Nagios-style)
     --json                 with --once: print JSON (the same as --format json)
     --format <f>           with --once: text (default), json, or markdown (an incident hand-off for a ticket)
+    --full                 the hand-off (s, --format markdown) with the suspects' CloudTrail records
+                           inline, no size limit (default: at most 16,000 characters; s puts the
+                           records in a file beside it, --once leaves them out)
     --metrics <a,b,...>    metric names to monitor (default: the nine baseline + error metrics)
     --poll-interval <dur>  pause between CloudWatch polls, at least 10s (default 60s)
     --baseline-days <n>    days of one-minute history the baselines learn from, 1-15 (default 14)
@@ -77,6 +80,8 @@ export type MonitorCliOptions = {
 	readonly json: boolean;
 	/** How --once prints: text (default), json, or markdown (the incident hand-off). */
 	readonly format: 'text' | 'json' | 'markdown';
+	/** The hand-off (s, --once --format markdown) with the records inline and no length bound. */
+	readonly full: boolean;
 	readonly region?: string;
 	readonly profile?: string;
 	readonly endpointUrl?: string;
@@ -155,6 +160,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			once: {type: 'boolean'},
 			json: {type: 'boolean'},
 			format: {type: 'string'},
+			full: {type: 'boolean'},
 			metrics: {type: 'string'},
 			pollInterval: {type: 'string'},
 			baselineDays: {type: 'string'},
@@ -203,6 +209,10 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	if (f.format !== undefined && (!f.once || command === 'tail')) {
 		throw new UsageError('--format goes with --once (e.g. iot-monitor --once --format markdown > incident.md)');
 	}
+	if (f.full && command === 'tail') throw new UsageError('--full is for the hand-off (s in the UI, --once --format markdown), not tail');
+	if (f.full && f.once && format !== 'markdown') {
+		throw new UsageError(`--full goes with the Markdown hand-off, not --once ${format === 'json' ? '--json' : 'text'}; use --once --format markdown --full`);
+	}
 	if (f.json && format !== 'json') throw new UsageError(`--json and --format ${format} disagree; use one of them`);
 	if (f.endpointUrl !== undefined && !/^https?:\/\/.+/.test(f.endpointUrl)) {
 		throw new UsageError(`--endpoint-url "${f.endpointUrl}" is not an http(s) URL`);
@@ -232,6 +242,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			once: f.once ?? false,
 			json: format === 'json',
 			format,
+			full: f.full ?? false,
 			...(s.region ? {region: s.region} : {}),
 			...(s.profile ? {profile: s.profile} : {}),
 			...(f.endpointUrl ? {endpointUrl: f.endpointUrl} : {}),

@@ -113,7 +113,7 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 		try {
 			if (options.once) {
 				const {ascii} = resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: toTerminal});
-				return await printOnce(monitor, options.format, glyphsFor(ascii));
+				return await printOnce(monitor, options.format, glyphsFor(ascii), options.full);
 			}
 			// Polls start before the UI is even loaded; the first frame waits (briefly) for their answers.
 			monitor.start();
@@ -132,6 +132,7 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 					monitor,
 					display: resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: toTerminal}),
 					logCrash: report => (appendLog(logPath, 'crash', report) ? logPath : null),
+					fullHandoff: options.full,
 				});
 			} finally {
 				stopNotifier();
@@ -159,13 +160,13 @@ async function cacheKey(clients: AwsClients, options: MonitorCliOptions, sim: Si
 	return [account ?? clients.profile ?? 'default', clients.region, endpoint ? new URL(endpoint).host : ''];
 }
 
-async function printOnce(monitor: Monitor, format: MonitorCliOptions['format'], glyphs: Glyphs): Promise<number> {
+async function printOnce(monitor: Monitor, format: MonitorCliOptions['format'], glyphs: Glyphs, full: boolean): Promise<number> {
 	const snapshot = await monitor.pollOnce();
 	process.stdout.write(
 		format === 'json'
 			? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n'
 			: format === 'markdown'
-				? incidentMarkdown({snapshot})
+				? incidentMarkdown({snapshot, full})
 				: snapshotToText(snapshot, glyphs),
 	);
 	const failed = snapshot.health.metrics.error ?? snapshot.health.trail.error;

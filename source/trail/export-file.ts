@@ -1,6 +1,6 @@
 /**
  * The one I/O module of source/trail/: writes an export as a .jsonl and a .csv file side by side, and
- * the incident snapshot (Markdown) the UI's `s` key asks for. Files are created exclusively (O_EXCL),
+ * the incident hand-off (Markdown) the UI's `s` key asks for, with its records file beside it. Files are created exclusively (O_EXCL),
  * so an existing file is never overwritten, not even by a second iot-monitor writing in the same
  * second: the name gets a -1, -2, ... suffix instead.
  */
@@ -78,17 +78,48 @@ export async function writeEventExport(
 	throw new Error(`no free file name for ${stem} in ${dir}`);
 }
 
+/** The file names an incident hand-off gets (base names, in the same directory). */
+export type IncidentNames = {readonly handoff: string; readonly records: string};
+
+/** The hand-off's text and, when there are suspects, the records file beside it. */
+export type IncidentFiles = {readonly markdown: string; readonly records: string | null};
+
+export type IncidentWritten = {readonly path: string; readonly recordsPath: string | null};
+
 /**
- * Writes an incident snapshot (Markdown) to `<dir>/iot-monitor-incident-<UTC time>.md`, owner-only like
- * the exports (it names people, IPs and records), and returns its absolute path. Never overwrites: a
- * taken name moves to the next suffix. Rejects on I/O errors with the system's message.
+ * Writes an incident hand-off to `<dir>/iot-monitor-incident-<UTC time>.md` and, when `build` gives
+ * records, those to `<same stem>-records.md` beside it, owner-only like the exports (they name people,
+ * IPs and records). `build` gets the free names first, so the hand-off can name its records file. Never
+ * overwrites: if either name is taken, both move to the next suffix. Rejects on I/O errors.
  */
-export async function writeIncidentSnapshot(markdown: string, options: {readonly dir?: string; readonly now?: number} = {}): Promise<string> {
+export async function writeIncidentFiles(
+	build: (names: IncidentNames) => IncidentFiles,
+	options: {readonly dir?: string; readonly now?: number} = {},
+): Promise<IncidentWritten> {
 	const dir = resolve(options.dir ?? process.cwd());
 	const stem = exportStem(options.now ?? Date.now(), 'incident');
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-		const path = join(dir, `${attempt === 0 ? stem : `${stem}-${attempt}`}.md`);
-		if (await createNew(path, markdown)) return path;
+		const base = attempt === 0 ? stem : `${stem}-${attempt}`;
+		const names = {handoff: `${base}.md`, records: `${base}-records.md`};
+		const files = build(names);
+		const path = join(dir, names.handoff);
+		if (!(await createNew(path, files.markdown))) continue;
+		if (files.records === null) return {path, recordsPath: null};
+		const recordsPath = join(dir, names.records);
+		let created: boolean;
+		try {
+			created = await createNew(recordsPath, files.records);
+		} catch (error) {
+			await unlink(path).catch(() => {});
+			throw error;
+		}
+		if (created) return {path, recordsPath};
+		await unlink(path); // ours, just created: keep the pair together under the next suffix
 	}
 	throw new Error(`no free file name for ${stem} in ${dir}`);
+}
+
+/** Writes a hand-off without a records file and returns its absolute path (see writeIncidentFiles). */
+export async function writeIncidentSnapshot(markdown: string, options: {readonly dir?: string; readonly now?: number} = {}): Promise<string> {
+	return (await writeIncidentFiles(() => ({markdown, records: null}), options)).path;
 }

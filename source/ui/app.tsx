@@ -60,6 +60,8 @@ export type AppProps = {
 	readonly exportEvents?: ExportEvents;
 	/** Replaces the snapshot writer (tests). */
 	readonly writeSnapshot?: WriteSnapshot;
+	/** `s` puts the records inside the hand-off instead of in a file beside it (--full). */
+	readonly fullHandoff?: boolean;
 	/** Colour and glyphs, as resolveDisplay() decided (display.ts); colour and Unicode by default. */
 	readonly display?: ResolvedDisplay;
 };
@@ -77,6 +79,7 @@ export function App({
 	exportDir,
 	exportEvents,
 	writeSnapshot,
+	fullHandoff = false,
 	display = DEFAULT_DISPLAY,
 }: AppProps) {
 	const style = useMemo<DisplayStyle>(
@@ -132,7 +135,7 @@ export function App({
 	const selectedSuspect = changes === null ? -1 : selectedSuspectIndex(changes, suspectIds);
 	const alarmLines = mode === 'alarms' ? alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g) : [];
 
-	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot});
+	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot, fullHandoff});
 
 	// Read through useKeymap's ref: always this render's values, no stale closure.
 	const onAction = (action: KeymapAction): void => {

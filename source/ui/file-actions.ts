@@ -5,9 +5,9 @@
  */
 import type {Dispatch} from 'react';
 import type {MonitorHandle} from '../monitor/types.js';
-import {incidentMarkdown} from '../report/markdown.js';
+import {incidentMarkdown, incidentRecords} from '../report/markdown.js';
 import {sanitize} from '../text/sanitize.js';
-import {writeEventExport, writeIncidentSnapshot, type ExportResult} from '../trail/export-file.js';
+import {writeEventExport, writeIncidentFiles, type ExportResult, type IncidentFiles, type IncidentNames, type IncidentWritten} from '../trail/export-file.js';
 import type {TrailEvent} from '../types.js';
 import {formatCount} from './format.js';
 import type {Glyphs} from './glyphs.js';
@@ -16,8 +16,11 @@ import type {StatusMessage, UiAction} from './state/ui-reducer.js';
 /** Writes the events of the list (JSON Lines + CSV); the default writes new files in the export directory. */
 export type ExportEvents = (events: readonly TrailEvent[], now: number) => Promise<ExportResult>;
 
-/** Writes the incident snapshot's Markdown and returns the path; the default writes a new .md file. */
-export type WriteSnapshot = (markdown: string, now: number) => Promise<string>;
+/**
+ * Writes the incident hand-off (and its records file) and returns the paths; `build` makes the texts
+ * once the free file names are known. The default writes new files in the export directory.
+ */
+export type WriteSnapshot = (build: (names: IncidentNames) => IncidentFiles, now: number) => Promise<IncidentWritten>;
 
 export type FileActionOptions = {
 	readonly monitor: MonitorHandle;
@@ -28,12 +31,14 @@ export type FileActionOptions = {
 	readonly exportDir?: string | undefined;
 	readonly exportEvents?: ExportEvents | undefined;
 	readonly writeSnapshot?: WriteSnapshot | undefined;
+	/** `s` puts the records inside the hand-off (--full) instead of in a file beside it. */
+	readonly fullHandoff?: boolean | undefined;
 };
 
 const reason = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));
 
 /** The `x` and `s` actions of the App. */
-export function fileActions({monitor, dispatch, clock, glyphs, exportDir, exportEvents, writeSnapshot}: FileActionOptions) {
+export function fileActions({monitor, dispatch, clock, glyphs, exportDir, exportEvents, writeSnapshot, fullHandoff = false}: FileActionOptions) {
 	const show = (status: Omit<StatusMessage, 'at'>): void => dispatch({type: 'status-shown', status: {...status, at: clock()}});
 	/** Runs `write` and shows what `done` makes of its result, or `failed` with the reason. */
 	const report = <T>(write: () => Promise<T>, done: (result: T) => Omit<StatusMessage, 'at' | 'tone'>, failed: string): void => {
@@ -69,10 +74,16 @@ export function fileActions({monitor, dispatch, clock, glyphs, exportDir, export
 		},
 		writeSnapshot(): void {
 			const at = clock();
-			const write: WriteSnapshot = writeSnapshot ?? ((text, time) => writeIncidentSnapshot(text, {dir: exportDir, now: time}));
+			const snapshot = monitor.getSnapshot();
+			const write: WriteSnapshot = writeSnapshot ?? ((build, time) => writeIncidentFiles(build, {dir: exportDir, now: time}));
+			// Ticket-sized by default, the full records in a file beside it; --full keeps them inline.
+			const build = (names: IncidentNames): IncidentFiles =>
+				fullHandoff
+					? {markdown: incidentMarkdown({snapshot, full: true}), records: null}
+					: {markdown: incidentMarkdown({snapshot, records: {kind: 'file', name: names.records}}), records: incidentRecords(snapshot, names.handoff)};
 			report(
-				() => write(incidentMarkdown({snapshot: monitor.getSnapshot()}), at),
-				path => ({text: 'incident snapshot written to', path: sanitize(path)}),
+				() => write(build, at),
+				({path, recordsPath}) => ({text: 'incident snapshot written to', path: sanitize(path), suffix: recordsPath === null ? '' : ' + records'}),
 				'snapshot failed',
 			);
 		},

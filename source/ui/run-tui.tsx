@@ -31,6 +31,8 @@ export type RunTuiOptions = {
 	 * the terminal then gets one line pointing there. Without it the whole stack goes to stderr.
 	 */
 	readonly logCrash?: (report: string) => string | null;
+	/** `s` writes the records inside the hand-off instead of beside it (--full). */
+	readonly fullHandoff?: boolean;
 };
 
 /**
@@ -47,6 +49,7 @@ export async function runTui({
 	display = {color: 'auto', ascii: false},
 	exitProcess = code => process.exit(code),
 	logCrash,
+	fullHandoff = false,
 }: RunTuiOptions): Promise<number> {
 	const resolved = resolveDisplay({...display, env: process.env, isTTY: stdout.isTTY === true});
 	// Ink styles text through chalk's shared instance, whose level chalk guessed at start-up from
@@ -117,7 +120,7 @@ export async function runTui({
 	});
 	if (altScreen) stdout.write(ENTER_ALT_SCREEN);
 	try {
-		instance = render(<App monitor={monitor} onExit={() => finish(0)} display={resolved} />, {
+		instance = render(<App monitor={monitor} onExit={() => finish(0)} display={resolved} fullHandoff={fullHandoff} />, {
 			stdout,
 			stdin,
 			stderr,

@@ -42,6 +42,7 @@ test('parseArgs: every option has its documented default', () => {
 		once: false,
 		json: false,
 		format: 'text',
+		full: false,
 		metrics: DEFAULT_METRICS,
 		lookbackMs: 3 * 3600_000,
 		tailIntervalMs: 5000,
@@ -57,6 +58,20 @@ test('parseArgs: every option has its documented default', () => {
 		color: 'auto',
 		ascii: false,
 	});
+});
+
+test('parseArgs: --full goes with the hand-off (the UI and --once --format markdown) only', () => {
+	assert.equal(options(['--full']).full, true, 'for s in the UI');
+	assert.equal(options(['--once', '--format', 'markdown', '--full']).full, true);
+	assert.equal(options(['--once', '--format', 'markdown']).full, false);
+	for (const [argv, message] of [
+		[['--once', '--json', '--full'], /--full goes with the Markdown hand-off, not --once --json; use --once --format markdown --full/],
+		[['--once', '--full'], /not --once text/],
+		[['tail', '--full'], /--full is for the hand-off .* not tail/],
+	] as const) {
+		assert.throws(() => parse([...argv]), (error: unknown) => error instanceof UsageError && message.test(error.message) && !error.message.includes('\n'), argv.join(' '));
+	}
+	assert.match(HELP, /^ {4}--full {17}the hand-off \(s, --format markdown\) with the suspects' CloudTrail records$/m);
 });
 
 test('parseArgs: the new flags', () => {
