@@ -8,9 +8,10 @@ import {BASE} from '../aws/helpers.js';
 
 /**
  * Starts the embedded endpoint (seed 1, incidents on) at BASE, stops its clock `afterMs` later, and
- * returns one --once style poll of every default metric, the events of `lookbackMs` and the alarms.
+ * returns one --once style poll of every default metric, the events of `lookbackMs` and the alarms
+ * (the newest `maxEvents` of them when given: the buffer limit, as --max-events sets it).
  */
-export async function demoSnapshotAt(afterMs: number, lookbackMs: number): Promise<Snapshot> {
+export async function demoSnapshotAt(afterMs: number, lookbackMs: number, options: {readonly maxEvents?: number} = {}): Promise<Snapshot> {
 	let clock = BASE;
 	const now = () => clock;
 	const sim = await startSimulator({seed: 1, now});
@@ -26,6 +27,7 @@ export async function demoSnapshotAt(afterMs: number, lookbackMs: number): Promi
 		now,
 		lookbackMs,
 		trailRatePerSecond: 1.5,
+		...(options.maxEvents === undefined ? {} : {maxEvents: options.maxEvents}),
 	});
 	try {
 		return await monitor.pollOnce();
