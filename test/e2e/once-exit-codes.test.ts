@@ -108,6 +108,13 @@ test('--once --format markdown prints the incident hand-off, with the same exit 
 	assert.match(result.stdout, /^## Flags$/m);
 	assert.match(result.stdout, /\| PublishIn\.Success \| ▼ CRIT \|/);
 	assert.match(result.stdout, /^## What changed before$/m);
+	assert.ok(result.stdout.length <= 16_000, `ticket-sized: ${result.stdout.length} characters`);
+	assert.match(result.stdout, /^- \*\*Account:\*\* 123456789012 \(from the CloudTrail records\); \*\*region:\*\* us-east-1/m);
+	assert.doesNotMatch(result.stdout, /^```/m, 'the records are left out...');
+	assert.match(result.stdout, /--full` includes them/);
+	const full = await run(['--demo', '--once', '--format', 'markdown', '--full']);
+	assert.equal(full.code, 2, full.stderr);
+	assert.match(full.stdout, /^```json\n\{\n {2}"eventVersion"/m, '...and come inline with --full');
 	const wrong = await run(['--demo', '--format', 'markdown']);
 	assert.equal(wrong.code, 2);
 	assert.match(wrong.stderr, /--format goes with --once/);

@@ -21,6 +21,10 @@ test('untrusted text cannot escape its table cell or its code block', () => {
 	assert.match(block[2] ?? '', /injected heading/);
 	assert.doesNotMatch(text.replace(block[0], ''), /^# injected/m, 'the heading stays inside the block');
 	assert.doesNotMatch(text, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/, 'no controls or bidi overrides');
+	const records = incidentRecords(snapshot({metrics: [flagged], events: [evil]}), 'x.md') ?? '';
+	const inFile = /^(`{5,})json\n([\s\S]*?)\n\1$/m.exec(records);
+	assert.ok(inFile, 'the records file fences the same way');
+	assert.doesNotMatch(records.replace(inFile[0], ''), /^# injected/m);
 });
 
 test('the alarm in ALARM is listed with its reason, and shown beside its metric', () => {
