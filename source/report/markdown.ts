@@ -251,19 +251,41 @@ function shownEvents(lists: readonly SuspectList[], limit: number): TrailEvent[]
 	return [...shown.values()];
 }
 
-/** "Resources involved": what the shown suspects acted on, most often named first. */
-function resourcesLine(events: readonly TrailEvent[], max: number): string[] {
-	if (events.length === 0) return [];
-	const counts = new Map<string, number>();
-	for (const event of events) for (const resource of eventResources(event)) {
-		const text = resourceText(resource);
-		counts.set(text, (counts.get(text) ?? 0) + 1);
+/** Events a busy account's fallback resource list reads at most (each may parse a record). */
+const MAX_RECENT = 500;
+
+/** The newest changes (and failed calls) of the 30 minutes before `now`: what "involved" means without suspects. */
+function recentChanges(events: readonly TrailEvent[], now: number): TrailEvent[] {
+	const from = now - SUSPECT_WINDOW_MS;
+	const out: TrailEvent[] = [];
+	for (const event of events) {
+		if (out.length === MAX_RECENT) break;
+		if (event.eventTime >= from && event.eventTime <= now && (event.readOnly !== true || event.errorCode !== null)) out.push(event);
 	}
-	if (counts.size === 0) return ['- **Resources involved:** none named by the suspect events'];
+	return out;
+}
+
+/**
+ * "Resources involved": what the shown suspects acted on, most often named first; when nothing is
+ * flagged, what the changes of the last 30 minutes acted on, and it says so.
+ */
+function resourcesLine(suspects: readonly TrailEvent[], recent: readonly TrailEvent[], flagged: boolean, max: number): string[] {
+	const events = suspects.length > 0 ? suspects : recent;
+	const basis =
+		suspects.length > 0 ? 'the suspect events' : `the changes of the last 30 minutes (${flagged ? 'no suspect before the flags' : 'nothing is flagged'})`;
+	const counts = new Map<string, number>();
+	for (const event of events) {
+		for (const resource of eventResources(event)) {
+			const text = resourceText(resource);
+			counts.set(text, (counts.get(text) ?? 0) + 1);
+		}
+	}
+	if (counts.size === 0) return [`- **Resources involved:** none named by ${basis}`];
 	const ranked = [...counts].sort((a, b) => b[1] - a[1]);
 	const shown = ranked.slice(0, max).map(([text, count]) => `${short(text, 120)} (${count} event${count === 1 ? '' : 's'})`);
 	const more = ranked.length > max ? `, and ${ranked.length - max} more` : '';
-	return [`- **Resources involved:** ${shown.join(', ')}${more}`];
+	const from = suspects.length > 0 ? '' : ` (from ${basis})`;
+	return [`- **Resources involved:** ${shown.join(', ')}${more}${from}`];
 }
 
 /** How the full CloudTrail records of the suspects are handed over. */
@@ -343,6 +365,7 @@ export function incidentMarkdown({snapshot, alarms = snapshot.alarms, records, f
 	const alarmStates = alarmStatesByMetric(alarms);
 	const lists = suspectLists(flagged, snapshot.events);
 	const coverage = eventCoverage(snapshot);
+	const recent = recentChanges(snapshot.events, snapshot.generatedAt);
 	const mode: RecordsMode = full ? {kind: 'inline'} : (records ?? {kind: 'omitted'});
 	const render = (level: Level): string => {
 		const listed = lists.slice(0, level.rows);
@@ -355,7 +378,7 @@ export function incidentMarkdown({snapshot, alarms = snapshot.alarms, records, f
 		const leftFlagged = level.allMetrics ? 0 : flagged.length;
 		const moreFlagged = flagged.length - level.rows;
 		return [
-			...header(snapshot, alarms, resourcesLine(shown, level.resources)),
+			...header(snapshot, alarms, resourcesLine(shown, shown.length > 0 ? [] : recent, flagged.length > 0, level.resources)),
 			...flagsTable(flagged.slice(0, level.rows), alarmStates),
 			...(moreFlagged > 0 ? [`${moreFlagged} more flagged metrics left out for length.`, ''] : []),
 			...alarmsSection(alarms, level.rows),

@@ -93,7 +93,10 @@ test('names the account (records, else alarm ARNs, else unknown), the region and
 	const hostile = event({eventId: 'h1', raw: JSON.stringify({recipientAccountId: '1234\u001b[2J56789012'})});
 	const unknown = incidentMarkdown({snapshot: snapshot({metrics: [FLAGGED], events: [hostile, ...bare]}), alarms: [alarm()]});
 	assert.match(unknown, /\*\*Account:\*\* account unknown \(no CloudTrail record or alarm ARN held names it\)/);
-	assert.match(unknown, /\*\*Resources involved:\*\* none named by the suspect events/);
+	assert.match(unknown, /\*\*Resources involved:\*\* none named by the suspect events$/m);
+
+	const calm = incidentMarkdown({snapshot: snapshot({events: [policyChange('c1', 3, 'calm-policy'), policyChange('c2', 45, 'old-policy')]}), alarms: []});
+	assert.match(calm, /^- \*\*Resources involved:\*\* AWS::IoT::Policy calm-policy \(1 event\) \(from the changes of the last 30 minutes \(nothing is flagged\)\)$/m);
 });
 
 test('the event coverage is the truth: the oldest event held, and the drops that cut the window short', () => {
