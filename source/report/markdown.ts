@@ -94,7 +94,7 @@ function accountLine(snapshot: Snapshot, alarms: readonly Alarm[]): string {
 function eventsLine(snapshot: Snapshot): string {
 	const trail = snapshot.health.trail;
 	const coverage = eventCoverage(snapshot);
-	const failed = trail.error ? ` Last attempt failed: ${cell(trail.error)}.` : '';
+	const failed = trail.error ? ` Last attempt failed: ${short(trail.error)}.` : '';
 	const refreshed = `refreshed ${when(trail.lastSuccess)}`;
 	if (coverage.held === 0) {
 		const none = trail.lastSuccess === null ? 'none held: CloudTrail has not answered yet' : `none since ${when(coverage.completeFrom)} (${refreshed})`;
@@ -118,7 +118,7 @@ function header(snapshot: Snapshot, alarms: readonly Alarm[], resources: readonl
 		'',
 		`- **Status:** ${snapshot.status} (${counts})`,
 		accountLine(snapshot, alarms),
-		`- **Metrics refreshed:** ${when(snapshot.health.metrics.lastSuccess)}${snapshot.health.metrics.error ? ` (last attempt failed: ${cell(snapshot.health.metrics.error)})` : ''}`,
+		`- **Metrics refreshed:** ${when(snapshot.health.metrics.lastSuccess)}${snapshot.health.metrics.error ? ` (last attempt failed: ${short(snapshot.health.metrics.error)})` : ''}`,
 		eventsLine(snapshot),
 		...resources,
 		'',
