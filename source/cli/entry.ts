@@ -3,6 +3,7 @@ import {parseArgs, UsageError} from './flags.js';
 import {EXIT_CODES, runCommand} from './main.js';
 import {SettingsError} from '../config/document.js';
 import {nagiosLine} from './once-text.js';
+import {holdTerminalPastExit} from './hold-terminal.js';
 
 /** Whether the command line asks for --once (before any `--`), read without the parser, which may be what failed. */
 export function asksForOnce(argv: readonly string[]): {once: boolean; text: boolean} {
@@ -14,8 +15,14 @@ export function asksForOnce(argv: readonly string[]): {once: boolean; text: bool
 
 export async function cli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
 	const {once, text} = asksForOnce(argv);
+	process.once('exit', () => holdTerminalPastExit());
 	try {
-		process.exitCode = await runCommand(parseArgs([...argv]));
+		const command = parseArgs([...argv]);
+		const code = await runCommand(command);
+		process.exitCode = code;
+		// The terminal UI has restored the screen: nothing left to show or save (cache and log writes are
+		// synchronous), so exit now rather than when the last socket or timer of the start-up lets go.
+		if (command.kind === 'monitor' && !command.options.once && process.stdout.isTTY === true) process.exit(code);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		// A monitoring check (--once) answers UNKNOWN, 3, for anything that kept it from judging: a typo, a
