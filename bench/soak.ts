@@ -297,6 +297,8 @@ type Row = {
 	note: string | null;
 };
 
+const cutTo = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
+
 function lookupStats(lookups: readonly number[], from: number, to: number): {max: number; avg: number} {
 	const inside = lookups.filter(t => t >= from && t < to);
 	const buckets = new Map<number, number>();
@@ -358,7 +360,11 @@ try {
 		rows.push({
 			name: phase.name,
 			up,
-			message: [...messages].map(([source, text]) => `${source}: ${text.replace(/^(CloudWatch|CloudTrail): /, '')}`).join(' | ') || '(none)',
+			message:
+				['metrics', 'trail']
+					.filter(source => messages.has(source))
+					.map(source => `${source === 'metrics' ? 'cw' : 'ct'}: ${cutTo(messages.get(source)!.replace(/^(CloudWatch|CloudTrail):? /, ''), 34)}`)
+					.join(' | ') || '(none)',
 			recoverS: phase.name.startsWith('baseline') ? 0 : recoverS,
 			windowS: (end - clearedAt) / 1000,
 			lookupMax: max,
@@ -422,7 +428,7 @@ for (const [, time] of lost) lostBy[phaseOf(time)]! += 1;
 for (const id of duplicated) dupBy[phaseOf(timeOf.get(id) ?? 0)]! += 1;
 
 const MESSAGE = 80;
-const header = `${pad('phase', 30)} ${pad('UI up', 5)} ${pad('message shown (status line, first per source)', MESSAGE)} ${lpad('recover s', 9)} ${lpad('LE/s max', 8)} ${lpad('LE/s avg', 8)} ${lpad('lost/dup', 8)} ${lpad('RSS MiB start/end', 17)}`;
+const header = `${pad('phase', 30)} ${pad('UI up', 5)} ${pad('message shown (status line; cw CloudWatch, ct CloudTrail)', MESSAGE)} ${lpad('recover s', 9)} ${lpad('LE/s max', 8)} ${lpad('LE/s avg', 8)} ${lpad('lost/dup', 8)} ${lpad('RSS MiB start/end', 17)}`;
 console.log(header);
 console.log('-'.repeat(header.length));
 rows.forEach((row, i) => {
