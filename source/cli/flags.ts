@@ -237,6 +237,11 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	if (f.ascii !== undefined) flags.ascii = f.ascii;
 	const environment = envSettings(env);
 	const contents = readSettingsFile(file);
+	// A settings file named on the command line must be there: a typo in a check's --config would otherwise
+	// run it on the defaults without a word. (`config` reports it; `config set` creates it.)
+	if (f.config !== undefined && !contents.exists && command !== 'config') {
+		throw new UsageError(`--config ${safeJsonStringify(f.config)}: no such file; check the path, or create it with iot-monitor --config ${f.config} config set KEY VALUE`);
+	}
 	const resolved = resolveSettings({flags: flags as Partial<SettingValues>, env: environment.values, file: contents.values});
 	if (command === 'config') {
 		return {kind: 'config', report: {file, exists: contents.exists, resolved, envNames: environment.names}};

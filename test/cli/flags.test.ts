@@ -188,3 +188,10 @@ test('parseArgs: bad values name the flag and an example', () => {
 	assert.throws(() => parse(['simulate', '--port', '70000']), {message: '--port 70000 is not a port; use 0-65535 (0 picks a free one), e.g. --port 4566'});
 	assert.throws(() => parse(['config', 'set', 'lokback', '3h']), {message: 'config set: unknown key "lokback": did you mean lookback?'});
 });
+
+test('parseArgs: a --config file that is not there is bad input, except for config and config set', () => {
+	const missing = join(mkdtempSync(join(tmpdir(), 'iotmon-flags-missing-')), 'nope.json');
+	assert.throws(() => parse(['--once', '--config', missing]), {name: 'UsageError', message: /^--config ".*nope\.json": no such file; check the path/});
+	assert.equal(parse(['config', '--config', missing]).kind, 'config');
+	assert.equal(parse(['config', 'set', 'lookback', '3h', '--config', missing]).kind, 'config-set');
+});
