@@ -47,12 +47,12 @@ export const HELP = `
     --ascii                draw with ASCII characters only
     --bell, --no-bell      ring the terminal bell on every new CRIT (default: no)
     --notify-command <cmd> run cmd on every new CRIT, the deviation as JSON on its stdin ("" for none)
-    --config <path>        settings file to use (default: $XDG_CONFIG_HOME/iot-monitor/config.json,
-                           else ~/.config/iot-monitor/config.json)
+    --config <path>        settings file to use, which must exist (default: $XDG_CONFIG_HOME/iot-monitor/
+                           config.json, else ~/.config/iot-monitor/config.json)
     --port <n>             simulate: port to listen on (default 4566; 0 picks a free one)
     --seed <n>             simulate/demo: fleet seed (default 1)
     --quiet-fleet          simulate/demo: the same fleet without incidents
-    --version, --help
+    --version, -h, --help
 
   Settings file: JSON with the keys region, profile, metrics, pollInterval, tailInterval, lookback,
   baselineDays, sensitivity, maxEvents, trailRate, notify ({"bell", "command"}), color (auto, always,
