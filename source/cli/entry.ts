@@ -9,7 +9,8 @@ import {holdTerminalPastExit} from './hold-terminal.js';
 export function asksForOnce(argv: readonly string[]): {once: boolean; text: boolean} {
 	const before = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	const once = before.some(arg => arg === '--once' || arg === '--once=true');
-	const text = !before.some(arg => arg === '--json' || arg.startsWith('--json=') || arg.startsWith('--format'));
+	const formats = before.flatMap((arg, i) => (arg === '--format' ? [before[i + 1] ?? ''] : arg.startsWith('--format=') ? [arg.slice(9)] : []));
+	const text = !before.some(arg => arg === '--json' || arg.startsWith('--json=')) && formats.every(format => format === 'text');
 	return {once, text};
 }
 
