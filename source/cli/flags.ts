@@ -11,6 +11,7 @@ import {isSettingKey, SETTING_KEYS, SPECS, type ColorMode, type JsonValue, type 
 import {envSettings, resolveSettings} from '../config/resolve.js';
 import type {SettingsReport} from '../config/show.js';
 import {safeJsonStringify} from '../text/json.js';
+import {suggest} from './suggest.js';
 import packageJson from '../../package.json' with {type: 'json'};
 
 export const HELP = `
@@ -49,12 +50,12 @@ export const HELP = `
     --ascii                draw with ASCII characters only
     --bell, --no-bell      ring the terminal bell on every new CRIT (default: no)
     --notify-command <cmd> run cmd on every new CRIT, the deviation as JSON on its stdin ("" for none)
-    --config <path>        settings file to use (default: $XDG_CONFIG_HOME/iot-monitor/config.json,
-                           else ~/.config/iot-monitor/config.json)
+    --config <path>        settings file to use, which must exist (default: $XDG_CONFIG_HOME/iot-monitor/
+                           config.json, else ~/.config/iot-monitor/config.json)
     --port <n>             simulate: port to listen on (default 4566; 0 picks a free one)
     --seed <n>             simulate/demo: fleet seed (default 1)
     --quiet-fleet          simulate/demo: the same fleet without incidents
-    --version, --help
+    --version, -h, --help
 
   Settings file: JSON with the keys region, profile, metrics, pollInterval, tailInterval, lookback,
   baselineDays, sensitivity, maxEvents, trailRate, notify ({"bell", "command"}), color (auto, always,
@@ -65,6 +66,9 @@ export const HELP = `
 `;
 
 export type Command =
+	/** --help or -h, --version: print `text` and exit 0. */
+	| {kind: 'help'; text: string}
+	| {kind: 'version'; text: string}
 	| {kind: 'monitor'; options: MonitorCliOptions}
 	| {kind: 'simulate'; port: number; seed: number; quiet: boolean}
 	| {kind: 'tail'; options: MonitorCliOptions}
@@ -104,7 +108,7 @@ export type MonitorCliOptions = {
 	readonly ascii: boolean;
 };
 
-/** A user error: printed as one line, exit code 2. */
+/** A user error: printed as one line; exit code 2, or 3 (UNKNOWN) under --once (source/cli/entry.ts). */
 export class UsageError extends Error {
 	override name = 'UsageError';
 }
@@ -131,6 +135,38 @@ const TEXT_FLAGS = {
 	notifyCommand: 'notify.command',
 } as const satisfies Record<string, SettingKey>;
 
+/** Every flag: meow parses these, and anything else on the command line is refused with a suggestion. */
+const FLAGS = {
+	region: {type: 'string'},
+	profile: {type: 'string'},
+	endpointUrl: {type: 'string'},
+	demo: {type: 'boolean'},
+	once: {type: 'boolean'},
+	json: {type: 'boolean'},
+	format: {type: 'string'},
+	full: {type: 'boolean'},
+	metrics: {type: 'string'},
+	pollInterval: {type: 'string'},
+	baselineDays: {type: 'string'},
+	lookback: {type: 'string'},
+	since: {type: 'string'},
+	maxEvents: {type: 'string'},
+	trailRate: {type: 'string'},
+	tailInterval: {type: 'string'},
+	port: {type: 'number'},
+	seed: {type: 'number'},
+	quietFleet: {type: 'boolean'},
+	sensitivity: {type: 'string'},
+	rebaseline: {type: 'boolean'},
+	color: {type: 'boolean'},
+	ascii: {type: 'boolean'},
+	bell: {type: 'boolean'},
+	notifyCommand: {type: 'string'},
+	config: {type: 'string'},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean'},
+} as const;
+
 const kebab = (name: string) => name.replaceAll(/[A-Z]/g, upper => `-${upper.toLowerCase()}`);
 
 /** Validates one setting's text with its key's validator; the message names where the text came from. */
@@ -142,57 +178,38 @@ function settingFromText<K extends SettingKey>(key: K, text: string, source: str
 
 export function parseArgs(argv: readonly string[], context: ParseContext = {}): Command {
 	const env = context.env ?? process.env;
+	const before = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	if (before.includes('--help') || before.includes('-h')) return {kind: 'help', text: `${packageJson.description}\n${HELP}`};
+	if (before.includes('--version')) return {kind: 'version', text: packageJson.version};
+	checkFlags(before);
 	const cli = meow(HELP, {
 		// Only its url is read; the bundle (CommonJS, scripts/build.mjs) defines import.meta.url alone.
 		importMeta: {url: import.meta.url} as ImportMeta,
 		// Our own package, not whatever package.json meow would find above the installed bundle.
 		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description, bin: packageJson.bin},
 		argv: [...argv],
-		allowUnknownFlags: false,
+		// Unknown flags are found by checkFlags first (meow would print its own text and exit 2 itself).
+		allowUnknownFlags: true,
+		autoHelp: false,
+		autoVersion: false,
 		// No defaults here: a flag not given must be told apart from one given, so the settings file and the
 		// environment can supply the value (source/config/).
 		booleanDefault: undefined,
-		flags: {
-			region: {type: 'string'},
-			profile: {type: 'string'},
-			endpointUrl: {type: 'string'},
-			demo: {type: 'boolean'},
-			once: {type: 'boolean'},
-			json: {type: 'boolean'},
-			format: {type: 'string'},
-			full: {type: 'boolean'},
-			metrics: {type: 'string'},
-			pollInterval: {type: 'string'},
-			baselineDays: {type: 'string'},
-			lookback: {type: 'string'},
-			since: {type: 'string'},
-			maxEvents: {type: 'string'},
-			trailRate: {type: 'string'},
-			tailInterval: {type: 'string'},
-			port: {type: 'number'},
-			seed: {type: 'number'},
-			quietFleet: {type: 'boolean'},
-			sensitivity: {type: 'string'},
-			rebaseline: {type: 'boolean'},
-			color: {type: 'boolean'},
-			ascii: {type: 'boolean'},
-			bell: {type: 'boolean'},
-			notifyCommand: {type: 'string'},
-			config: {type: 'string'},
-		},
+		flags: FLAGS,
 	});
 	const f = cli.flags;
 	const [command, ...rest] = cli.input.map(String);
 	const isConfig = command === 'config' && (rest.length === 0 || rest[0] === 'set');
 	if (!isConfig && (rest.length > 0 || (command !== undefined && command !== 'simulate' && command !== 'tail'))) {
-		throw new UsageError(`unknown command "${cli.input.join(' ')}"; run iot-monitor --help`);
+		throw new UsageError(unknownCommand(cli.input.map(String)));
 	}
 	const seed = f.seed ?? 1;
 	if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer, e.g. --seed 7');
 	if (command === 'simulate') {
 		const port = f.port ?? 4566;
 		if (!Number.isInteger(port) || port < 0 || port > 65535) {
-			throw new UsageError(`--port ${port} is not a port; use 0-65535 (0 picks a free one)`);
+			const shown = Number.isNaN(port) ? 'needs a number:' : `${port} is not a port;`;
+			throw new UsageError(`--port ${shown} use 0-65535 (0 picks a free one), e.g. --port 4566`);
 		}
 		return {kind: 'simulate', port, seed, quiet: f.quietFleet ?? false};
 	}
@@ -230,6 +247,11 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	if (f.ascii !== undefined) flags.ascii = f.ascii;
 	const environment = envSettings(env);
 	const contents = readSettingsFile(file);
+	// A settings file named on the command line must be there: a typo in a check's --config would otherwise
+	// run it on the defaults without a word. (`config` reports it; `config set` creates it.)
+	if (f.config !== undefined && !contents.exists && command !== 'config') {
+		throw new UsageError(`--config ${safeJsonStringify(f.config)}: no such file; check the path, or create it with iot-monitor --config ${f.config} config set KEY VALUE`);
+	}
 	const resolved = resolveSettings({flags: flags as Partial<SettingValues>, env: environment.values, file: contents.values});
 	if (command === 'config') {
 		return {kind: 'config', report: {file, exists: contents.exists, resolved, envNames: environment.names}};
@@ -264,6 +286,51 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	};
 }
 
+const COMMANDS = ['simulate', 'tail', 'config'] as const;
+const FLAG_NAMES = [...Object.keys(FLAGS).map(kebab), 'no-color', 'no-bell'];
+const isNegativeNumber = (arg: string) => /^-\d/.test(arg);
+
+/** " : did you mean --region?" for a near miss, else where the list is. */
+function didYouMean(name: string | null): string {
+	return name === null ? '; run iot-monitor --help for the list' : `: did you mean ${name}?`;
+}
+
+/**
+ * Refuses any flag not in FLAGS, naming it and the flag it most likely meant: `unknown flag --regoin: did
+ * you mean --region?`. Values are skipped as meow's parser skips them (a string flag takes the next word
+ * unless that word is itself a flag).
+ */
+function checkFlags(argv: readonly string[]): void {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (!arg.startsWith('-') || arg === '-' || isNegativeNumber(arg)) continue;
+		const equals = arg.indexOf('=');
+		const written = equals === -1 ? arg : arg.slice(0, equals);
+		const name = written.replace(/^--?/, '');
+		const camel = name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		const spec = written.startsWith('--') ? (FLAGS as Record<string, {type: string}>)[camel] : undefined;
+		if (spec) {
+			const next = argv[i + 1];
+			if (spec.type !== 'boolean' && equals === -1 && next !== undefined && (!next.startsWith('-') || isNegativeNumber(next))) i++;
+			continue;
+		}
+		const negated = written.startsWith('--no-') ? (FLAGS as Record<string, {type: string}>)[camel.replace(/^no([A-Z])/, (_, c: string) => c.toLowerCase())] : undefined;
+		if (negated?.type === 'boolean') continue;
+		const guess = suggest(name, FLAG_NAMES);
+		throw new UsageError(`unknown flag ${written}${didYouMean(guess === null ? null : `--${guess}`)}`);
+	}
+}
+
+/** `unknown command "tial": did you mean tail?` (or the flag it looks like: "once" -> --once). */
+function unknownCommand(input: readonly string[]): string {
+	const [first = '', ...rest] = input;
+	const known = (COMMANDS as readonly string[]).includes(first);
+	if (known) return `unexpected "${rest.join(' ')}" after ${first}; run iot-monitor --help`;
+	const command = suggest(first, COMMANDS);
+	const flag = command === null ? suggest(first, FLAG_NAMES) : null;
+	return `unknown command ${safeJsonStringify(first)}${didYouMean(command ?? (flag === null ? null : `--${flag}`))}`;
+}
+
 /** `config set KEY VALUE`: the key must exist and the value pass the key's validator. */
 function parseConfigSet(args: readonly string[], file: SettingsFileRef): Command {
 	const [key, text, ...extra] = args;
@@ -271,7 +338,10 @@ function parseConfigSet(args: readonly string[], file: SettingsFileRef): Command
 	if (key === undefined || text === undefined || extra.length > 0) {
 		throw new UsageError(`usage: iot-monitor config set KEY VALUE (one value; quote it if it has spaces); keys: ${keys}`);
 	}
-	if (!isSettingKey(key)) throw new UsageError(`config set: unknown key ${safeJsonStringify(key)}; the keys are ${keys}`);
+	if (!isSettingKey(key)) {
+		const guess = suggest(key, SETTING_KEYS);
+		throw new UsageError(`config set: unknown key ${safeJsonStringify(key)}${guess ? `: did you mean ${guess}?` : `; the keys are ${keys}`}`);
+	}
 	const value = settingFromText(key, text, `config set ${key}`, `iot-monitor config set ${key} ${SPECS[key].example}`);
 	const spec = SPECS[key] as {toJson: (value: unknown, text: string) => JsonValue};
 	return {kind: 'config-set', file, key, value: spec.toJson(value, text)};

@@ -12,7 +12,7 @@ import {snapshotToJson} from '../monitor/snapshot-json.js';
 import {startSimulator, type Simulator} from '../simulator/server.js';
 import {safeJsonStringify} from '../text/json.js';
 import type {Command, MonitorCliOptions} from './flags.js';
-import {snapshotToText} from './once-text.js';
+import {finalSnapshot, snapshotToText} from './once-text.js';
 import {incidentMarkdown} from '../report/markdown.js';
 import {trace} from './trace.js';
 import {runTail} from './run-tail.js';
@@ -32,6 +32,10 @@ const DEMO = {region: 'us-east-1', credentials: {accessKeyId: 'DEMO', secretAcce
 
 export async function runCommand(command: Command): Promise<number> {
 	quietSdkWarnings();
+	if (command.kind === 'help' || command.kind === 'version') {
+		process.stdout.write(`${command.text.replace(/\n+$/, '')}\n`);
+		return 0;
+	}
 	if (command.kind === 'simulate') return runSimulator(command.port, command.seed, command.quiet);
 	if (command.kind === 'config') {
 		process.stdout.write(formatSettingsReport(command.report));
@@ -161,7 +165,8 @@ async function cacheKey(clients: AwsClients, options: MonitorCliOptions, sim: Si
 }
 
 async function printOnce(monitor: Monitor, format: MonitorCliOptions['format'], glyphs: Glyphs, full: boolean): Promise<number> {
-	const snapshot = await monitor.pollOnce();
+	// It exits after this: no "retrying" in what it prints.
+	const snapshot = finalSnapshot(await monitor.pollOnce());
 	process.stdout.write(
 		format === 'json'
 			? safeJsonStringify(snapshotToJson(snapshot), 2) + '\n'

@@ -2,8 +2,23 @@
  * Pure: the stable public JSON shape of a snapshot (`--once --json`). Only our own fields, never an SDK
  * shape. Later features add keys; existing keys keep their meaning.
  */
-import type {Snapshot} from '../types.js';
+import type {MetricSeries, Snapshot} from '../types.js';
 import {eventToJson} from '../trail/event-json.js';
+
+/**
+ * What the data of one metric is, never how it is judged (that is `severity`), so no word here reads "ok"
+ * on a CRIT row: `current` (the newest settled minute, judged), `learning` (a value, but too little history
+ * to judge it), `stale` (the last poll that worked is more than two poll intervals old), `no-data`, `error`.
+ */
+export type MetricDataState = 'current' | 'learning' | 'stale' | 'no-data' | 'error';
+
+export function metricDataState(series: MetricSeries, snapshot: Pick<Snapshot, 'generatedAt' | 'health'>): MetricDataState {
+	if (series.state === 'error' || series.judgement === 'error') return 'error';
+	if (series.state === 'no-data' || series.latest === null || series.judgement === 'no-data') return 'no-data';
+	const {lastSuccess, intervalMs} = snapshot.health.metrics;
+	if (lastSuccess !== null && snapshot.generatedAt - lastSuccess > 2 * intervalMs) return 'stale';
+	return series.judgement === 'learning' ? 'learning' : 'current';
+}
 
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
 
@@ -14,8 +29,10 @@ export function snapshotToJson(snapshot: Snapshot) {
 		eventsSince: iso(snapshot.eventsSince),
 		metrics: snapshot.metrics.map(series => ({
 			name: series.name,
-			state: series.state,
-			// The Sum for the bucket starting at `timestamp`, over all dimension sets; null unless state is ok.
+			state: metricDataState(series, snapshot),
+			// The flag: ok, warn or crit when judged, else null (learning, no data, error).
+			severity: series.judgement === 'judged' && series.deviation ? series.deviation.severity : null,
+			// The Sum for the bucket starting at `timestamp`, over all dimension sets; null without data.
 			value: series.state === 'ok' && series.latest ? series.latest.v : null,
 			timestamp: series.state === 'ok' && series.latest ? iso(series.latest.t) : null,
 			period: series.period,

@@ -29,14 +29,21 @@ export type Fault = {
 	readonly operation?: string;
 	readonly kind: FaultKind;
 	readonly times?: number;
-	/** For 'delay': how long to wait before answering normally (default 1000). */
+	/** For 'delay': how long to wait before answering normally (default 1000); for the others, before the fault's answer (default 0). */
 	readonly delayMs?: number;
+	/**
+	 * The chance (0-1, default 1) that a matching request gets this fault; a request it spares neither gets
+	 * it nor uses up one of its `times`, and goes on to the next matching fault ("20 % 5xx": 0.2).
+	 */
+	readonly probability?: number;
 };
 
 export type FaultQueue = {
 	add(fault: Fault): void;
-	/** Consumes one use of the first fault matching this request, if any. */
+	/** Consumes one use of the first fault matching this request (and hitting it, by its probability), if any. */
 	take(service: FaultService, operation: string): Fault | undefined;
+	/** Removes every queued fault (a chaos run ends a phase with this). */
+	clear(): void;
 };
 
 const KINDS: readonly FaultKind[] = [
@@ -56,15 +63,21 @@ const KINDS: readonly FaultKind[] = [
 /** The IAM user the simulated credentials belong to (named in access-denied messages). */
 export const SIM_USER_ARN = 'arn:aws:iam::123456789012:user/demo';
 
-export function createFaultQueue(): FaultQueue {
+export function createFaultQueue(random: () => number = Math.random): FaultQueue {
 	const queue: Array<{fault: Fault; remaining: number}> = [];
 	return {
 		add(fault) {
 			queue.push({fault, remaining: fault.times ?? 1});
 		},
+		clear() {
+			queue.length = 0;
+		},
 		take(service, operation) {
 			const index = queue.findIndex(
-				entry => entry.fault.service === service && (entry.fault.operation === undefined || entry.fault.operation === operation),
+				entry =>
+					entry.fault.service === service &&
+					(entry.fault.operation === undefined || entry.fault.operation === operation) &&
+					(entry.fault.probability === undefined || entry.fault.probability >= 1 || random() < entry.fault.probability),
 			);
 			const entry = queue[index];
 			if (!entry) return undefined;
@@ -88,12 +101,17 @@ export function checkFault(value: unknown): Fault {
 	if (times !== undefined && (typeof times !== 'number' || !(times >= 1))) throw new Error('times must be >= 1');
 	const delayMs = input['delayMs'];
 	if (delayMs !== undefined && (typeof delayMs !== 'number' || !(delayMs >= 0))) throw new Error('delayMs must be >= 0');
+	const probability = input['probability'];
+	if (probability !== undefined && (typeof probability !== 'number' || !(probability > 0 && probability <= 1))) {
+		throw new Error('probability must be > 0 and <= 1');
+	}
 	return {
 		service,
 		kind: kind as FaultKind,
 		...(operation === undefined ? {} : {operation}),
 		...(times === undefined ? {} : {times}),
 		...(delayMs === undefined ? {} : {delayMs}),
+		...(probability === undefined ? {} : {probability}),
 	};
 }
 

@@ -46,6 +46,8 @@ export type Simulator = {
 	readonly startedAt: number;
 	close(): Promise<void>;
 	injectFault(fault: Fault): void;
+	/** Drops every queued fault (also `DELETE /_sim/faults`). */
+	clearFaults(): void;
 	injectIncident(incident: Incident): void;
 	/** Adds CloudTrail events (hostile, malformed or late ones for tests); they follow the normal delivery rules. */
 	injectEvents(events: readonly SimTrailEventInput[]): void;
@@ -98,6 +100,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	async function control(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
 		const reply = (status: number, body: unknown) => send(response, status, undefined, JSON.stringify(body));
 		if (request.method === 'GET' && path === '/_sim/stats') return reply(200, {...counts});
+		if (request.method === 'DELETE' && path === '/_sim/faults') {
+			faults.clear();
+			return reply(200, {ok: true});
+		}
 		if (request.method !== 'POST' || (path !== '/_sim/faults' && path !== '/_sim/incidents')) {
 			return reply(404, {message: `no such control endpoint: ${request.method} ${path}`});
 		}
@@ -129,6 +135,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			}
 			const fault = faults.take(service, operation);
 			const injected = fault && faultError(service, fault.kind, operation);
+			if (injected && fault.delayMs) await sleep(fault.delayMs, undefined, {signal: closing.signal}).catch(() => undefined);
 			if (injected) throw injected;
 			if (fault?.kind === 'connection-reset') {
 				// No status line at all: the client sees the socket close under it.
@@ -176,6 +183,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			});
 		},
 		injectFault: fault => faults.add(fault),
+		clearFaults: () => faults.clear(),
 		injectIncident: incident => incidents.add(incident),
 		injectEvents: events => trail.injectEvents([...events]),
 		requestCounts: () => ({...counts}),

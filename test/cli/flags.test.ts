@@ -143,7 +143,8 @@ test('parseArgs: bad input is a one-line UsageError naming the fix', () => {
 		});
 	}
 	assert.throws(() => parse(['--poll-interval', '5s']), {message: '--poll-interval "5s" must be a duration of at least 10s, e.g. --poll-interval 60s'});
-	assert.throws(() => parse(['config', 'set', 'colour', 'never']), {message: /unknown key "colour"; the keys are region, profile, .*, color, ascii$/});
+	assert.throws(() => parse(['config', 'set', 'colour', 'never']), {message: 'config set: unknown key "colour": did you mean color?'});
+	assert.throws(() => parse(['config', 'set', 'banana', 'never']), {message: /unknown key "banana"; the keys are region, profile, .*, color, ascii$/});
 });
 
 test('HELP: lists the new flags, the config command and every settings key', () => {
@@ -151,4 +152,61 @@ test('HELP: lists the new flags, the config command and every settings key', () 
 		assert.ok(HELP.includes(text), text);
 	}
 	for (const key of SETTING_KEYS) assert.ok(HELP.includes(key.replace('notify.', '')), key);
+});
+
+test('parseArgs: an unknown flag is refused in one line naming the flag it most likely meant', () => {
+	const table: Array<[string[], string]> = [
+		[['--once', '--demo', '--regoin', 'us-east-1'], 'unknown flag --regoin: did you mean --region?'],
+		[['--regoin=us-east-1'], 'unknown flag --regoin: did you mean --region?'],
+		[['--no-colour'], 'unknown flag --no-colour: did you mean --no-color?'],
+		[['--end', 'http://127.0.0.1:4566'], 'unknown flag --end: did you mean --endpoint-url?'],
+		[['--once', '-x'], 'unknown flag -x; run iot-monitor --help for the list'],
+		[['--banana'], 'unknown flag --banana; run iot-monitor --help for the list'],
+		[['tail', '--jsno'], 'unknown flag --jsno: did you mean --json?'],
+		// A string flag's value is skipped as the parser skips it, but a word that is itself a flag is not a value.
+		[['--notify-command', '--bel'], 'unknown flag --bel: did you mean --bell?'],
+	];
+	for (const [argv, message] of table) assert.throws(() => parse(argv), {name: 'UsageError', message}, argv.join(' '));
+});
+
+test('parseArgs: values that look like flags are not flags when they are values', () => {
+	assert.equal(options(['--notify-command', 'logger --tag iot', '--once']).notify.command, 'logger --tag iot');
+	assert.equal(options(['--notify-command=--x']).notify.command, '--x');
+	assert.equal(options(['--no-bell', '--no-color', '--no-ascii']).color, 'never');
+	const simulate = parse(['simulate', '--seed', '-3']);
+	assert.deepEqual(simulate, {kind: 'simulate', port: 4566, seed: -3, quiet: false});
+});
+
+test('parseArgs: an unknown command names the command or flag it most likely meant', () => {
+	const table: Array<[string[], string]> = [
+		[['tial'], 'unknown command "tial": did you mean tail?'],
+		[['simulat'], 'unknown command "simulat": did you mean simulate?'],
+		[['--once', 'once'], 'unknown command "once": did you mean --once?'],
+		[['banana'], 'unknown command "banana"; run iot-monitor --help for the list'],
+		[['tail', 'now'], 'unexpected "now" after tail; run iot-monitor --help'],
+	];
+	for (const [argv, message] of table) assert.throws(() => parse(argv), {name: 'UsageError', message}, argv.join(' '));
+});
+
+test('parseArgs: -h and --help anywhere print the help, --version the version (exit 0, nothing else checked)', () => {
+	for (const argv of [['-h'], ['--help'], ['--once', '-h'], ['tail', '--help', '--regoin']]) {
+		const command = parse(argv);
+		assert.equal(command.kind, 'help', argv.join(' '));
+		if (command.kind === 'help') assert.ok(command.text.includes(HELP.trim()), 'the whole help text');
+	}
+	assert.equal(parse(['--version']).kind, 'version');
+	assert.throws(() => parse(['--', '-h', 'x']), UsageError, 'after -- nothing is a flag');
+});
+
+test('parseArgs: bad values name the flag and an example', () => {
+	assert.throws(() => parse(['simulate', '--port', 'abc']), {message: '--port needs a number: use 0-65535 (0 picks a free one), e.g. --port 4566'});
+	assert.throws(() => parse(['simulate', '--port', '70000']), {message: '--port 70000 is not a port; use 0-65535 (0 picks a free one), e.g. --port 4566'});
+	assert.throws(() => parse(['config', 'set', 'lokback', '3h']), {message: 'config set: unknown key "lokback": did you mean lookback?'});
+});
+
+test('parseArgs: a --config file that is not there is bad input, except for config and config set', () => {
+	const missing = join(mkdtempSync(join(tmpdir(), 'iotmon-flags-missing-')), 'nope.json');
+	assert.throws(() => parse(['--once', '--config', missing]), {name: 'UsageError', message: /^--config ".*nope\.json": no such file; check the path/});
+	assert.equal(parse(['config', '--config', missing]).kind, 'config');
+	assert.equal(parse(['config', 'set', 'lookback', '3h', '--config', missing]).kind, 'config-set');
 });

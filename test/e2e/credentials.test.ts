@@ -86,8 +86,8 @@ test('nothing configured at all (no region either): one line that names both and
 	const {env} = cleanEnv();
 	const result = await run(['--once', '--json'], env);
 	assert.ok(result.ms < 3000, `took ${Math.round(result.ms)} ms`);
-	assert.equal(result.code, 1);
-	assert.equal(result.stdout, '');
+	assert.equal(result.code, 3, 'a check that cannot run is UNKNOWN (3), never WARNING (1)');
+	assert.equal(result.stdout, '', 'nothing that is not JSON on the stdout of --json');
 	assert.match(result.stderr, /^iot-monitor: No AWS credentials or region configured: .*AWS_ACCESS_KEY_ID.*--region.*--demo\n$/);
 });
 

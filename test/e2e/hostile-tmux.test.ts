@@ -13,6 +13,7 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startSimulator} from '../../source/simulator/server.js';
+import {tmuxEnv} from './tmux.js';
 
 const CLI = 'dist/cli.js';
 const ESC = '\u001B';
@@ -22,7 +23,8 @@ const ST = `${ESC}\\`;
 /** A private tmux server with one pane; like test/e2e/tmux.ts, plus the raw command for pane options. */
 function tmuxServer() {
 	const socket = `iotmon-hostile-${process.pid}-${randomBytes(3).toString('hex')}`;
-	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	const env = tmuxEnv();
+	const tmux = (...args: string[]) => execFileSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8', env});
 	return {
 		socket,
 		tmux,

@@ -16,7 +16,8 @@ before(() => {
 function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['dist/cli.js', ...args], {
-			env: {...process.env, XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: cacheHome, ...env},
+			// The glyphs of --once text follow the locale: a UTF-8 one here, whatever the caller's.
+			env: {...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: cacheHome, ...env},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -50,6 +51,48 @@ test('--once exits 2 (CRITICAL) during the demo publish drop, with the JSON sayi
 	assert.equal(publish.deviation.direction, 'down');
 	assert.deepEqual(Object.keys(publish.baseline), ['expected', 'low', 'high']);
 	assert.ok(json.metrics.filter((m: {state: string}) => m.state === 'no-data').every((m: {deviation: unknown}) => m.deviation === null));
+	assert.equal(publish.state, 'current');
+	assert.equal(publish.severity, 'crit');
+	const strings = (value: unknown): string[] =>
+		typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+	assert.deepEqual(strings(publish).filter(text => /^ok$/i.test(text)), [], 'no field reads "ok" on the CRIT row');
+});
+
+test('--once text: the first line is the Nagios status line with the flagged metric and perfdata; the exit code follows', async () => {
+	const result = await run(['--demo', '--once']);
+	assert.equal(result.code, 2, result.stderr);
+	const [first, second] = result.stdout.split('\n');
+	assert.match(first!, /^IOT-MONITOR CRIT - PublishIn\.Success -\d+% \(▼CRIT\)(, [^|]+)? \| PublishIn\.Success=\d+;;;0( \S+=(\d+|U);;;0)+$/);
+	assert.match(second!, /^us-east-1 at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(times UTC\)$/);
+});
+
+test('--once bad input: exit 3, the reason and the fix in one line (stdout for Nagios, stderr for a person); -h is help', async () => {
+	const typo = await run(['--once', '--demo', '--regoin', 'us-east-1']);
+	assert.equal(typo.code, 3);
+	assert.equal(typo.stdout, 'IOT-MONITOR UNKNOWN - unknown flag --regoin: did you mean --region?\n');
+	assert.equal(typo.stderr, 'iot-monitor: unknown flag --regoin: did you mean --region?\n');
+	const json = await run(['--once', '--json', '--demo', '--regoin', 'us-east-1']);
+	assert.equal(json.code, 3);
+	assert.equal(json.stdout, '', 'nothing that is not JSON on the stdout of --json');
+	const table: Array<[string[], RegExp]> = [
+		[['--once', 'tial'], /unknown command "tial": did you mean tail\?/],
+		[['--once', '--demo', '--sensitivity', 'extrem'], /--sensitivity "extrem" must be one of low, normal, high/],
+		[['--once', '--demo', '--lookback', '3x'], /--lookback "3x" must be a duration/],
+		[['--once', '--demo', '--format', 'yaml'], /--format "yaml" must be text, json or markdown/],
+		[['--once', '--config', ''], /--config needs a file path/],
+		[['--once', '-x'], /unknown flag -x; run iot-monitor --help for the list/],
+	];
+	for (const [argv, reason] of table) {
+		const result = await run(argv);
+		assert.equal(result.code, 3, argv.join(' '));
+		assert.match(result.stderr, reason, argv.join(' '));
+		assert.equal(result.stderr.split('\n').length, 2, 'one line');
+	}
+	for (const flag of ['-h', '--help']) {
+		const help = await run(['--once', flag]);
+		assert.equal(help.code, 0, flag);
+		assert.match(help.stdout, /Usage\n +\$ iot-monitor \[options\]/);
+	}
 });
 
 test('--once exits 0 (OK) on the quiet fleet', async () => {

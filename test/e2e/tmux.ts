@@ -5,6 +5,18 @@
 import {execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 
+/**
+ * The environment every tmux server of the tests starts with: the caller's, minus what would make the run
+ * depend on the machine (no TERM or LANG in a CI runner or container, a NO_COLOR in the developer's shell),
+ * plus a UTF-8 locale and a known terminal type. A test that wants another locale or colour setting says so
+ * in the pane's own command (`env NO_COLOR=1 LC_ALL=C ...`).
+ */
+export function tmuxEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {...base, TERM: 'xterm-256color', LANG: 'C.UTF-8'};
+	for (const name of ['LC_ALL', 'LC_CTYPE', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'TMUX', 'TMUX_PANE']) delete env[name];
+	return env;
+}
+
 export type Pane = {
 	capture(): string;
 	/** With -e: the cells' colours and attributes as SGR sequences, as tmux re-encodes them. */
@@ -25,7 +37,9 @@ export type Pane = {
  */
 export function startPane(command: string, size = {columns: 80, rows: 24}, beforeStart?: (pane: Pane) => void): Pane {
 	const socket = `iotmon-${process.pid}-${randomBytes(3).toString('hex')}`;
-	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	const env = tmuxEnv();
+	// -u: the server and its panes speak UTF-8 whatever the locale it was started from.
+	const tmux = (...args: string[]) => execFileSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8', env});
 	const gated = beforeStart ? `tmux -L ${socket} wait-for go; ${command}` : command;
 	tmux('new-session', '-d', '-s', 'e2e', '-x', String(size.columns), '-y', String(size.rows), gated);
 	const pane: Pane = {

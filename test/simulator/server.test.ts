@@ -205,5 +205,10 @@ describe('simulator server', () => {
 		assert.equal((await rejection(cw.send(metricData()))).name, 'ExpiredToken');
 		const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as Record<string, number>;
 		assert.deepEqual(stats, {GetMetricData: 2});
+		// A chaos phase ends by clearing every fault, however many uses it had left.
+		assert.equal((await fetch(`${sim.url}/_sim/faults`, {method: 'DELETE'})).status, 200);
+		assert.equal(typeof (await cw.send(metricData())).MetricDataResults, 'object');
+		const improbable = await fetch(`${sim.url}/_sim/faults`, {method: 'POST', body: JSON.stringify({service: 'cloudwatch', kind: 'throttle', probability: 0})});
+		assert.equal(improbable.status, 400);
 	});
 });
