@@ -5,7 +5,7 @@
  * history there is.
  */
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
-import {fetchWindow, type Discovery} from '../aws/metrics.js';
+import {fetchWindowCounted, type Discovery} from '../aws/metrics.js';
 import type {BaselineEngine} from './baseline-engine.js';
 import {loadBaselines, saveBaselines} from './baseline-cache.js';
 import {settledWindow} from './series.js';
@@ -24,6 +24,8 @@ export type HistoryOptions = {
 	readonly signal: AbortSignal;
 	readonly onProgress: () => void;
 	readonly onCall: () => void;
+	/** Unreadable parts of the answers, skipped (counted for the status line). */
+	readonly onSkipped?: (count: number) => void;
 };
 
 /** Yields to the event loop so the UI stays responsive while two weeks of minutes are learned. */
@@ -53,7 +55,9 @@ export async function loadHistory(options: HistoryOptions): Promise<void> {
 		let windows = new Map<string, {values: ReadonlyMap<number, number>}>();
 		if (start < end) {
 			options.onCall();
-			windows = await fetchWindow(client, subset, {start, end, periodSeconds: 60}, signal);
+			const result = await fetchWindowCounted(client, subset, {start, end, periodSeconds: 60}, signal);
+			windows = result.windows;
+			if (result.skipped > 0) options.onSkipped?.(result.skipped);
 		}
 		for (const name of names) {
 			if (signal.aborted) return;

@@ -6,7 +6,7 @@
  * baseline engine, whose history is loaded once (in the background, so the first frame does not wait).
  */
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
-import {discoverSeries, fetchWindow, type Discovery} from '../aws/metrics.js';
+import {discoverSeriesCounted, fetchWindowCounted, type Discovery} from '../aws/metrics.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {MetricSeries} from '../types.js';
 import type {BaselineEngine} from './baseline-engine.js';
@@ -38,6 +38,8 @@ export type MetricsState = {
 	readonly lastAttempt: number | null;
 	/** Baseline history: null while loading or before, else when it finished. */
 	readonly historyError: string | null;
+	/** Unreadable parts of ListMetrics and GetMetricData answers skipped since start. */
+	readonly skipped: number;
 };
 
 function placeholder(name: string): MetricSeries {
@@ -72,7 +74,12 @@ export class MetricsPoller {
 			lastSuccess: null,
 			lastAttempt: null,
 			historyError: null,
+			skipped: 0,
 		};
+	}
+
+	private countSkipped(count: number): void {
+		if (count > 0) this.state = {...this.state, skipped: this.state.skipped + count};
 	}
 
 	getState(): MetricsState {
@@ -97,7 +104,9 @@ export class MetricsPoller {
 		try {
 			if (!this.discovery || now() - this.discoveredAt > REDISCOVER_MS) {
 				onCall();
-				this.discovery = await discoverSeries(client, metrics, signal);
+				const found = await discoverSeriesCounted(client, metrics, signal);
+				this.countSkipped(found.skipped);
+				this.discovery = found.discovery;
 				this.discoveredAt = now();
 			}
 			const history = this.startHistory(this.discovery);
@@ -106,7 +115,9 @@ export class MetricsPoller {
 			const window = settledWindow(at, historyBuckets, settleLagMs);
 			operation = 'GetMetricData';
 			onCall();
-			const windows = await fetchWindow(client, this.discovery, window, signal);
+			const fetched = await fetchWindowCounted(client, this.discovery, window, signal);
+			this.countSkipped(fetched.skipped);
+			const windows = fetched.windows;
 			const series = metrics.map(name =>
 				engine.observe(
 					buildSeries(name, windows.get(name), this.discovery!.get(name)?.length ?? 0, {
@@ -145,6 +156,7 @@ export class MetricsPoller {
 			cache: this.options.cache,
 			signal: this.options.signal,
 			onCall: this.options.onCall,
+			onSkipped: count => this.countSkipped(count),
 			onProgress: () => this.options.onChange(),
 		}).then(
 			() => {

@@ -41,6 +41,12 @@ export function snapshotToJson(snapshot: Snapshot) {
 			metrics: snapshot.health.metrics.error,
 			trail: snapshot.health.trail.error,
 			alarms: snapshot.alarmsError,
+			// Unreadable parts of the AWS answers skipped since start (the rest of each answer was used).
+			skipped: {
+				metrics: (snapshot.health.metrics.skipped ?? 0) - (snapshot.alarmsSkipped ?? 0),
+				trail: snapshot.health.trail.skipped ?? 0,
+				alarms: snapshot.alarmsSkipped ?? 0,
+			},
 		},
 	};
 }

@@ -38,6 +38,8 @@ export type TrailState = {
 	readonly lastSuccess: number | null;
 	readonly lastAttempt: number | null;
 	readonly dropped: number;
+	/** Unreadable parts of LookupEvents answers skipped since start (the rest of each page was kept). */
+	readonly skipped: number;
 };
 
 export class TrailTail {
@@ -49,7 +51,7 @@ export class TrailTail {
 	private state: Omit<TrailState, 'events'>;
 
 	constructor(private readonly options: TrailTailOptions) {
-		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0};
+		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0, skipped: 0};
 	}
 
 	getState(): TrailState {
@@ -82,6 +84,7 @@ export class TrailTail {
 				}
 				pages++;
 				this.throttles = 0;
+				if (page.skipped > 0) this.state = {...this.state, skipped: this.state.skipped + page.skipped};
 				for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
 				this.absorb(page.events, lateBefore);
 				token = page.nextToken ?? undefined;
