@@ -21,7 +21,13 @@ export type FaultKind =
 	| 'malformed-json'
 	| 'delay'
 	/** The connection is dropped without an answer (the SDK sees ECONNRESET, "socket hang up"). */
-	| 'connection-reset';
+	| 'connection-reset'
+	/**
+	 * A 200 with well-formed JSON whose contents are hostile: seeded, some items of the answer's lists (or
+	 * one of their fields, at any depth) and now and then a top-level field are replaced by null, wrong
+	 * types, 1e300, escapes, huge strings... (source/simulator/hostile.ts).
+	 */
+	| 'hostile-values';
 
 /** A fault for the next `times` requests (default 1, Infinity allowed) to a service, optionally one operation. */
 export type Fault = {
@@ -31,6 +37,10 @@ export type Fault = {
 	readonly times?: number;
 	/** For 'delay': how long to wait before answering normally (default 1000). */
 	readonly delayMs?: number;
+	/** For 'hostile-values': seed of what is replaced, and with what (default 1). */
+	readonly seed?: number;
+	/** For 'hostile-values': share of list items touched, 0-1 (default 0.3). */
+	readonly rate?: number;
 };
 
 export type FaultQueue = {
@@ -51,6 +61,7 @@ const KINDS: readonly FaultKind[] = [
 	'malformed-json',
 	'delay',
 	'connection-reset',
+	'hostile-values',
 ];
 
 /** The IAM user the simulated credentials belong to (named in access-denied messages). */
@@ -88,18 +99,24 @@ export function checkFault(value: unknown): Fault {
 	if (times !== undefined && (typeof times !== 'number' || !(times >= 1))) throw new Error('times must be >= 1');
 	const delayMs = input['delayMs'];
 	if (delayMs !== undefined && (typeof delayMs !== 'number' || !(delayMs >= 0))) throw new Error('delayMs must be >= 0');
+	const seed = input['seed'];
+	if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) throw new Error('seed must be an integer');
+	const rate = input['rate'];
+	if (rate !== undefined && (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))) throw new Error('rate must be between 0 and 1');
 	return {
 		service,
 		kind: kind as FaultKind,
 		...(operation === undefined ? {} : {operation}),
 		...(times === undefined ? {} : {times}),
 		...(delayMs === undefined ? {} : {delayMs}),
+		...(seed === undefined ? {} : {seed}),
+		...(rate === undefined ? {} : {rate}),
 	};
 }
 
 /**
- * The error a fault answers with, or undefined for 'delay', 'malformed-json' and 'connection-reset' (which
- * change how the answer is sent). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
+ * The error a fault answers with, or undefined for 'delay', 'malformed-json', 'connection-reset' and
+ * 'hostile-values' (which change how the answer is sent, or what it holds). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
  * AccessDenied, ExpiredToken, InvalidClientTokenId, SignatureDoesNotMatch, InternalServiceFault;
  * CloudTrail's are the *Exception names (UnrecognizedClientException, InvalidSignatureException).
  */
@@ -148,6 +165,7 @@ export function faultError(service: FaultService, kind: FaultKind, operation: st
 		case 'malformed-json':
 		case 'delay':
 		case 'connection-reset':
+		case 'hostile-values':
 			return undefined;
 	}
 }
