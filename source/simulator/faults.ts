@@ -3,6 +3,7 @@
  * shaped like the errors real CloudWatch and CloudTrail send.
  */
 import {SimError} from './protocol.js';
+import type {HostileEdit} from './hostile.js';
 
 export type FaultService = 'cloudwatch' | 'cloudtrail';
 
@@ -41,6 +42,8 @@ export type Fault = {
 	readonly seed?: number;
 	/** For 'hostile-values': share of list items touched, 0-1 (default 0.3). */
 	readonly rate?: number;
+	/** For 'hostile-values': exactly these replacements instead of random ones (path from the answer's top). */
+	readonly edits?: readonly HostileEdit[];
 };
 
 export type FaultQueue = {
@@ -103,6 +106,15 @@ export function checkFault(value: unknown): Fault {
 	if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) throw new Error('seed must be an integer');
 	const rate = input['rate'];
 	if (rate !== undefined && (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))) throw new Error('rate must be between 0 and 1');
+	const edits = input['edits'];
+	const validPath = (path: unknown): boolean =>
+		Array.isArray(path) && path.length > 0 && path.every(key => typeof key === 'string' || (typeof key === 'number' && Number.isInteger(key) && key >= 0));
+	if (
+		edits !== undefined &&
+		(!Array.isArray(edits) || !edits.every(e => typeof e === 'object' && e !== null && validPath((e as Record<string, unknown>)['path'])))
+	) {
+		throw new Error('edits must be a list of {"path": ["Events", 0, "Resources"], "value": <any JSON>}');
+	}
 	return {
 		service,
 		kind: kind as FaultKind,
@@ -111,6 +123,7 @@ export function checkFault(value: unknown): Fault {
 		...(delayMs === undefined ? {} : {delayMs}),
 		...(seed === undefined ? {} : {seed}),
 		...(rate === undefined ? {} : {rate}),
+		...(edits === undefined ? {} : {edits: (edits as Array<Record<string, unknown>>).map(e => ({path: e['path'] as HostileEdit['path'], value: e['value']}))}),
 	};
 }
 

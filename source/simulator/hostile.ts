@@ -105,6 +105,29 @@ function replaceInside(item: Record<string, unknown> | unknown[], rng: Rng): boo
 	return false;
 }
 
+/** One chosen replacement: the path from the answer's top (keys and list indexes) and the new value. */
+export type HostileEdit = {readonly path: ReadonlyArray<string | number>; readonly value: unknown};
+
+/**
+ * Applies chosen edits in place (for tests that need one exact shape: `Events: [null]`, `Resources` as a
+ * string...). A path that does not exist in this answer is skipped; the last key is set even if new.
+ */
+export function editAnswer(answer: unknown, operation: string, edits: readonly HostileEdit[]): HostileReport {
+	const touched: Record<string, number[]> = {};
+	const topLevel: string[] = [];
+	for (const {path, value} of edits) {
+		if (path.length === 0) continue;
+		let container: unknown = answer;
+		for (const key of path.slice(0, -1)) container = isContainer(container) ? (container as Record<string | number, unknown>)[key] : undefined;
+		if (!isContainer(container)) continue;
+		(container as Record<string | number, unknown>)[path[path.length - 1]!] = JSON.parse(JSON.stringify(value ?? null));
+		const [list, index] = path;
+		if (path.length === 1) topLevel.push(String(list));
+		else if (typeof index === 'number') (touched[String(list)] ??= []).push(index);
+	}
+	return {operation, touched, topLevel};
+}
+
 /**
  * Corrupts an answer in place (it is a fresh object per request) and says what was touched. `rate` is the
  * share of items touched; a top-level field is replaced in one answer in ten.

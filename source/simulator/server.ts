@@ -9,7 +9,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {createCloudTrailService, type SimTrailEventInput} from './cloudtrail/service.js';
 import {createCloudWatchService} from './cloudwatch.js';
 import {type Fault, checkFault, createFaultQueue, faultError} from './faults.js';
-import {type HostileReport, corruptAnswer, hostileRng} from './hostile.js';
+import {type HostileReport, corruptAnswer, editAnswer, hostileRng} from './hostile.js';
 import {createFleet} from './fleet.js';
 import {type Incident, checkIncident, createIncidentBook} from './incidents.js';
 import {type ServiceHandler, SimError} from './protocol.js';
@@ -156,7 +156,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				result = JSON.parse(JSON.stringify(result));
 				const rng = hostileRngs.get(fault) ?? hostileRng(fault.seed ?? 1);
 				hostileRngs.set(fault, rng);
-				hostile.push(corruptAnswer(result, operation, rng, fault.rate));
+				hostile.push(fault.edits ? editAnswer(result, operation, fault.edits) : corruptAnswer(result, operation, rng, fault.rate));
 				if (hostile.length > 1100) hostile = hostile.slice(-1000);
 			}
 			const answer = JSON.stringify(result);
