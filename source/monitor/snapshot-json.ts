@@ -3,7 +3,7 @@
  * shape. Later features add keys; existing keys keep their meaning.
  */
 import type {Snapshot} from '../types.js';
-import {eventToJson} from '../trail/event-json.js';
+import {eventToJsonWithLate} from '../trail/event-json.js';
 
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
 
@@ -25,7 +25,8 @@ export function snapshotToJson(snapshot: Snapshot) {
 			deviation: series.judgement === 'judged' ? series.deviation : null,
 			...(series.error ? {error: series.error} : {}),
 		})),
-		events: snapshot.events.map(eventToJson),
+		// `late` as in `tail --json`; one refresh is all backlog, so it reads false here.
+		events: snapshot.events.map(eventToJsonWithLate),
 		// IoT alarms, ALARM first; an alarm in ALARM makes `status` CRIT.
 		alarms: snapshot.alarms.map(alarm => ({
 			name: alarm.name,
