@@ -244,3 +244,73 @@ test('ListMetrics and DescribeAlarms fuzz: untouched items decode as in a clean 
 	}
 	assert.ok(skipped > 0, 'the fault spoiled some items');
 });
+
+test('GetMetricData: values that do not pair with their timestamps, nulls and strings spoil only their metric', async () => {
+	const discovery = await discoverSeries(rig.clients.cloudwatch, DEFAULT_METRICS);
+	const window = settledWindow(BASE, 30);
+	const clean = await fetchWindowCounted(rig.clients.cloudwatch, discovery, window);
+	const names = [...discovery].flatMap(([name, series]) => series.map(() => name));
+	const edits = [
+		{path: ['MetricDataResults', 0, 'Values'], value: [1, 2, 3]},
+		{path: ['MetricDataResults', 1, 'Values', 0], value: null},
+		{path: ['MetricDataResults', 2, 'Timestamps', 3], value: 'yesterday'},
+		{path: ['MetricDataResults', 3, 'Values', 0], value: 'NaN'},
+	];
+	const result = await hostile({service: 'cloudwatch', operation: 'GetMetricData', edits}, () =>
+		fetchWindowCounted(rig.clients.cloudwatch, discovery, window),
+	);
+	assert.ok(result.ok, 'no throw');
+	assert.equal(result.value.skipped, 4);
+	const spoiled = new Set(names.slice(0, 4));
+	for (const [name, got] of result.value.windows) {
+		if (spoiled.has(name)) {
+			assert.match(got.error ?? '', /unreadable answer/, name);
+			assert.equal(got.values.size, 0, `${name}: no partial sum that would read as a drop`);
+		} else assert.deepEqual(got, clean.windows.get(name), name);
+	}
+	// An item that cannot be placed: the metrics whose result it may have been say so rather than under-count.
+	const lost = await hostile({service: 'cloudwatch', operation: 'GetMetricData', edits: [{path: ['MetricDataResults', 5], value: null}]}, () =>
+		fetchWindowCounted(rig.clients.cloudwatch, discovery, window),
+	);
+	assert.ok(lost.ok);
+	assert.equal(lost.value.skipped, 1);
+	assert.match(lost.value.windows.get(names[5]!)?.error ?? '', /unreadable answer/);
+	assert.equal([...lost.value.windows.values()].filter(w => w.error !== null).length, 1, 'only that one metric');
+});
+
+test('ListMetrics and DescribeAlarms: known spoilers are skipped and counted, the rest is used', async () => {
+	const clean = await discoverSeriesCounted(rig.clients.cloudwatch, DEFAULT_METRICS);
+	const listEdits = [
+		{path: ['Metrics', 0], value: null},
+		{path: ['Metrics', 1, 'Dimensions'], value: 'Protocol=MQTT'},
+		{path: ['Metrics', 2, 'Dimensions', 0], value: null},
+		{path: ['Metrics', 3, 'MetricName'], value: {}},
+		{path: ['NextToken'], value: {page: 2}},
+	];
+	const listed = await hostile({service: 'cloudwatch', operation: 'ListMetrics', edits: listEdits}, () =>
+		discoverSeriesCounted(rig.clients.cloudwatch, DEFAULT_METRICS),
+	);
+	assert.ok(listed.ok, 'no throw');
+	assert.equal(listed.value.skipped, 5);
+	const total = (d: typeof clean.discovery) => [...d.values()].reduce((n, s) => n + s.length, 0);
+	assert.ok(total(listed.value.discovery) > 0 && total(listed.value.discovery) <= total(clean.discovery));
+
+	const alarmsClean = await describeIotAlarmsCounted(rig.clients.cloudwatch);
+	const alarmEdits = [
+		{path: ['MetricAlarms', 0], value: null},
+		{path: ['MetricAlarms', 1, 'AlarmName'], value: {}},
+		{path: ['MetricAlarms', 2, 'StateUpdatedTimestamp'], value: 'yesterday'},
+		{path: ['MetricAlarms', 2, 'StateTransitionedTimestamp'], value: 1e300},
+		{path: ['MetricAlarms', 3, 'Metrics'], value: 'x'},
+		{path: ['CompositeAlarms', 0, 'AlarmRule'], value: {rule: 'ALARM(x)'}},
+	];
+	const alarms = await hostile({service: 'cloudwatch', operation: 'DescribeAlarms', edits: alarmEdits}, () =>
+		describeIotAlarmsCounted(rig.clients.cloudwatch),
+	);
+	assert.ok(alarms.ok, 'no throw');
+	assert.equal(alarms.value.skipped, 1, 'the null');
+	assert.ok(alarms.value.alarms.some(a => a.name === '(unnamed alarm)'));
+	assert.ok(alarms.value.alarms.every(a => a.since === null || Number.isFinite(a.since)));
+	assert.ok(alarms.value.alarms.length >= alarmsClean.alarms.length - 3);
+	assert.ok(!alarms.value.alarms.some(a => a.kind === 'composite'), 'a rule that is not text refers to nothing');
+});
