@@ -13,7 +13,7 @@ import {safeJsonStringify} from '../text/json.js';
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
 import {glyphsFor} from '../ui/glyphs.js';
-import {tailHeader, tailRow, timeWidth} from './tail-line.js';
+import {PIPE_COLUMNS, tailHeader, tailLayout, tailRow, timeWidth} from './tail-line.js';
 
 export type TailOptions = {
 	readonly client: CloudTrailClient;
@@ -25,6 +25,8 @@ export type TailOptions = {
 	readonly maxEvents: number;
 	/** Text mode: ASCII glyphs only. */
 	readonly ascii?: boolean;
+	/** Text mode: the terminal's width (default: stdout's, else 132 for a file or pipe). */
+	readonly columns?: number;
 	readonly now?: () => number;
 	readonly stdout?: NodeJS.WritableStream;
 	readonly stderr?: NodeJS.WritableStream;
@@ -41,7 +43,8 @@ export async function runTail(options: TailOptions): Promise<number> {
 	const stderr = options.stderr ?? process.stderr;
 	const now = options.now ?? Date.now;
 	const g = glyphsFor(options.ascii ?? false);
-	const width = timeWidth(now() - options.lookbackMs, now());
+	const columns = options.columns ?? ((stdout as {columns?: number}).columns || PIPE_COLUMNS);
+	const layout = tailLayout(columns, timeWidth(now() - options.lookbackMs, now()));
 	const controller = new AbortController();
 	const stop = () => controller.abort();
 	options.signal?.addEventListener('abort', stop, {once: true});
@@ -65,10 +68,10 @@ export async function runTail(options: TailOptions): Promise<number> {
 		const at = now();
 		let text = '';
 		if (!headerDone) {
-			text += tailHeader(width, g) + '\n';
+			text += tailHeader(layout, g) + '\n';
 			headerDone = true;
 		}
-		for (const event of events) text += (options.json ? safeJsonStringify(eventToJsonWithLate(event)) : tailRow(event, at, width, g)) + '\n';
+		for (const event of events) text += (options.json ? safeJsonStringify(eventToJsonWithLate(event)) : tailRow(event, at, layout, g)) + '\n';
 		stdout.write(text);
 	};
 	const tail = new TrailTail({

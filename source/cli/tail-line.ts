@@ -11,8 +11,34 @@ import {cut, padCell, UNICODE, type Glyphs} from '../ui/glyphs.js';
 
 const DAY_MS = 86_400_000;
 
-/** Column widths in terminal cells (the last column, the error, is not padded). */
-export const TAIL_COLUMNS = {event: 28, identity: 26, resource: 30, sourceIp: 15} as const;
+/** Column widths in terminal cells; the last column, the error, is not padded. resource 0: left out. */
+export type TailLayout = {
+	readonly time: number;
+	readonly event: number;
+	readonly identity: number;
+	readonly resource: number;
+	readonly sourceIp: number;
+};
+
+/** Width assumed when the output is not a terminal (a file, a pipe). */
+export const PIPE_COLUMNS = 132;
+const SOURCE_IP = 17;
+/** Room kept for the error ("✗ AccessDenied"). */
+const ERROR_ROOM = 14;
+
+/**
+ * Widths for a terminal `columns` wide: the event name first (16-28), then the identity (10-26), then
+ * the resource (10-30, left out below 10). At 80 columns: event 22, identity 12, no resource.
+ */
+export function tailLayout(columns: number, time: number): TailLayout {
+	const separators = 6;
+	const room = Math.max(0, columns - time - 1 - SOURCE_IP - separators - ERROR_ROOM);
+	const event = Math.min(28, Math.max(16, room - 12));
+	const identity = Math.min(26, Math.max(10, room - event));
+	const rest = room - event - identity - 1;
+	const resource = rest >= 10 ? Math.min(30, rest) : 0;
+	return {time, event, identity, resource, sourceIp: SOURCE_IP};
+}
 
 /** "14:03:07" today (UTC), "11-23 14:03:07" on another day. */
 export function tailTime(eventTime: number, now: number): string {
@@ -28,42 +54,46 @@ export function timeWidth(since: number, now: number): number {
 	return Math.floor(since / DAY_MS) < Math.floor(now / DAY_MS) ? 14 : 8;
 }
 
-function resourceText(event: TrailEvent): string {
+/** The first resource's name (or type), cut so that "+N" for the others always shows. */
+function resourceText(event: TrailEvent, width: number, g: Glyphs): string {
 	const first = event.resources[0];
 	if (!first) return '';
-	const name = first.name ?? first.type ?? '';
-	return event.resources.length > 1 ? `${name} +${event.resources.length - 1}` : name;
+	const name = sanitize(first.name ?? first.type ?? '');
+	if (event.resources.length === 1) return name;
+	const more = ` +${event.resources.length - 1}`;
+	return cut(name, Math.max(1, width - more.length), g) + more;
 }
 
 /** A cell: sanitised, cut to `width` with the set's ellipsis, padded to exactly `width` columns. */
 const cell = (text: string, width: number, g: Glyphs): string => padCell(sanitize(text), width, 'left', g);
 
 /** The header row over the columns. */
-export function tailHeader(width: number, g: Glyphs = UNICODE): string {
+export function tailHeader(layout: TailLayout, g: Glyphs = UNICODE): string {
 	return [
-		padCell('TIME UTC', width, 'right', g),
+		padCell('TIME UTC', layout.time, 'right', g),
 		' ',
-		padCell('EVENT', TAIL_COLUMNS.event, 'left', g),
-		padCell('IDENTITY', TAIL_COLUMNS.identity, 'left', g),
-		padCell('RESOURCE', TAIL_COLUMNS.resource, 'left', g),
-		padCell('SOURCE IP', TAIL_COLUMNS.sourceIp, 'left', g),
+		padCell('EVENT', layout.event, 'left', g),
+		padCell('IDENTITY', layout.identity, 'left', g),
+		...(layout.resource > 0 ? [padCell('RESOURCE', layout.resource, 'left', g)] : []),
+		padCell('SOURCE IP', layout.sourceIp, 'left', g),
 		'ERROR',
 	]
 		.join(' ')
 		.trimEnd();
 }
 
-/** One event as an aligned row; `width` is the time column's (timeWidth). */
-export function tailRow(event: TrailEvent, now: number, width: number, g: Glyphs = UNICODE): string {
+/** One event as an aligned row (columns as `layout`). */
+export function tailRow(event: TrailEvent, now: number, layout: TailLayout, g: Glyphs = UNICODE): string {
 	const time = tailTime(event.eventTime, now);
 	const error = event.errorCode ? `${g.cross} ${cut(sanitize(event.errorCode), 40, g)}` : '';
 	return [
-		padCell(time, width, 'right', g),
+		// Never cut: a dated time in a clock-wide column (past midnight) shifts its row rather than lose the date.
+		time.padStart(layout.time),
 		event.late ? g.late : ' ',
-		cell(event.eventName, TAIL_COLUMNS.event, g),
-		cell(identityLabel(event), TAIL_COLUMNS.identity, g),
-		cell(resourceText(event), TAIL_COLUMNS.resource, g),
-		cell(event.sourceIp ?? '', TAIL_COLUMNS.sourceIp, g),
+		cell(event.eventName, layout.event, g),
+		cell(identityLabel(event), layout.identity, g),
+		...(layout.resource > 0 ? [cell(resourceText(event, layout.resource, g), layout.resource, g)] : []),
+		cell(event.sourceIp ?? '', layout.sourceIp, g),
 		error,
 	]
 		.join(' ')

@@ -17,7 +17,7 @@ import {settledWindow} from '../../source/monitor/series.js';
 import {eventToJsonWithLate} from '../../source/trail/event-json.js';
 import {recordText} from '../../source/trail/packed-record.js';
 import {safeJsonStringify} from '../../source/text/json.js';
-import {tailRow} from '../../source/cli/tail-line.js';
+import {tailLayout, tailRow} from '../../source/cli/tail-line.js';
 import {ASCII, UNICODE} from '../../source/ui/glyphs.js';
 import type {Fault, HostileReport} from '../../source/simulator/server.js';
 import type {TrailEvent} from '../../source/types.js';
@@ -51,7 +51,7 @@ const plain = (event: TrailEvent) => ({...event, raw: recordText(event.raw)});
 /** What a user can see of an event: the text row and the JSON line. */
 function assertPrintable(event: TrailEvent): void {
 	for (const g of [UNICODE, ASCII]) {
-		const row = tailRow(event, BASE, 14, g);
+		const row = tailRow(event, BASE, tailLayout(132, 14), g);
 		assert.doesNotMatch(row, UNSAFE, `text row: ${JSON.stringify(row).slice(0, 200)}`);
 	}
 	const json = safeJsonStringify(eventToJsonWithLate(event));
