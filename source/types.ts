@@ -102,7 +102,10 @@ export type TrailEvent = {
 	 * events keep it packed: read it with recordText() from source/trail/packed-record.ts.
 	 */
 	readonly raw: RecordText;
-	/** First seen by us after newer events were already shown (Event History delivers late). */
+	/**
+	 * Arrived out of order (below an event already shown) or more than 10 minutes after its EventTime;
+	 * never during the first load (source/monitor/events.ts, isLate).
+	 */
 	readonly late: boolean;
 };
 
