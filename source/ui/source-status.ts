@@ -124,7 +124,7 @@ function sourceStatusSegments(
 	}
 	// Parts of AWS answers that could not be read: the rest was used, but the user should know.
 	const skipped = health.skipped ?? 0;
-	if (skipped > 0) out.push(sep, {text: `${g.warn} ${formatCount(skipped, g)} malformed skipped`, color: 'yellow'});
+	if (skipped > 0) out.push(sep, {text: `${g.warn} ${formatCount(skipped, g)} malformed`, color: 'yellow'});
 	if (cost !== null && form.cost) out.push(sep, {text: cost});
 	return out;
 }
