@@ -124,7 +124,7 @@ export type SourceHealth = {
 	/** The normal time between refreshes; data older than two of these is stale. */
 	readonly intervalMs: number;
 	/**
-	 * Parts of this source's AWS answers that were unreadable and skipped since start (an event without an
+	 * Parts of this source's latest AWS answers that were unreadable and skipped (an event without an
 	 * id or time, a result whose values do not pair with its timestamps, a null in a list...). The rest of
 	 * each answer was used. Absent means 0.
 	 */
@@ -154,7 +154,7 @@ export type Snapshot = {
 	readonly alarms: readonly Alarm[];
 	/** Why the alarm list could not be refreshed (it keeps its last contents), or null. */
 	readonly alarmsError: string | null;
-	/** Unreadable parts of DescribeAlarms answers skipped since start (also in health.metrics.skipped). */
+	/** Unreadable parts of the latest DescribeAlarms answers, skipped (also in health.metrics.skipped). */
 	readonly alarmsSkipped?: number;
 };
 

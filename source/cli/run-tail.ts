@@ -55,12 +55,17 @@ export async function runTail(options: TailOptions): Promise<number> {
 	let lastProblem: string | null = null;
 	let pending: TrailEvent[] = [];
 	let headerDone = options.json;
-	let skippedSoFar = 0;
+	let lastSkipped = 0;
 	const flush = () => {
+		// One line each time the count changes, as for errors: a bad event is re-read by every poll's overlap.
 		const {skipped} = tail.getState();
-		if (skipped > skippedSoFar && !controller.signal.aborted) {
-			stderr.write(`iot-monitor: skipped ${skipped - skippedSoFar} unreadable part(s) of LookupEvents answers (${skipped} since start); the rest was used\n`);
-			skippedSoFar = skipped;
+		if (skipped !== lastSkipped && !controller.signal.aborted) {
+			stderr.write(
+				skipped > 0
+					? `iot-monitor: skipped ${skipped} unreadable part(s) of the latest LookupEvents answers; the rest was used\n`
+					: 'iot-monitor: LookupEvents answers are readable again\n',
+			);
+			lastSkipped = skipped;
 		}
 		if (controller.signal.aborted || pending.length === 0) return;
 		const events = pending.sort(oldestFirst);

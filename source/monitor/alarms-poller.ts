@@ -12,7 +12,7 @@ export type AlarmsState = {
 	readonly alarms: readonly Alarm[];
 	readonly error: string | null;
 	readonly lastSuccess: number | null;
-	/** Unreadable parts of DescribeAlarms answers skipped since start. */
+	/** Unreadable parts of the latest DescribeAlarms answers, skipped (the rest was used). */
 	readonly skipped: number;
 };
 
@@ -35,7 +35,7 @@ export class AlarmsPoller {
 	async poll(signal: AbortSignal): Promise<void> {
 		try {
 			const {alarms, skipped} = await describeIotAlarmsCounted(this.options.client, {signal, onCall: this.options.onCall});
-			this.state = {alarms, error: null, lastSuccess: this.options.now(), skipped: this.state.skipped + skipped};
+			this.state = {alarms, error: null, lastSuccess: this.options.now(), skipped};
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudWatch alarms').message};

@@ -24,7 +24,7 @@ export type HistoryOptions = {
 	readonly signal: AbortSignal;
 	readonly onProgress: () => void;
 	readonly onCall: () => void;
-	/** Unreadable parts of the answers, skipped (counted for the status line). */
+	/** Unreadable parts of the answers, skipped (the total of this load, counted for the status line). */
 	readonly onSkipped?: (count: number) => void;
 };
 
@@ -46,6 +46,7 @@ export async function loadHistory(options: HistoryOptions): Promise<void> {
 	const gap: string[] = [];
 	for (const name of discovery.keys()) (engine.lastLearned(name) >= fullStart ? gap : full).push(name);
 	const gapStart = Math.min(...gap.map(name => engine.lastLearned(name) + MINUTE));
+	let skipped = 0;
 	for (const [names, start] of [
 		[full, fullStart],
 		[gap, gapStart],
@@ -57,7 +58,8 @@ export async function loadHistory(options: HistoryOptions): Promise<void> {
 			options.onCall();
 			const result = await fetchWindowCounted(client, subset, {start, end, periodSeconds: 60}, signal);
 			windows = result.windows;
-			if (result.skipped > 0) options.onSkipped?.(result.skipped);
+			skipped += result.skipped;
+			options.onSkipped?.(skipped);
 		}
 		for (const name of names) {
 			if (signal.aborted) return;

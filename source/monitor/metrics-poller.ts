@@ -38,7 +38,10 @@ export type MetricsState = {
 	readonly lastAttempt: number | null;
 	/** Baseline history: null while loading or before, else when it finished. */
 	readonly historyError: string | null;
-	/** Unreadable parts of ListMetrics and GetMetricData answers skipped since start. */
+	/**
+	 * Unreadable parts of the latest answers, skipped (the rest was used): the latest ListMetrics pass, the
+	 * latest GetMetricData refresh and the baseline history load.
+	 */
 	readonly skipped: number;
 };
 
@@ -78,8 +81,13 @@ export class MetricsPoller {
 		};
 	}
 
-	private countSkipped(count: number): void {
-		if (count > 0) this.state = {...this.state, skipped: this.state.skipped + count};
+	/** Skipped per kind of answer, each replaced when that answer is read again. */
+	private readonly skippedBy = {discovery: 0, window: 0, history: 0};
+
+	private countSkipped(kind: 'discovery' | 'window' | 'history', count: number): void {
+		this.skippedBy[kind] = count;
+		const {discovery, window, history} = this.skippedBy;
+		this.state = {...this.state, skipped: discovery + window + history};
 	}
 
 	getState(): MetricsState {
@@ -105,7 +113,7 @@ export class MetricsPoller {
 			if (!this.discovery || now() - this.discoveredAt > REDISCOVER_MS) {
 				onCall();
 				const found = await discoverSeriesCounted(client, metrics, signal);
-				this.countSkipped(found.skipped);
+				this.countSkipped('discovery', found.skipped);
 				this.discovery = found.discovery;
 				this.discoveredAt = now();
 			}
@@ -116,7 +124,7 @@ export class MetricsPoller {
 			operation = 'GetMetricData';
 			onCall();
 			const fetched = await fetchWindowCounted(client, this.discovery, window, signal);
-			this.countSkipped(fetched.skipped);
+			this.countSkipped('window', fetched.skipped);
 			const windows = fetched.windows;
 			const series = metrics.map(name =>
 				engine.observe(
@@ -156,7 +164,7 @@ export class MetricsPoller {
 			cache: this.options.cache,
 			signal: this.options.signal,
 			onCall: this.options.onCall,
-			onSkipped: count => this.countSkipped(count),
+			onSkipped: count => this.countSkipped('history', count),
 			onProgress: () => this.options.onChange(),
 		}).then(
 			() => {

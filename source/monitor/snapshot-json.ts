@@ -42,7 +42,7 @@ export function snapshotToJson(snapshot: Snapshot) {
 			metrics: snapshot.health.metrics.error,
 			trail: snapshot.health.trail.error,
 			alarms: snapshot.alarmsError,
-			// Unreadable parts of the AWS answers skipped since start (the rest of each answer was used).
+			// Unreadable parts of the latest AWS answers, skipped (the rest of each answer was used).
 			skipped: {
 				metrics: (snapshot.health.metrics.skipped ?? 0) - (snapshot.alarmsSkipped ?? 0),
 				trail: snapshot.health.trail.skipped ?? 0,

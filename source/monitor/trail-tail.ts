@@ -40,7 +40,10 @@ export type TrailState = {
 	readonly lastSuccess: number | null;
 	readonly lastAttempt: number | null;
 	readonly dropped: number;
-	/** Unreadable parts of LookupEvents answers skipped since start (the rest of each page was kept). */
+	/**
+	 * Unreadable parts of the latest completed poll's LookupEvents answers, skipped (the rest of each page
+	 * was kept). Each poll re-reads its overlap, so a bad event is counted once per poll, not once per read.
+	 */
 	readonly skipped: number;
 };
 
@@ -75,6 +78,7 @@ export class TrailTail {
 		let token: string | undefined;
 		let pages = 0;
 		let oldestSeen = end;
+		let skipped = 0;
 		try {
 			for (;;) {
 				await this.pace(signal);
@@ -91,7 +95,7 @@ export class TrailTail {
 				}
 				pages++;
 				this.throttles = 0;
-				if (page.skipped > 0) this.state = {...this.state, skipped: this.state.skipped + page.skipped};
+				skipped += page.skipped;
 				for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
 				this.absorb(page.events, late);
 				token = page.nextToken ?? undefined;
@@ -108,6 +112,7 @@ export class TrailTail {
 				if (this.options.maxPages != null && pages >= this.options.maxPages) break;
 			}
 			if (!token) this.lastPollEnd = end;
+			this.state = {...this.state, skipped};
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail', 'LookupEvents').message, throttled: false};

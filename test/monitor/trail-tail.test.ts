@@ -179,3 +179,24 @@ test('late: an event delivered below events already shown is late (70 s after Ev
 		await rig.close();
 	}
 });
+
+test('malformed: a bad event re-read by every poll is counted once per poll, and the count clears with it', async () => {
+	const clock = steppedClock(Date.UTC(2026, 10, 24, 14, 0, 30));
+	const rig = await startRig({quiet: true, now: clock.now, lookupEventsTps: 1000});
+	try {
+		rig.sim.injectFault({service: 'cloudtrail', kind: 'hostile-values', times: 3, edits: [{path: ['Events', 0], value: null}]});
+		const {tail} = tailFor(rig, {now: clock.now, lookbackMs: 2 * MINUTE, ratePerSecond: 1000});
+		const signal = new AbortController().signal;
+		const counts: number[] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			await tail.poll(signal);
+			counts.push(tail.getState().skipped);
+			assert.equal(tail.getState().error, null);
+			clock.advance(5_000);
+		}
+		assert.deepEqual(counts, [1, 1, 1, 0]);
+		assert.ok(tail.getState().events.length > 0);
+	} finally {
+		await rig.close();
+	}
+});
