@@ -27,6 +27,8 @@ export type Discovery = ReadonlyMap<string, readonly SeriesRef[]>;
 export type MetricWindow = {
 	readonly values: ReadonlyMap<number, number>;
 	readonly error: string | null;
+	/** The error is an answer we could not read (worth asking again), not one CloudWatch gave. */
+	readonly unreadable?: boolean;
 };
 
 /** Per metric name, the series whose Sum adds up to the account-wide count, and what ListMetrics spoiled. */
@@ -241,6 +243,7 @@ export async function fetchWindowCounted(
 	}
 	const sums = new Map<string, Map<number, number>>();
 	const errors = new Map<string, string>();
+	const unreadable = new Set<string>();
 	const answered = new Set<string>();
 	let skipped = 0;
 	let unplaced = 0;
@@ -280,6 +283,7 @@ export async function fetchWindowCounted(
 					}
 					if (result.kind === 'spoiled') {
 						skipped++;
+						unreadable.add(name);
 						errors.set(name, `CloudWatch sent an unreadable answer for this metric (${result.reason}); skipped`);
 						continue;
 					}
@@ -301,13 +305,15 @@ export async function fetchWindowCounted(
 	// A series whose result was lost in an unreadable item would make its metric's sum too low: say so.
 	if (unplaced > 0) {
 		for (const [id, name] of owner) {
-			if (!answered.has(id) && !errors.has(name)) errors.set(name, 'CloudWatch sent an unreadable answer for this metric; skipped');
+			if (answered.has(id) || errors.has(name)) continue;
+			unreadable.add(name);
+			errors.set(name, 'CloudWatch sent an unreadable answer for this metric; skipped');
 		}
 	}
 	const windows = new Map<string, MetricWindow>();
 	for (const [name, values] of sums) {
 		const error = errors.get(name) ?? null;
-		windows.set(name, {values: error ? new Map() : values, error});
+		windows.set(name, {values: error ? new Map() : values, error, ...(unreadable.has(name) ? {unreadable: true} : {})});
 	}
 	return {windows, skipped};
 }

@@ -82,3 +82,41 @@ test('the status line says nothing about malformed answers when there were none'
 		await rig.close();
 	}
 });
+
+test('an unreadable baseline history is not learned as silence: that metric loads again a minute later', async () => {
+	let offset = 0;
+	const base = Date.UTC(2026, 10, 24, 14, 0, 30);
+	const started = Date.now();
+	const now = () => base + (Date.now() - started) + offset;
+	const rig = await startRig({lookupEventsTps: 1000, now});
+	try {
+		// The first GetMetricData is the 1-day history of every metric: spoil the first metric's result.
+		rig.sim.injectFault({
+			service: 'cloudwatch',
+			operation: 'GetMetricData',
+			kind: 'hostile-values',
+			edits: [{path: ['MetricDataResults', 0, 'Values', 0], value: 'NaN'}],
+		});
+		const monitor = new Monitor({
+			cloudwatch: rig.clients.cloudwatch,
+			cloudtrail: rig.clients.cloudtrail,
+			region: 'us-east-1',
+			profile: null,
+			demo: true,
+			metrics: DEFAULT_METRICS,
+			now,
+			lookbackMs: 5 * 60_000,
+			trailRatePerSecond: 50,
+			historyDays: 1,
+		});
+		const first = await monitor.pollOnce();
+		assert.deepEqual(first.learning, {done: DEFAULT_METRICS.length - 1, total: DEFAULT_METRICS.length}, 'one metric still to learn');
+		assert.ok((first.health.metrics.skipped ?? 0) >= 1);
+		offset += 61_000;
+		const second = await monitor.pollOnce();
+		monitor.stop();
+		assert.equal(second.learning, null, 'learned on the next load');
+	} finally {
+		await rig.close();
+	}
+});
