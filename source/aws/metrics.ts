@@ -245,6 +245,8 @@ export async function fetchWindowCounted(
 	const errors = new Map<string, string>();
 	const unreadable = new Set<string>();
 	const answered = new Set<string>();
+	/** Per query id, the newest timestamp read so far. */
+	const lastTime = new Map<string, number>();
 	let skipped = 0;
 	let unplaced = 0;
 	for (const name of discovery.keys()) sums.set(name, new Map());
@@ -287,6 +289,18 @@ export async function fetchWindowCounted(
 						errors.set(name, `CloudWatch sent an unreadable answer for this metric (${result.reason}); skipped`);
 						continue;
 					}
+					// Asked for TimestampAscending: a series' times only rise, across pages too. A time repeated (or
+					// going back) would be added twice to the sum.
+					const first = result.points[0]?.[0];
+					const ordered = result.points.every(([t], i) => i === 0 || t > result.points[i - 1]![0]);
+					if (!ordered || (first !== undefined && first <= (lastTime.get(result.id!) ?? -Infinity))) {
+						skipped++;
+						unreadable.add(name);
+						errors.set(name, 'CloudWatch sent an unreadable answer for this metric (timestamps repeated or out of order); skipped');
+						continue;
+					}
+					const last = result.points.at(-1)?.[0];
+					if (last !== undefined) lastTime.set(result.id!, last);
 					const target = sums.get(name)!;
 					for (const [t, v] of result.points) target.set(t, (target.get(t) ?? 0) + v);
 				}

@@ -245,7 +245,7 @@ test('ListMetrics and DescribeAlarms fuzz: untouched items decode as in a clean 
 	assert.ok(skipped > 0, 'the fault spoiled some items');
 });
 
-test('GetMetricData: values that do not pair with their timestamps, nulls and strings spoil only their metric', async () => {
+test('GetMetricData: values that do not pair with their timestamps, nulls, strings and times going back spoil only their metric', async () => {
 	const discovery = await discoverSeries(rig.clients.cloudwatch, DEFAULT_METRICS);
 	const window = settledWindow(BASE, 30);
 	const clean = await fetchWindowCounted(rig.clients.cloudwatch, discovery, window);
@@ -255,13 +255,15 @@ test('GetMetricData: values that do not pair with their timestamps, nulls and st
 		{path: ['MetricDataResults', 1, 'Values', 0], value: null},
 		{path: ['MetricDataResults', 2, 'Timestamps', 3], value: 'yesterday'},
 		{path: ['MetricDataResults', 3, 'Values', 0], value: 'NaN'},
+		// A time going back (or repeated) would be summed twice.
+		{path: ['MetricDataResults', 4, 'Timestamps', 1], value: 0},
 	];
 	const result = await hostile({service: 'cloudwatch', operation: 'GetMetricData', edits}, () =>
 		fetchWindowCounted(rig.clients.cloudwatch, discovery, window),
 	);
 	assert.ok(result.ok, 'no throw');
-	assert.equal(result.value.skipped, 4);
-	const spoiled = new Set(names.slice(0, 4));
+	assert.equal(result.value.skipped, 5);
+	const spoiled = new Set(names.slice(0, 5));
 	for (const [name, got] of result.value.windows) {
 		if (spoiled.has(name)) {
 			assert.match(got.error ?? '', /unreadable answer/, name);
