@@ -102,7 +102,10 @@ export type TrailEvent = {
 	 * events keep it packed: read it with recordText() from source/trail/packed-record.ts.
 	 */
 	readonly raw: RecordText;
-	/** First seen by us after newer events were already shown (Event History delivers late). */
+	/**
+	 * Arrived out of order (below an event already shown) or more than 10 minutes after its EventTime;
+	 * never during the first load (source/monitor/events.ts, isLate).
+	 */
 	readonly late: boolean;
 };
 
@@ -120,6 +123,12 @@ export type SourceHealth = {
 	readonly throttlesLastMinute: number;
 	/** The normal time between refreshes; data older than two of these is stale. */
 	readonly intervalMs: number;
+	/**
+	 * Parts of this source's latest AWS answers that were unreadable and skipped (an event without an
+	 * id or time, a result whose values do not pair with its timestamps, a null in a list...). The rest of
+	 * each answer was used. Absent means 0.
+	 */
+	readonly skipped?: number;
 };
 
 /** Everything the UI and --once need, immutable, emitted by the monitor after every change. */
@@ -145,6 +154,8 @@ export type Snapshot = {
 	readonly alarms: readonly Alarm[];
 	/** Why the alarm list could not be refreshed (it keeps its last contents), or null. */
 	readonly alarmsError: string | null;
+	/** Unreadable parts of the latest DescribeAlarms answers, skipped (also in health.metrics.skipped). */
+	readonly alarmsSkipped?: number;
 };
 
 /** A CloudWatch alarm's state, as CloudWatch names it. */

@@ -19,29 +19,37 @@ function state(value: unknown): AlarmState {
 	return STATES.find(s => s === value) ?? 'INSUFFICIENT_DATA';
 }
 
-function time(value: Date | undefined): number | null {
-	const ms = value?.getTime();
-	return ms !== undefined && Number.isFinite(ms) ? ms : null;
+function time(value: unknown): number | null {
+	const ms = value instanceof Date ? value.getTime() : Number.NaN;
+	return Number.isFinite(ms) ? ms : null;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The AWS/IoT metric names a metric alarm watches. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The AWS/IoT metric names a metric alarm watches (parts of the wrong type are ignored). */
 function iotMetrics(alarm: MetricAlarm): string[] {
 	const names = new Set<string>();
-	if (alarm.Namespace === NAMESPACE && alarm.MetricName) names.add(alarm.MetricName);
-	for (const query of alarm.Metrics ?? []) {
-		const metric = query.MetricStat?.Metric;
-		if (metric?.Namespace === NAMESPACE && metric.MetricName) names.add(metric.MetricName);
+	const metricName = text(alarm.MetricName);
+	if (alarm.Namespace === NAMESPACE && metricName) names.add(metricName);
+	const queries: unknown = alarm.Metrics;
+	for (const query of Array.isArray(queries) ? queries : []) {
+		const stat = isObject(query) ? query['MetricStat'] : undefined;
+		const metric = isObject(stat) ? stat['Metric'] : undefined;
+		const name = isObject(metric) ? text(metric['MetricName']) : null;
+		if (isObject(metric) && metric['Namespace'] === NAMESPACE && name) names.add(name);
 	}
 	return [...names];
 }
 
 /** Alarm names an AlarmRule refers to: ALARM("name"), OK(name), INSUFFICIENT_DATA('name'), or an ARN. */
-export function ruleChildren(rule: string | undefined): string[] {
+export function ruleChildren(rule: unknown): string[] {
 	const out = new Set<string>();
+	if (typeof rule !== 'string') return [];
 	const reference = /\b(?:ALARM|OK|INSUFFICIENT_DATA)\s*\(\s*(?:"([^"]*)"|'([^']*)'|([^\s)]+))\s*\)/g;
-	for (const match of (rule ?? '').matchAll(reference)) {
+	for (const match of rule.matchAll(reference)) {
 		const name = (match[1] ?? match[2] ?? match[3] ?? '').trim();
 		const bare = /^arn:aws[\w-]*:cloudwatch:[^:]*:\d*:alarm:(.+)$/.exec(name)?.[1] ?? name;
 		if (bare) out.add(bare);
@@ -51,11 +59,11 @@ export function ruleChildren(rule: string | undefined): string[] {
 
 function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm {
 	return {
-		name: alarm.AlarmName ?? '(unnamed alarm)',
+		name: text(alarm.AlarmName) ?? '(unnamed alarm)',
 		arn: text(alarm.AlarmArn),
 		kind: 'metric',
 		state: state(alarm.StateValue),
-		since: time(alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp),
+		since: time(alarm.StateTransitionedTimestamp) ?? time(alarm.StateUpdatedTimestamp),
 		reason: text(alarm.StateReason),
 		description: text(alarm.AlarmDescription),
 		metrics,
@@ -65,11 +73,11 @@ function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm 
 
 function fromCompositeAlarm(alarm: CompositeAlarm, children: readonly string[]): Alarm {
 	return {
-		name: alarm.AlarmName ?? '(unnamed alarm)',
+		name: text(alarm.AlarmName) ?? '(unnamed alarm)',
 		arn: text(alarm.AlarmArn),
 		kind: 'composite',
 		state: state(alarm.StateValue),
-		since: time(alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp),
+		since: time(alarm.StateTransitionedTimestamp) ?? time(alarm.StateUpdatedTimestamp),
 		reason: text(alarm.StateReason),
 		description: text(alarm.AlarmDescription),
 		metrics: [],
@@ -86,20 +94,51 @@ export type AlarmQuery = {
 };
 
 /** Every IoT alarm of the account and region: ALARM first, then by name. */
-export async function describeIotAlarms(client: CloudWatchClient, {signal, onCall = () => {}, pageSize = PAGE_SIZE}: AlarmQuery = {}): Promise<Alarm[]> {
+export async function describeIotAlarms(client: CloudWatchClient, query: AlarmQuery = {}): Promise<Alarm[]> {
+	return (await describeIotAlarmsCounted(client, query)).alarms;
+}
+
+/** The list items that are objects; anything else in it (or a list that is not one) is counted. */
+function objects<T>(value: unknown, count: (n: number) => void): T[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		count(1);
+		return [];
+	}
+	const out = value.filter(isObject);
+	count(value.length - out.length);
+	return out as T[];
+}
+
+/**
+ * As describeIotAlarms, also counting the parts of the answers that could not be used: items that are
+ * not alarms, an alarm list that is not a list, a NextToken that is not text. Fields of the wrong type
+ * in an alarm read as absent. Never throws on any answer the SDK hands over.
+ */
+export async function describeIotAlarmsCounted(
+	client: CloudWatchClient,
+	{signal, onCall = () => {}, pageSize = PAGE_SIZE}: AlarmQuery = {},
+): Promise<{alarms: Alarm[]; skipped: number}> {
 	const metricAlarms: MetricAlarm[] = [];
 	const composites: CompositeAlarm[] = [];
+	let skipped = 0;
+	const count = (n: number) => (skipped += n);
 	let token: string | undefined;
+	const tokens = new Set<string>();
 	for (let page = 0; page < MAX_PAGES; page++) {
 		onCall();
-		const answer = await client.send(
+		const answer: unknown = await client.send(
 			new DescribeAlarmsCommand({AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: pageSize, NextToken: token}),
 			{abortSignal: signal},
 		);
-		metricAlarms.push(...(answer.MetricAlarms ?? []));
-		composites.push(...(answer.CompositeAlarms ?? []));
-		token = answer.NextToken || undefined;
+		const top = isObject(answer) ? answer : {};
+		metricAlarms.push(...objects<MetricAlarm>(top['MetricAlarms'], count));
+		composites.push(...objects<CompositeAlarm>(top['CompositeAlarms'], count));
+		const next = top['NextToken'];
+		token = typeof next === 'string' && next !== '' && !tokens.has(next) ? next : undefined;
+		if (token === undefined && next !== undefined && next !== null && next !== '') skipped++;
 		if (!token) break;
+		tokens.add(token);
 	}
 	const ours: Alarm[] = [];
 	const names = new Set<string>();
@@ -107,7 +146,7 @@ export async function describeIotAlarms(client: CloudWatchClient, {signal, onCal
 		const metrics = iotMetrics(alarm);
 		if (metrics.length === 0) continue;
 		ours.push(fromMetricAlarm(alarm, metrics));
-		names.add(alarm.AlarmName ?? '');
+		names.add(text(alarm.AlarmName) ?? '');
 	}
 	// Composites over composites: repeat until no new one joins.
 	const pending = composites.map(alarm => ({alarm, children: ruleChildren(alarm.AlarmRule)}));
@@ -116,11 +155,12 @@ export async function describeIotAlarms(client: CloudWatchClient, {signal, onCal
 		for (const [index, {alarm, children}] of pending.entries()) {
 			if (!children.some(child => names.has(child))) continue;
 			ours.push(fromCompositeAlarm(alarm, children));
-			names.add(alarm.AlarmName ?? '');
+			names.add(text(alarm.AlarmName) ?? '');
 			pending.splice(index, 1);
 			added = true;
 			break;
 		}
 	}
-	return ours.sort((a, b) => ALARM_STATE_RANK[a.state] - ALARM_STATE_RANK[b.state] || a.name.localeCompare(b.name));
+	const alarms = ours.sort((a, b) => ALARM_STATE_RANK[a.state] - ALARM_STATE_RANK[b.state] || a.name.localeCompare(b.name));
+	return {alarms, skipped};
 }

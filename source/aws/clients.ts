@@ -11,6 +11,7 @@ import {defaultProvider} from '@aws-sdk/credential-provider-node';
 import {loadConfig, loadSharedConfigFiles} from '@smithy/core/config';
 import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types';
 import {CredentialsError, describeAwsError} from './errors.js';
+import {guardTimestamps} from './timestamps.js';
 
 export type AwsConnectOptions = {
 	readonly region?: string;
@@ -220,6 +221,9 @@ export async function createAwsClients(options: AwsConnectOptions = {}): Promise
 	// LookupEvents is limited to 2 TPS for the whole account: the tail paces and retries itself so that
 	// every request it makes is counted; the SDK's hidden retries would break that budget.
 	const cloudtrail = new CloudTrailClient({...common, maxAttempts: 1});
+	// A malformed timestamp must cost its item, not the whole answer (source/aws/timestamps.ts).
+	guardTimestamps(cloudwatch);
+	guardTimestamps(cloudtrail);
 	// The chain starts now, beside the region lookup (which may itself ask IMDS): off EC2 both wait on
 	// 169.254.169.254 at the same time instead of one after the other. Nobody waits for it here unless
 	// the region is missing; the first request joins it.

@@ -27,7 +27,54 @@ export type Discovery = ReadonlyMap<string, readonly SeriesRef[]>;
 export type MetricWindow = {
 	readonly values: ReadonlyMap<number, number>;
 	readonly error: string | null;
+	/** The error is an answer we could not read (worth asking again), not one CloudWatch gave. */
+	readonly unreadable?: boolean;
 };
+
+/** Per metric name, the series whose Sum adds up to the account-wide count, and what ListMetrics spoiled. */
+export type DiscoveryResult = {
+	readonly discovery: Discovery;
+	/** Items of the ListMetrics answers that could not be used (not a metric, dimensions unreadable). */
+	readonly skipped: number;
+};
+
+/** Every metric's window, and how many parts of the GetMetricData answers could not be used. */
+export type WindowResult = {
+	readonly windows: Map<string, MetricWindow>;
+	/** Results, datapoints, tokens that were unreadable and skipped. */
+	readonly skipped: number;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** A continuation token: text or nothing; anything else ends the paging and counts as skipped. */
+function tokenOf(value: unknown, count: () => void): string | undefined {
+	if (typeof value === 'string' && value !== '') return value;
+	if (value !== undefined && value !== null && value !== '') count();
+	return undefined;
+}
+
+/** A ListMetrics entry as a series, or null when it is not one (or a dimension cannot be read). */
+export function decodeListedMetric(value: unknown): SeriesRef | null {
+	if (!isObject(value)) return null;
+	const metric = nonEmpty(value['MetricName']);
+	if (!metric) return null;
+	const raw = value['Dimensions'] ?? [];
+	if (!Array.isArray(raw)) return null;
+	const dimensions: Dimension[] = [];
+	for (const d of raw) {
+		// A dimension we cannot read would make the query ask for a different series: drop the whole entry.
+		if (!isObject(d)) return null;
+		const name = nonEmpty(d['Name']);
+		const dimValue = typeof d['Value'] === 'string' ? d['Value'] : null;
+		if (name === null || dimValue === null) return null;
+		dimensions.push({name, value: dimValue});
+	}
+	return {metric, dimensions};
+}
 
 /** ListMetrics for the whole AWS/IoT namespace (paged), kept to the metrics we monitor. */
 export async function discoverSeries(
@@ -35,28 +82,54 @@ export async function discoverSeries(
 	metricNames: readonly string[],
 	signal?: AbortSignal,
 ): Promise<Discovery> {
+	return (await discoverSeriesCounted(client, metricNames, signal)).discovery;
+}
+
+/** As discoverSeries, also counting the unreadable parts of the answers (skipped, never fatal). */
+export async function discoverSeriesCounted(
+	client: CloudWatchClient,
+	metricNames: readonly string[],
+	signal?: AbortSignal,
+): Promise<DiscoveryResult> {
 	const wanted = new Set(metricNames);
 	const found = new Map<string, SeriesRef[]>();
+	const seen = new Set<string>();
+	let skipped = 0;
 	let nextToken: string | undefined;
+	const tokens = new Set<string>();
 	do {
-		const page = await client.send(new ListMetricsCommand({Namespace: NAMESPACE, NextToken: nextToken}), {
+		const page: unknown = await client.send(new ListMetricsCommand({Namespace: NAMESPACE, NextToken: nextToken}), {
 			abortSignal: signal,
 		});
-		for (const metric of page.Metrics ?? []) {
-			const name = metric.MetricName;
-			if (!name || !wanted.has(name)) continue;
-			const dimensions = (metric.Dimensions ?? [])
-				.filter(d => d.Name !== undefined && d.Value !== undefined)
-				.map(d => ({name: d.Name!, value: d.Value!}));
-			const list = found.get(name) ?? [];
-			list.push({metric: name, dimensions});
-			found.set(name, list);
+		const metrics = isObject(page) ? page['Metrics'] : undefined;
+		if (Array.isArray(metrics)) {
+			for (const item of metrics) {
+				const ref = decodeListedMetric(item);
+				if (!ref) {
+					skipped++;
+					continue;
+				}
+				if (!wanted.has(ref.metric)) continue;
+				// The same series twice (a repeated page) would be summed twice.
+				const key = JSON.stringify([ref.metric, ref.dimensions.map(d => [d.name, d.value]).sort()]);
+				if (seen.has(key)) continue;
+				seen.add(key);
+				const list = found.get(ref.metric) ?? [];
+				list.push(ref);
+				found.set(ref.metric, list);
+			}
+		} else if (metrics !== undefined && metrics !== null) skipped++;
+		nextToken = tokenOf(isObject(page) ? page['NextToken'] : undefined, () => skipped++);
+		// A token seen before would page forever.
+		if (nextToken !== undefined && tokens.has(nextToken)) {
+			skipped++;
+			nextToken = undefined;
 		}
-		nextToken = page.NextToken;
+		if (nextToken !== undefined) tokens.add(nextToken);
 	} while (nextToken);
 	const discovery = new Map<string, readonly SeriesRef[]>();
 	for (const name of metricNames) discovery.set(name, chooseSeries(name, found.get(name) ?? []));
-	return discovery;
+	return {discovery, skipped};
 }
 
 /**
@@ -91,6 +164,61 @@ export async function fetchWindow(
 	request: WindowRequest,
 	signal?: AbortSignal,
 ): Promise<Map<string, MetricWindow>> {
+	return (await fetchWindowCounted(client, discovery, request, signal)).windows;
+}
+
+/** What one MetricDataResult holds, or why it cannot be used. */
+type DecodedResult =
+	| {readonly kind: 'points'; readonly id: string; readonly points: ReadonlyArray<readonly [number, number]>}
+	| {readonly kind: 'failed'; readonly id: string; readonly error: string}
+	| {readonly kind: 'spoiled'; readonly id: string | null; readonly reason: string};
+
+const MAX_MESSAGE_CHARS = 300;
+
+/**
+ * One MetricDataResult as the SDK hands it over (types unchecked). A result whose timestamps and values
+ * do not pair up, or that holds a value that is not a finite number or a time that is not one, is spoiled
+ * as a whole: a sum over it would be wrong, and a bucket left out reads as 0.
+ */
+export function decodeMetricResult(value: unknown): DecodedResult {
+	if (!isObject(value)) return {kind: 'spoiled', id: null, reason: 'not a result'};
+	const id = nonEmpty(value['Id']);
+	if (id === null) return {kind: 'spoiled', id: null, reason: 'no Id'};
+	const status = value['StatusCode'];
+	if (status === 'Forbidden' || status === 'InternalError') {
+		const messages = Array.isArray(value['Messages']) ? value['Messages'] : [];
+		const message = messages
+			.map(m => (isObject(m) ? (nonEmpty(m['Value']) ?? nonEmpty(m['Code'])) : null))
+			.filter((m): m is string => m !== null)
+			.join('; ')
+			.slice(0, MAX_MESSAGE_CHARS);
+		return {kind: 'failed', id, error: `${status}${message ? `: ${message}` : ''}`};
+	}
+	const stamps = value['Timestamps'] ?? [];
+	const values = value['Values'] ?? [];
+	if (!Array.isArray(stamps) || !Array.isArray(values)) return {kind: 'spoiled', id, reason: 'Timestamps or Values not a list'};
+	if (stamps.length !== values.length) {
+		return {kind: 'spoiled', id, reason: `${stamps.length} timestamps but ${values.length} values`};
+	}
+	const points: Array<readonly [number, number]> = [];
+	for (let i = 0; i < stamps.length; i++) {
+		const stamp: unknown = stamps[i];
+		const t = stamp instanceof Date ? stamp.getTime() : Number.NaN;
+		const v: unknown = values[i];
+		if (!Number.isFinite(t)) return {kind: 'spoiled', id, reason: 'a timestamp that is not a time'};
+		if (typeof v !== 'number' || !Number.isFinite(v)) return {kind: 'spoiled', id, reason: 'a value that is not a number'};
+		points.push([t, v]);
+	}
+	return {kind: 'points', id, points};
+}
+
+/** As fetchWindow, also counting the unreadable parts of the answers (skipped, never fatal). */
+export async function fetchWindowCounted(
+	client: CloudWatchClient,
+	discovery: Discovery,
+	request: WindowRequest,
+	signal?: AbortSignal,
+): Promise<WindowResult> {
 	const queries: MetricDataQuery[] = [];
 	const owner = new Map<string, string>();
 	for (const [name, series] of discovery) {
@@ -115,14 +243,21 @@ export async function fetchWindow(
 	}
 	const sums = new Map<string, Map<number, number>>();
 	const errors = new Map<string, string>();
+	const unreadable = new Set<string>();
+	const answered = new Set<string>();
+	/** Per query id, the newest timestamp read so far. */
+	const lastTime = new Map<string, number>();
+	let skipped = 0;
+	let unplaced = 0;
 	for (const name of discovery.keys()) sums.set(name, new Map());
 	// One request per refresh up to CloudWatch's 500 queries per GetMetricData; beyond that (an account
 	// with hundreds of rules or rule actions) as few requests as will hold them.
 	for (let from = 0; from < queries.length; from += MAX_QUERIES) {
 		const batch = queries.slice(from, from + MAX_QUERIES);
 		let nextToken: string | undefined;
+		const tokens = new Set<string>();
 		do {
-			const page = await client.send(
+			const page: unknown = await client.send(
 				new GetMetricDataCommand({
 					MetricDataQueries: batch,
 					StartTime: new Date(request.start),
@@ -132,28 +267,67 @@ export async function fetchWindow(
 				}),
 				{abortSignal: signal},
 			);
-			for (const result of page.MetricDataResults ?? []) {
-				const name = result.Id ? owner.get(result.Id) : undefined;
-				if (!name) continue;
-				if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
-					const message = result.Messages?.map(m => m.Value ?? m.Code).join('; ');
-					errors.set(name, `${result.StatusCode}${message ? `: ${message}` : ''}`);
-					continue;
+			const results = isObject(page) ? page['MetricDataResults'] : undefined;
+			if (Array.isArray(results)) {
+				for (const item of results) {
+					const result = decodeMetricResult(item);
+					const name = result.id === null ? undefined : owner.get(result.id);
+					if (!name) {
+						// Not one of our queries, or we cannot tell whose it is.
+						skipped++;
+						unplaced++;
+						continue;
+					}
+					answered.add(result.id!);
+					if (result.kind === 'failed') {
+						errors.set(name, result.error);
+						continue;
+					}
+					if (result.kind === 'spoiled') {
+						skipped++;
+						unreadable.add(name);
+						errors.set(name, `CloudWatch sent an unreadable answer for this metric (${result.reason}); skipped`);
+						continue;
+					}
+					// Asked for TimestampAscending: a series' times only rise, across pages too. A time repeated (or
+					// going back) would be added twice to the sum.
+					const first = result.points[0]?.[0];
+					const ordered = result.points.every(([t], i) => i === 0 || t > result.points[i - 1]![0]);
+					if (!ordered || (first !== undefined && first <= (lastTime.get(result.id!) ?? -Infinity))) {
+						skipped++;
+						unreadable.add(name);
+						errors.set(name, 'CloudWatch sent an unreadable answer for this metric (timestamps repeated or out of order); skipped');
+						continue;
+					}
+					const last = result.points.at(-1)?.[0];
+					if (last !== undefined) lastTime.set(result.id!, last);
+					const target = sums.get(name)!;
+					for (const [t, v] of result.points) target.set(t, (target.get(t) ?? 0) + v);
 				}
-				const target = sums.get(name)!;
-				const stamps = result.Timestamps ?? [];
-				const values = result.Values ?? [];
-				for (let i = 0; i < stamps.length; i++) {
-					const t = stamps[i]!.getTime();
-					const v = values[i];
-					if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-					target.set(t, (target.get(t) ?? 0) + v);
-				}
+			} else if (results !== undefined && results !== null) {
+				skipped++;
+				unplaced++;
 			}
-			nextToken = page.NextToken;
+			nextToken = tokenOf(isObject(page) ? page['NextToken'] : undefined, () => skipped++);
+			if (nextToken !== undefined && tokens.has(nextToken)) {
+				skipped++;
+				nextToken = undefined;
+			}
+			if (nextToken !== undefined) tokens.add(nextToken);
 		} while (nextToken);
 	}
-	const out = new Map<string, MetricWindow>();
-	for (const [name, values] of sums) out.set(name, {values, error: errors.get(name) ?? null});
-	return out;
+	// A series whose result was lost in an unreadable item would make its metric's sum too low: say so.
+	if (unplaced > 0) {
+		for (const [id, name] of owner) {
+			if (answered.has(id) || errors.has(name)) continue;
+			unreadable.add(name);
+			errors.set(name, 'CloudWatch sent an unreadable answer for this metric; skipped');
+		}
+	}
+	const windows = new Map<string, MetricWindow>();
+	for (const [name, values] of sums) {
+		const error = errors.get(name) ?? null;
+		windows.set(name, {values: error ? new Map() : values, error, ...(unreadable.has(name) ? {unreadable: true} : {})});
+	}
+	return {windows, skipped};
 }

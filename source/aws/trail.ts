@@ -18,7 +18,19 @@ export type LookupPageRequest = {
 	readonly maxResults?: number;
 };
 
-export type LookupPage = {readonly events: readonly TrailEvent[]; readonly nextToken: string | null};
+export type LookupPage = {
+	readonly events: readonly TrailEvent[];
+	readonly nextToken: string | null;
+	/**
+	 * Parts of the answer that could not be used and were skipped: events without an id or a readable time
+	 * (or outside the requested window), anything in Events that is not an event, an Events that is not a
+	 * list, a NextToken that is not text. The rest of the page is kept.
+	 */
+	readonly skipped: number;
+};
+
+/** How far outside the requested window an EventTime may be before the event is taken as malformed. */
+export const WINDOW_SLACK_MS = 60_000;
 
 /** One LookupEvents request filtered to EventSource=iot.amazonaws.com (newest first). */
 export async function lookupIotPage(
@@ -26,7 +38,7 @@ export async function lookupIotPage(
 	request: LookupPageRequest,
 	signal?: AbortSignal,
 ): Promise<LookupPage> {
-	const answer = await client.send(
+	const answer: unknown = await client.send(
 		new LookupEventsCommand({
 			LookupAttributes: [{AttributeKey: 'EventSource', AttributeValue: IOT_EVENT_SOURCE}],
 			StartTime: new Date(request.start),
@@ -36,19 +48,47 @@ export async function lookupIotPage(
 		}),
 		{abortSignal: signal},
 	);
-	const events: TrailEvent[] = [];
-	for (const raw of answer.Events ?? []) {
-		const event = decodeEvent(raw);
-		if (event) events.push(event);
-	}
-	return {events, nextToken: answer.NextToken ?? null};
+	return decodePage(answer, request);
 }
 
+/**
+ * Decodes a LookupEvents answer as the SDK hands it over. The SDK passes most JSON through unchecked
+ * (null items, strings for lists, objects for strings), so every part is checked here; one bad event
+ * costs only itself. Never throws.
+ */
+export function decodePage(answer: unknown, window?: {readonly start: number; readonly end: number}): LookupPage {
+	const top = asObject(answer);
+	const list = field(top, 'Events');
+	let skipped = 0;
+	const events: TrailEvent[] = [];
+	if (Array.isArray(list)) {
+		for (const raw of list) {
+			const event = safeDecode(raw);
+			const inWindow =
+				event !== null && (!window || (event.eventTime >= window.start - WINDOW_SLACK_MS && event.eventTime <= window.end + WINDOW_SLACK_MS));
+			if (event && inWindow) events.push(event);
+			else skipped++;
+		}
+	} else if (list !== undefined && list !== null) skipped++;
+	const token = field(top, 'NextToken');
+	let nextToken: string | null = null;
+	if (typeof token === 'string' && token !== '') nextToken = token;
+	else if (token !== undefined && token !== null && token !== '') skipped++;
+	return {events, nextToken, skipped};
+}
+
+function safeDecode(raw: unknown): TrailEvent | null {
+	try {
+		return decodeEvent(raw);
+	} catch {
+		return null; // decodeEvent is written not to throw; this is the boundary should it ever
+	}
+}
 
 /** Our fields are not cut here (ids must stay whole for de-duplication); display cuts them later. */
 const text = (value: unknown): string | null => textOf(value, Infinity);
 
-function parseRecord(raw: string | undefined): Json | undefined {
+function parseRecord(raw: string | null): Json | undefined {
 	if (!raw) return undefined;
 	try {
 		// Parsed whatever its size (unlike the detail view), so the list shows its fields once; raw is cut after.
@@ -63,8 +103,8 @@ function identityType(value: unknown): IdentityType {
 	return IDENTITY_TYPES.find(type => type.toLowerCase() === name) ?? 'Unknown';
 }
 
-function readOnly(top: string | undefined, record: Json | undefined): boolean | null {
-	return booleanOf(top ?? field(record, 'readOnly'));
+function readOnly(top: unknown, record: Json | undefined): boolean | null {
+	return booleanOf(top) ?? booleanOf(field(record, 'readOnly'));
 }
 
 /**
@@ -76,39 +116,69 @@ export const MAX_RAW_CHARS = 256 * 1024;
 // One per process: its dictionary learns from the account's first records (source/trail/packed-record.ts).
 const packer = new RecordPacker();
 
-function keepRaw(raw: string | undefined): RecordText {
+function keepRaw(raw: string | null): RecordText {
 	if (!raw) return '';
 	return packer.pack(raw.length > MAX_RAW_CHARS ? `${raw.slice(0, MAX_RAW_CHARS)}… [record cut at ${MAX_RAW_CHARS} characters]` : raw);
 }
 
-/** Decodes one LookupEvents Event; null only when it has no EventId (it could not be deduplicated). */
-export function decodeEvent(event: Event): TrailEvent | null {
-	const record = parseRecord(event.CloudTrailEvent);
-	const eventId = text(event.EventId) ?? text(field(record, 'eventID'));
+/** The latest moment a Date can hold (year 275760); anything past it is not a time. */
+const MAX_DATE_MS = 8.64e15;
+
+/** Epoch ms from a Date (the SDK's EventTime) or an ISO string (the record's eventTime); null if unusable. */
+export function timeOf(value: unknown): number | null {
+	let ms = Number.NaN;
+	if (value instanceof Date) ms = value.getTime();
+	else if (typeof value === 'string' && value.length <= 64) ms = Date.parse(value);
+	return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : null;
+}
+
+function resourcesOf(value: unknown): TrailEvent['resources'] {
+	if (!Array.isArray(value)) return [];
+	const out: Array<{type: string | null; name: string | null}> = [];
+	for (const item of value.slice(0, 100)) {
+		const resource = asObject(item);
+		if (!resource) continue;
+		const type = text(field(resource, 'ResourceType'));
+		const name = text(field(resource, 'ResourceName'));
+		if (type !== null || name !== null) out.push({type, name});
+	}
+	return out;
+}
+
+/**
+ * Decodes one LookupEvents Event (any value at all: the SDK does not check types); null when it is not
+ * an object, or has no EventId (it could not be deduplicated) or no readable time (it could not be
+ * placed). Fields of the wrong type are treated as absent. Never throws.
+ */
+export function decodeEvent(value: Event | unknown): TrailEvent | null {
+	const event = asObject(value);
+	if (!event) return null;
+	const rawText = typeof event['CloudTrailEvent'] === 'string' ? event['CloudTrailEvent'] : null;
+	const record = parseRecord(rawText);
+	const eventId = text(event['EventId']) ?? text(field(record, 'eventID'));
 	if (!eventId) return null;
+	const eventTime = timeOf(event['EventTime']) ?? timeOf(field(record, 'eventTime'));
+	if (eventTime === null) return null;
 	const identity = asObject(field(record, 'userIdentity'));
 	const issuer = asObject(field(asObject(field(identity, 'sessionContext')), 'sessionIssuer'));
-	const recordTime = Date.parse(text(field(record, 'eventTime')) ?? '');
-	const eventTime = event.EventTime?.getTime() ?? (Number.isFinite(recordTime) ? recordTime : 0);
-	const resources = (event.Resources ?? []).map(r => ({type: text(r.ResourceType), name: text(r.ResourceName)}));
 	return {
 		eventId,
 		eventTime,
-		eventName: text(event.EventName) ?? text(field(record, 'eventName')) ?? '(unknown)',
-		eventSource: text(event.EventSource) ?? text(field(record, 'eventSource')) ?? '',
+		eventName: text(event['EventName']) ?? text(field(record, 'eventName')) ?? '(unknown)',
+		eventSource: text(event['EventSource']) ?? text(field(record, 'eventSource')) ?? '',
 		username:
-			text(event.Username) ??
+			text(event['Username']) ??
 			text(field(identity, 'userName')) ??
 			text(field(issuer, 'userName')) ??
 			text(field(identity, 'invokedBy')) ??
 			null,
 		identityType: identityType(field(identity, 'type')),
-		readOnly: readOnly(event.ReadOnly, record),
+		readOnly: readOnly(event['ReadOnly'], record),
 		errorCode: text(field(record, 'errorCode')),
 		sourceIp: text(field(record, 'sourceIPAddress')),
 		awsRegion: text(field(record, 'awsRegion')),
-		resources,
-		raw: keepRaw(event.CloudTrailEvent),
+		resources: resourcesOf(event['Resources']),
+		raw: keepRaw(rawText),
 		late: false,
 	};
 }

@@ -87,6 +87,7 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 					intervalMs: options.tailIntervalMs,
 					ratePerSecond: options.trailRate,
 					maxEvents: options.maxEvents,
+					ascii: resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: toTerminal}).ascii,
 				});
 			} finally {
 				clients.destroy();

@@ -4,7 +4,7 @@
  * last list is kept and the error becomes state, and the metrics and events carry on.
  */
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
-import {describeIotAlarms} from '../aws/alarms.js';
+import {describeIotAlarmsCounted} from '../aws/alarms.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {Alarm} from '../types.js';
 
@@ -12,6 +12,8 @@ export type AlarmsState = {
 	readonly alarms: readonly Alarm[];
 	readonly error: string | null;
 	readonly lastSuccess: number | null;
+	/** Unreadable parts of the latest DescribeAlarms answers, skipped (the rest was used). */
+	readonly skipped: number;
 };
 
 export type AlarmsPollerOptions = {
@@ -21,7 +23,7 @@ export type AlarmsPollerOptions = {
 };
 
 export class AlarmsPoller {
-	private state: AlarmsState = {alarms: [], error: null, lastSuccess: null};
+	private state: AlarmsState = {alarms: [], error: null, lastSuccess: null, skipped: 0};
 
 	constructor(private readonly options: AlarmsPollerOptions) {}
 
@@ -32,8 +34,8 @@ export class AlarmsPoller {
 	/** One refresh; never throws. */
 	async poll(signal: AbortSignal): Promise<void> {
 		try {
-			const alarms = await describeIotAlarms(this.options.client, {signal, onCall: this.options.onCall});
-			this.state = {alarms, error: null, lastSuccess: this.options.now()};
+			const {alarms, skipped} = await describeIotAlarmsCounted(this.options.client, {signal, onCall: this.options.onCall});
+			this.state = {alarms, error: null, lastSuccess: this.options.now(), skipped};
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudWatch alarms').message};

@@ -1,15 +1,40 @@
 /**
  * Pure: the event buffer. Merges LookupEvents pages into a newest-first list without duplicates, marks
- * events that turned up after we had already looked at their moment, and keeps the newest `max`.
+ * late events (lateRule below), and keeps the newest `max`.
  */
 import type {TrailEvent} from '../types.js';
 
+/** An event Event History delivers more than this long after its EventTime is late (it usually takes minutes). */
+export const LATE_AFTER_MS = 10 * 60_000;
+
+/**
+ * What makes a new event late. Never during the first fill (the backlog). After it, an event is late when
+ * - it lands below an event already shown: older than the newest event we had before this poll (out of
+ *   order; the list shows it where it belongs, not at the top), or
+ * - Event History delivered it more than LATE_AFTER_MS after its EventTime: a completed poll that ended
+ *   that long after the event did not have it. (Measured against our last look, not the clock now, so an
+ *   outage on our side does not make every event of the gap late.)
+ * Delivery minutes after EventTime, in order, is normal and not late.
+ */
+export type LateRule = {
+	/** True during the first fill: nothing is late. */
+	readonly backlog: boolean;
+	/** Newest EventTime among the events shown before this poll, or null when none were. */
+	readonly newestShown: number | null;
+	/** End (epoch ms) of the previous completed poll window, or null. */
+	readonly lookedAt: number | null;
+	/** Default LATE_AFTER_MS. */
+	readonly lateAfterMs?: number;
+};
+
+export function isLate(eventTime: number, rule: LateRule): boolean {
+	if (rule.backlog) return false;
+	if (rule.newestShown !== null && eventTime < rule.newestShown) return true;
+	return rule.lookedAt !== null && rule.lookedAt - eventTime > (rule.lateAfterMs ?? LATE_AFTER_MS);
+}
+
 export type MergeOptions = {
-	/**
-	 * End of the previous completed poll window (epoch ms), or null during the first fill. An unseen event
-	 * at or before it was not there when we looked: Event History delivered it late.
-	 */
-	readonly lateBefore: number | null;
+	readonly late: LateRule;
 	readonly max: number;
 };
 
@@ -36,7 +61,7 @@ export function mergeEvents(
 	for (const event of incoming) {
 		if (known.has(event.eventId) || batch.has(event.eventId)) continue;
 		batch.add(event.eventId);
-		const late = options.lateBefore !== null && event.eventTime <= options.lateBefore;
+		const late = isLate(event.eventTime, options.late);
 		added.push(late ? {...event, late} : event);
 	}
 	if (added.length === 0) return {events: current, added, dropped: 0};

@@ -5,7 +5,7 @@
  * history there is.
  */
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
-import {fetchWindow, type Discovery} from '../aws/metrics.js';
+import {fetchWindowCounted, type Discovery} from '../aws/metrics.js';
 import type {BaselineEngine} from './baseline-engine.js';
 import {loadBaselines, saveBaselines} from './baseline-cache.js';
 import {settledWindow} from './series.js';
@@ -24,6 +24,8 @@ export type HistoryOptions = {
 	readonly signal: AbortSignal;
 	readonly onProgress: () => void;
 	readonly onCall: () => void;
+	/** Unreadable parts of the answers, skipped (the total of this load, counted for the status line). */
+	readonly onSkipped?: (count: number) => void;
 };
 
 /** Yields to the event loop so the UI stays responsive while two weeks of minutes are learned. */
@@ -44,23 +46,35 @@ export async function loadHistory(options: HistoryOptions): Promise<void> {
 	const gap: string[] = [];
 	for (const name of discovery.keys()) (engine.lastLearned(name) >= fullStart ? gap : full).push(name);
 	const gapStart = Math.min(...gap.map(name => engine.lastLearned(name) + MINUTE));
+	let skipped = 0;
+	const unreadable: string[] = [];
 	for (const [names, start] of [
 		[full, fullStart],
 		[gap, gapStart],
 	] as const) {
 		if (names.length === 0) continue;
 		const subset = new Map(names.map(name => [name, discovery.get(name) ?? []]));
-		let windows = new Map<string, {values: ReadonlyMap<number, number>}>();
+		let windows = new Map<string, {values: ReadonlyMap<number, number>; unreadable?: boolean}>();
 		if (start < end) {
 			options.onCall();
-			windows = await fetchWindow(client, subset, {start, end, periodSeconds: 60}, signal);
+			const result = await fetchWindowCounted(client, subset, {start, end, periodSeconds: 60}, signal);
+			windows = result.windows;
+			skipped += result.skipped;
+			options.onSkipped?.(skipped);
 		}
 		for (const name of names) {
 			if (signal.aborted) return;
+			// Unreadable: not learned (it would learn nothing), so the next load asks for it again.
+			if (windows.get(name)?.unreadable) {
+				unreadable.push(name);
+				continue;
+			}
 			engine.learnHistory(name, windows.get(name)?.values ?? new Map(), start, end);
 			options.onProgress();
 			await breathe();
 		}
 	}
 	if (cache) saveBaselines(cache.path, cache.model, engine.toCache());
+	// The metrics learned so far stay learned; a failed load is tried again a minute later (metrics-poller.ts).
+	if (unreadable.length > 0) throw new Error(`unreadable answer for ${unreadable.join(', ')}; trying again in a minute`);
 }

@@ -6,7 +6,7 @@
  * baseline engine, whose history is loaded once (in the background, so the first frame does not wait).
  */
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
-import {discoverSeries, fetchWindow, type Discovery} from '../aws/metrics.js';
+import {discoverSeriesCounted, fetchWindowCounted, type Discovery} from '../aws/metrics.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {MetricSeries} from '../types.js';
 import type {BaselineEngine} from './baseline-engine.js';
@@ -38,6 +38,11 @@ export type MetricsState = {
 	readonly lastAttempt: number | null;
 	/** Baseline history: null while loading or before, else when it finished. */
 	readonly historyError: string | null;
+	/**
+	 * Unreadable parts of the latest answers, skipped (the rest was used): the latest ListMetrics pass, the
+	 * latest GetMetricData refresh and the baseline history load.
+	 */
+	readonly skipped: number;
 };
 
 function placeholder(name: string): MetricSeries {
@@ -72,7 +77,17 @@ export class MetricsPoller {
 			lastSuccess: null,
 			lastAttempt: null,
 			historyError: null,
+			skipped: 0,
 		};
+	}
+
+	/** Skipped per kind of answer, each replaced when that answer is read again. */
+	private readonly skippedBy = {discovery: 0, window: 0, history: 0};
+
+	private countSkipped(kind: 'discovery' | 'window' | 'history', count: number): void {
+		this.skippedBy[kind] = count;
+		const {discovery, window, history} = this.skippedBy;
+		this.state = {...this.state, skipped: discovery + window + history};
 	}
 
 	getState(): MetricsState {
@@ -97,7 +112,9 @@ export class MetricsPoller {
 		try {
 			if (!this.discovery || now() - this.discoveredAt > REDISCOVER_MS) {
 				onCall();
-				this.discovery = await discoverSeries(client, metrics, signal);
+				const found = await discoverSeriesCounted(client, metrics, signal);
+				this.countSkipped('discovery', found.skipped);
+				this.discovery = found.discovery;
 				this.discoveredAt = now();
 			}
 			const history = this.startHistory(this.discovery);
@@ -106,7 +123,9 @@ export class MetricsPoller {
 			const window = settledWindow(at, historyBuckets, settleLagMs);
 			operation = 'GetMetricData';
 			onCall();
-			const windows = await fetchWindow(client, this.discovery, window, signal);
+			const fetched = await fetchWindowCounted(client, this.discovery, window, signal);
+			this.countSkipped('window', fetched.skipped);
+			const windows = fetched.windows;
 			const series = metrics.map(name =>
 				engine.observe(
 					buildSeries(name, windows.get(name), this.discovery!.get(name)?.length ?? 0, {
@@ -145,6 +164,7 @@ export class MetricsPoller {
 			cache: this.options.cache,
 			signal: this.options.signal,
 			onCall: this.options.onCall,
+			onSkipped: count => this.countSkipped('history', count),
 			onProgress: () => this.options.onChange(),
 		}).then(
 			() => {

@@ -246,7 +246,9 @@ export class Monitor implements MonitorHandle {
 			calls: CallCounter,
 			throttles: CallCounter,
 			intervalMs: number,
+			skipped: number,
 		): SourceHealth => ({
+			skipped,
 			lastSuccess: s.lastSuccess,
 			lastAttempt: s.lastAttempt,
 			error: s.error,
@@ -266,13 +268,14 @@ export class Monitor implements MonitorHandle {
 			eventsSince: t.since,
 			eventsDropped: t.dropped,
 			health: {
-				metrics: health(m, this.metricCalls, this.metricThrottles, this.options.pollIntervalMs ?? 60_000),
-				trail: health(t, this.trailCalls, this.trailThrottles, this.options.tailIntervalMs ?? 10_000),
+				metrics: health(m, this.metricCalls, this.metricThrottles, this.options.pollIntervalMs ?? 60_000, m.skipped + a.skipped),
+				trail: health(t, this.trailCalls, this.trailThrottles, this.options.tailIntervalMs ?? 10_000, t.skipped),
 			},
 			status: overallStatus(m.series, m.error !== null || t.error !== null, a.alarms),
 			learning: this.engine.readyCount() < this.engine.size ? {done: this.engine.readyCount(), total: this.engine.size} : null,
 			alarms: a.alarms,
 			alarmsError: a.error,
+			alarmsSkipped: a.skipped,
 		};
 	}
 }

@@ -3,7 +3,7 @@
  * shape. Later features add keys; existing keys keep their meaning.
  */
 import type {MetricSeries, Snapshot} from '../types.js';
-import {eventToJson} from '../trail/event-json.js';
+import {eventToJsonWithLate} from '../trail/event-json.js';
 
 /**
  * What the data of one metric is, never how it is judged (that is `severity`), so no word here reads "ok"
@@ -42,7 +42,8 @@ export function snapshotToJson(snapshot: Snapshot) {
 			deviation: series.judgement === 'judged' ? series.deviation : null,
 			...(series.error ? {error: series.error} : {}),
 		})),
-		events: snapshot.events.map(eventToJson),
+		// `late` as in `tail --json`; one refresh is all backlog, so it reads false here.
+		events: snapshot.events.map(eventToJsonWithLate),
 		// IoT alarms, ALARM first; an alarm in ALARM makes `status` CRIT.
 		alarms: snapshot.alarms.map(alarm => ({
 			name: alarm.name,
@@ -58,6 +59,12 @@ export function snapshotToJson(snapshot: Snapshot) {
 			metrics: snapshot.health.metrics.error,
 			trail: snapshot.health.trail.error,
 			alarms: snapshot.alarmsError,
+			// Unreadable parts of the latest AWS answers, skipped (the rest of each answer was used).
+			skipped: {
+				metrics: (snapshot.health.metrics.skipped ?? 0) - (snapshot.alarmsSkipped ?? 0),
+				trail: snapshot.health.trail.skipped ?? 0,
+				alarms: snapshot.alarmsSkipped ?? 0,
+			},
 		},
 	};
 }

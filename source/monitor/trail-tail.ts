@@ -8,7 +8,7 @@ import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
 import {lookupIotPage} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
-import {mergeEvents} from './events.js';
+import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
 import {sleep} from './sleep.js';
 
 export type TrailTailOptions = {
@@ -17,6 +17,8 @@ export type TrailTailOptions = {
 	readonly lookbackMs: number;
 	/** Late events are found by re-reading this much before the previous poll's end (at least 15 min). */
 	readonly overlapMs: number;
+	/** Delivered this long after its EventTime, an event is late (default LATE_AFTER_MS, source/monitor/events.ts). */
+	readonly lateAfterMs?: number;
 	readonly ratePerSecond: number;
 	readonly maxEvents: number;
 	/** Stop paging a poll after this many pages (null: page to the end). */
@@ -38,6 +40,11 @@ export type TrailState = {
 	readonly lastSuccess: number | null;
 	readonly lastAttempt: number | null;
 	readonly dropped: number;
+	/**
+	 * Unreadable parts of the latest completed poll's LookupEvents answers, skipped (the rest of each page
+	 * was kept). Each poll re-reads its overlap, so a bad event is counted once per poll, not once per read.
+	 */
+	readonly skipped: number;
 };
 
 export class TrailTail {
@@ -49,7 +56,7 @@ export class TrailTail {
 	private state: Omit<TrailState, 'events'>;
 
 	constructor(private readonly options: TrailTailOptions) {
-		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0};
+		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0, skipped: 0};
 	}
 
 	getState(): TrailState {
@@ -62,10 +69,16 @@ export class TrailTail {
 		const end = now();
 		const floor = end - lookbackMs;
 		const start = this.lastPollEnd === null ? floor : Math.max(floor, this.lastPollEnd - overlapMs);
-		const lateBefore = this.lastPollEnd;
+		const late: LateRule = {
+			backlog: this.lastPollEnd === null,
+			newestShown: this.events[0]?.eventTime ?? null,
+			lookedAt: this.lastPollEnd,
+			lateAfterMs: this.options.lateAfterMs ?? LATE_AFTER_MS,
+		};
 		let token: string | undefined;
 		let pages = 0;
 		let oldestSeen = end;
+		let skipped = 0;
 		try {
 			for (;;) {
 				await this.pace(signal);
@@ -82,8 +95,9 @@ export class TrailTail {
 				}
 				pages++;
 				this.throttles = 0;
+				skipped += page.skipped;
 				for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
-				this.absorb(page.events, lateBefore);
+				this.absorb(page.events, late);
 				token = page.nextToken ?? undefined;
 				const covered = token ? oldestSeen : start;
 				this.state = {
@@ -98,6 +112,7 @@ export class TrailTail {
 				if (this.options.maxPages != null && pages >= this.options.maxPages) break;
 			}
 			if (!token) this.lastPollEnd = end;
+			this.state = {...this.state, skipped};
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail', 'LookupEvents').message, throttled: false};
@@ -105,8 +120,8 @@ export class TrailTail {
 		this.options.onChange();
 	}
 
-	private absorb(incoming: readonly TrailEvent[], lateBefore: number | null): void {
-		const result = mergeEvents(this.events, this.known, incoming, {lateBefore, max: this.options.maxEvents});
+	private absorb(incoming: readonly TrailEvent[], late: LateRule): void {
+		const result = mergeEvents(this.events, this.known, incoming, {late, max: this.options.maxEvents});
 		if (result.added.length === 0) return;
 		for (const event of result.added) this.known.add(event.eventId);
 		this.options.onEvents?.(result.added);

@@ -3,6 +3,7 @@
  * shaped like the errors real CloudWatch and CloudTrail send.
  */
 import {SimError} from './protocol.js';
+import type {HostileEdit} from './hostile.js';
 
 export type FaultService = 'cloudwatch' | 'cloudtrail';
 
@@ -21,7 +22,13 @@ export type FaultKind =
 	| 'malformed-json'
 	| 'delay'
 	/** The connection is dropped without an answer (the SDK sees ECONNRESET, "socket hang up"). */
-	| 'connection-reset';
+	| 'connection-reset'
+	/**
+	 * A 200 with well-formed JSON whose contents are hostile: seeded, some items of the answer's lists (or
+	 * one of their fields, at any depth) and now and then a top-level field are replaced by null, wrong
+	 * types, 1e300, escapes, huge strings... (source/simulator/hostile.ts).
+	 */
+	| 'hostile-values';
 
 /** A fault for the next `times` requests (default 1, Infinity allowed) to a service, optionally one operation. */
 export type Fault = {
@@ -36,6 +43,12 @@ export type Fault = {
 	 * it nor uses up one of its `times`, and goes on to the next matching fault ("20 % 5xx": 0.2).
 	 */
 	readonly probability?: number;
+	/** For 'hostile-values': seed of what is replaced, and with what (default 1). */
+	readonly seed?: number;
+	/** For 'hostile-values': share of list items touched, 0-1 (default 0.3). */
+	readonly rate?: number;
+	/** For 'hostile-values': exactly these replacements instead of random ones (path from the answer's top). */
+	readonly edits?: readonly HostileEdit[];
 };
 
 export type FaultQueue = {
@@ -58,6 +71,7 @@ const KINDS: readonly FaultKind[] = [
 	'malformed-json',
 	'delay',
 	'connection-reset',
+	'hostile-values',
 ];
 
 /** The IAM user the simulated credentials belong to (named in access-denied messages). */
@@ -105,6 +119,19 @@ export function checkFault(value: unknown): Fault {
 	if (probability !== undefined && (typeof probability !== 'number' || !(probability > 0 && probability <= 1))) {
 		throw new Error('probability must be > 0 and <= 1');
 	}
+	const seed = input['seed'];
+	if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) throw new Error('seed must be an integer');
+	const rate = input['rate'];
+	if (rate !== undefined && (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))) throw new Error('rate must be between 0 and 1');
+	const edits = input['edits'];
+	const validPath = (path: unknown): boolean =>
+		Array.isArray(path) && path.length > 0 && path.every(key => typeof key === 'string' || (typeof key === 'number' && Number.isInteger(key) && key >= 0));
+	if (
+		edits !== undefined &&
+		(!Array.isArray(edits) || !edits.every(e => typeof e === 'object' && e !== null && validPath((e as Record<string, unknown>)['path'])))
+	) {
+		throw new Error('edits must be a list of {"path": ["Events", 0, "Resources"], "value": <any JSON>}');
+	}
 	return {
 		service,
 		kind: kind as FaultKind,
@@ -112,12 +139,15 @@ export function checkFault(value: unknown): Fault {
 		...(times === undefined ? {} : {times}),
 		...(delayMs === undefined ? {} : {delayMs}),
 		...(probability === undefined ? {} : {probability}),
+		...(seed === undefined ? {} : {seed}),
+		...(rate === undefined ? {} : {rate}),
+		...(edits === undefined ? {} : {edits: (edits as Array<Record<string, unknown>>).map(e => ({path: e['path'] as HostileEdit['path'], value: e['value']}))}),
 	};
 }
 
 /**
- * The error a fault answers with, or undefined for 'delay', 'malformed-json' and 'connection-reset' (which
- * change how the answer is sent). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
+ * The error a fault answers with, or undefined for 'delay', 'malformed-json', 'connection-reset' and
+ * 'hostile-values' (which change how the answer is sent, or what it holds). CloudWatch errors carry awsQuery codes, so the SDK names them Throttling,
  * AccessDenied, ExpiredToken, InvalidClientTokenId, SignatureDoesNotMatch, InternalServiceFault;
  * CloudTrail's are the *Exception names (UnrecognizedClientException, InvalidSignatureException).
  */
@@ -166,6 +196,7 @@ export function faultError(service: FaultService, kind: FaultKind, operation: st
 		case 'malformed-json':
 		case 'delay':
 		case 'connection-reset':
+		case 'hostile-values':
 			return undefined;
 	}
 }

@@ -9,6 +9,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {createCloudTrailService, type SimTrailEventInput} from './cloudtrail/service.js';
 import {createCloudWatchService} from './cloudwatch.js';
 import {type Fault, checkFault, createFaultQueue, faultError} from './faults.js';
+import {type HostileReport, corruptAnswer, editAnswer, hostileRng} from './hostile.js';
 import {createFleet} from './fleet.js';
 import {type Incident, checkIncident, createIncidentBook} from './incidents.js';
 import {type ServiceHandler, SimError} from './protocol.js';
@@ -16,6 +17,7 @@ import {type ServiceName, asSimError, parseJsonBody, readBody, routeTarget, send
 
 export type {Fault, FaultKind, FaultService} from './faults.js';
 export type {Incident, IncidentKind} from './incidents.js';
+export type {HostileReport} from './hostile.js';
 
 export type SimulatorOptions = {
 	/** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -34,6 +36,11 @@ export type SimulatorOptions = {
 	readonly alarmsPageSize?: number;
 	/** LookupEvents allowed per rolling second across all clients (default 2, as AWS). */
 	readonly lookupEventsTps?: number;
+	/**
+	 * CloudTrail delivers every event exactly this long after its EventTime (generated events, and injected
+	 * ones without deliveredAt). Default: realistic random delays (5-60 s, one in ten 2-12 minutes).
+	 */
+	readonly trailDeliveryDelayMs?: number;
 };
 
 export type RequestLogEntry = {readonly operation: string; readonly at: number};
@@ -55,6 +62,8 @@ export type Simulator = {
 	requestCounts(): Record<string, number>;
 	/** The last ~10,000 AWS requests; `at` is wall-clock epoch ms. */
 	requestLog(): RequestLogEntry[];
+	/** What the 'hostile-values' fault changed, one report per answer it corrupted, oldest first (last 1,000). */
+	hostileReports(): HostileReport[];
 };
 
 const LOG_LIMIT = 10_000;
@@ -82,7 +91,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const incidents = createIncidentBook({seed, startedAt, quiet});
 	for (const incident of options.incidents ?? []) incidents.add(incident);
 	const fleet = createFleet({seed, incidents});
-	const trail = createCloudTrailService({seed, now, startedAt, quiet});
+	const trail = createCloudTrailService({seed, now, startedAt, quiet, deliveryDelayMs: options.trailDeliveryDelayMs ?? null});
 	const handlers: Record<ServiceName, ServiceHandler> = {
 		cloudwatch: createCloudWatchService({
 			fleet,
@@ -95,6 +104,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const lookupLimiter = createRateLimiter(options.lookupEventsTps ?? 2);
 	const counts: Record<string, number> = {};
 	let log: RequestLogEntry[] = [];
+	let hostile: HostileReport[] = [];
+	// One generator per injected fault, so a seeded fault gives the same sequence of answers every run.
+	const hostileRngs = new WeakMap<Fault, () => number>();
 	const closing = new AbortController();
 
 	async function control(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -145,7 +157,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (fault?.kind === 'delay') {
 				await sleep(fault.delayMs ?? 1000, undefined, {signal: closing.signal}).catch(() => undefined);
 			}
-			const answer = JSON.stringify((await handlers[service](operation, parseJsonBody(text), now())) ?? {});
+			let result: unknown = (await handlers[service](operation, parseJsonBody(text), now())) ?? {};
+			if (fault?.kind === 'hostile-values') {
+				// A copy: handlers may answer from cached state, which must stay clean for the next request.
+				result = JSON.parse(JSON.stringify(result));
+				const rng = hostileRngs.get(fault) ?? hostileRng(fault.seed ?? 1);
+				hostileRngs.set(fault, rng);
+				hostile.push(fault.edits ? editAnswer(result, operation, fault.edits) : corruptAnswer(result, operation, rng, fault.rate));
+				if (hostile.length > 1100) hostile = hostile.slice(-1000);
+			}
+			const answer = JSON.stringify(result);
 			// malformed-json: a 200 whose body stops halfway, as from a connection cut mid-response.
 			const body = fault?.kind === 'malformed-json' ? answer.slice(0, Math.max(1, Math.floor(answer.length / 2))) : answer;
 			send(response, 200, service, body);
@@ -188,5 +209,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		injectEvents: events => trail.injectEvents([...events]),
 		requestCounts: () => ({...counts}),
 		requestLog: () => log.slice(-LOG_LIMIT),
+		hostileReports: () => hostile.slice(-1000),
 	};
 }

@@ -87,7 +87,7 @@ export function detailSummary(event: TrailEvent, now: number, width: number, g: 
 		{text: event.readOnly === true ? '  read-only' : event.readOnly === false ? '  write' : '', dim: true},
 	];
 	const time = iso(event.eventTime) ?? sanitize(textAt(record, 'eventTime') ?? 'unknown time');
-	const when = `${time}${event.eventTime > 0 ? ` (${formatAge(event.eventTime, now)})` : ''}${event.late ? ` ${g.sep} ${g.late} arrived late (Event History delivered it after newer events)` : ''}`;
+	const when = `${time}${event.eventTime > 0 ? ` (${formatAge(event.eventTime, now)})` : ''}${event.late ? ` ${g.sep} ${g.late} arrived late (out of order, or 10+ min after its EventTime)` : ''}`;
 	const where = [event.sourceIp, event.awsRegion, textAt(record, 'vpcEndpointId')]
 		.filter((part): part is string => typeof part === 'string' && part !== '')
 		.map(sanitize)

@@ -1,7 +1,8 @@
 /**
  * Pure: how the two data sources are doing, for the status line and the top of the `?` help. Per source
  * (metrics = CloudWatch, trail = CloudTrail): the last successful refresh and its age, API calls and
- * throttles in the last minute, and for CloudWatch what GetMetricData costs a day at this pace. Data
+ * throttles in the last minute, unreadable parts of answers skipped since start (when there are any), and
+ * for CloudWatch what GetMetricData costs a day at this pace. Data
  * older than two refresh intervals is stale: a glyph, yellow and the word. An error shows its one line
  * and how old the data on screen is.
  *
@@ -121,6 +122,9 @@ function sourceStatusSegments(
 	if (throttles > 0 || form.throttles === 'always') {
 		out.push(sep, {text: `${plural(throttles, 'throttle', g)}/min`, ...(throttles > 0 ? {color: 'yellow' as const, bold: true} : {dim: true})});
 	}
+	// Parts of AWS answers that could not be read: the rest was used, but the user should know.
+	const skipped = health.skipped ?? 0;
+	if (skipped > 0) out.push(sep, {text: `${g.warn} ${formatCount(skipped, g)} malformed`, color: 'yellow'});
 	if (cost !== null && form.cost) out.push(sep, {text: cost});
 	return out;
 }

@@ -69,3 +69,39 @@ test('decodeEvent: a huge record is kept cut, and its fields are still read', ()
 	assert.ok(recordLength(event!.raw) < 300_000);
 	assert.match(recordText(event!.raw), /record cut at/);
 });
+
+test('decodeEvent: any JSON value in any field, or as the event, never throws and yields our types or null', async () => {
+	const {HOSTILE_VALUES} = await import('../../source/simulator/hostile.js');
+	const good = {
+		EventId: 'e1',
+		EventName: 'DeleteThing',
+		EventTime: new Date(1_700_000_000_000),
+		EventSource: 'iot.amazonaws.com',
+		Username: 'alice',
+		ReadOnly: 'false',
+		Resources: [{ResourceType: 'AWS::IoT::Thing', ResourceName: 'x'}],
+		CloudTrailEvent: JSON.stringify({eventID: 'e1', eventTime: '2023-11-14T22:13:20Z', userIdentity: {type: 'IAMUser', userName: 'alice'}}),
+	};
+	const check = (value: unknown, what: string) => {
+		const event = decodeEvent(value);
+		if (event === null) return;
+		assert.equal(typeof event.eventId, 'string', what);
+		assert.ok(event.eventId.length > 0, what);
+		assert.ok(Number.isFinite(event.eventTime) && event.eventTime > 0, what);
+		for (const key of ['eventName', 'eventSource'] as const) assert.equal(typeof event[key], 'string', `${what}: ${key}`);
+		for (const key of ['username', 'errorCode', 'sourceIp', 'awsRegion'] as const) {
+			assert.ok(event[key] === null || typeof event[key] === 'string', `${what}: ${key}`);
+		}
+		assert.ok(event.readOnly === null || typeof event.readOnly === 'boolean', what);
+		assert.ok(event.resources.every(r => (r.type === null || typeof r.type === 'string') && (r.name === null || typeof r.name === 'string')), what);
+	};
+	for (const value of HOSTILE_VALUES) {
+		check(value, `event ${JSON.stringify(value)?.slice(0, 40)}`);
+		for (const key of Object.keys(good)) check({...good, [key]: value}, `${key}=${JSON.stringify(value)?.slice(0, 40)}`);
+		check({...good, Resources: [value]}, 'a resource');
+		check({...good, Resources: [{ResourceType: value, ResourceName: value}]}, 'resource fields');
+	}
+	// The record's time stands in for an unreadable EventTime; neither readable: not placeable, skipped.
+	assert.equal(decodeEvent({...good, EventTime: new Date(Number.NaN)})?.eventTime, Date.parse('2023-11-14T22:13:20Z'));
+	assert.equal(decodeEvent({...good, EventTime: new Date(Number.NaN), CloudTrailEvent: '{}'}), null);
+});

@@ -66,7 +66,7 @@ test('--once --json, no credentials, IMDS blackholed: how to provide them and --
 	assert.equal(result.code, 3, result.stderr);
 	const json = JSON.parse(result.stdout);
 	assert.equal(json.status, 'UNKNOWN');
-	assert.deepEqual(json.errors, {metrics: NO_CREDENTIALS, trail: NO_CREDENTIALS, alarms: NO_CREDENTIALS});
+	assert.deepEqual(json.errors, {metrics: NO_CREDENTIALS, trail: NO_CREDENTIALS, alarms: NO_CREDENTIALS, skipped: {metrics: 0, trail: 0, alarms: 0}});
 	assert.ok(json.metrics.every((m: {state: string; value: unknown}) => m.state === 'error' && m.value === null));
 	assert.equal(result.stderr, `iot-monitor: ${NO_CREDENTIALS}\n`);
 	assert.ok(imds.connections() - before >= 1, 'the instance role was really looked for');
@@ -118,6 +118,6 @@ test('an expired SSO login: run aws sso login --profile <the profile>', async ()
 	const message = 'AWS SSO session for profile iot-prod has expired: run aws sso login --profile iot-prod';
 	assert.equal(result.code, 3, result.stderr);
 	assert.equal(JSON.parse(result.stdout).region, 'eu-west-1', 'region from the profile');
-	assert.deepEqual(JSON.parse(result.stdout).errors, {metrics: message, trail: message, alarms: message});
+	assert.deepEqual(JSON.parse(result.stdout).errors, {metrics: message, trail: message, alarms: message, skipped: {metrics: 0, trail: 0, alarms: 0}});
 	assert.ok(result.ms < 3000);
 });

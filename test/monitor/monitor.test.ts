@@ -47,7 +47,9 @@ test('pollOnce: every metric and the IoT events, as the stable --once JSON shape
 			'readOnly',
 			'errorCode',
 			'sourceIp',
+			'late',
 		]);
+		assert.ok(json.events.every(e => e.late === false), 'one refresh is all backlog: never late');
 		assert.equal(new Set(json.events.map(e => e.eventId)).size, json.events.length, 'no duplicates');
 	} finally {
 		await rig.close();

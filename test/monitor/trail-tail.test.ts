@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {TrailTail} from '../../source/monitor/trail-tail.js';
 import {startRig, type Rig} from '../aws/helpers.js';
+import type {TrailEvent} from '../../source/types.js';
 
 const MINUTE = 60_000;
 
@@ -112,6 +113,89 @@ test('over a sustained run the tail stays at or below its request budget and is 
 		// No rolling second ever saw more than the AWS quota of 2.
 		const times = rig.sim.requestLog().filter(r => r.operation === 'LookupEvents').map(r => r.at);
 		for (let i = 2; i < times.length; i++) assert.ok(times[i]! - times[i - 2]! >= 1000, 'at most 2 per second');
+	} finally {
+		await rig.close();
+	}
+});
+
+/** A clock the test moves by hand: each poll sees exactly the moment the test chose. */
+function steppedClock(start: number) {
+	let t = start;
+	return {now: () => t, advance: (ms: number) => (t += ms)};
+}
+
+test('late: 150 s of events delivered 25 s after their EventTime are not late; the backlog never is', async () => {
+	const clock = steppedClock(Date.UTC(2026, 10, 24, 14, 0, 30));
+	const rig = await startRig({quiet: true, now: clock.now, trailDeliveryDelayMs: 25_000, lookupEventsTps: 1000});
+	try {
+		const start = clock.now();
+		rig.sim.injectEvents([
+			// In the backlog, though Event History took 29 minutes over it and it sits below newer ones.
+			{eventId: 'slow-backlog', eventTime: start - 30 * MINUTE + 5000, deliveredAt: start - MINUTE, eventName: 'DeleteThing'},
+		]);
+		const live: TrailEvent[] = [];
+		const {tail} = tailFor(rig, {now: clock.now, lookbackMs: 40 * MINUTE, ratePerSecond: 1000});
+		const signal = new AbortController().signal;
+		await tail.poll(signal);
+		const backlog = tail.getState().events;
+		assert.ok(backlog.length > 20, `${backlog.length} backlog events`);
+		assert.ok(backlog.some(e => e.eventId === 'slow-backlog'));
+		assert.ok(backlog.every(e => !e.late), 'nothing in the backlog is late');
+		const known = new Set(backlog.map(e => e.eventId));
+		for (let step = 0; step < 30; step++) {
+			clock.advance(5_000);
+			await tail.poll(signal);
+			for (const event of tail.getState().events) if (!known.has(event.eventId)) (known.add(event.eventId), live.push(event));
+		}
+		assert.ok(live.length >= 5, `${live.length} events arrived while tailing`);
+		assert.deepEqual(live.filter(e => e.late).map(e => e.eventId), [], 'delivered in order, 25 s after EventTime: not late');
+	} finally {
+		await rig.close();
+	}
+});
+
+test('late: an event delivered below events already shown is late (70 s after EventTime, under the 10-minute rule)', async () => {
+	const clock = steppedClock(Date.UTC(2026, 10, 24, 14, 0, 30));
+	const rig = await startRig({quiet: true, now: clock.now, trailDeliveryDelayMs: 25_000, lookupEventsTps: 1000});
+	try {
+		const start = clock.now();
+		rig.sim.injectEvents([
+			// Happens 20 s into the run, but Event History shows it only after newer events were shown.
+			{eventId: 'out-of-order', eventTime: start + 20_000, deliveredAt: start + 90_000, eventName: 'DetachPolicy'},
+			{eventId: 'on-time', eventTime: start + 40_000, eventName: 'CreateThing'},
+		]);
+		const {tail} = tailFor(rig, {now: clock.now, lookbackMs: 40 * MINUTE, ratePerSecond: 1000});
+		const signal = new AbortController().signal;
+		await tail.poll(signal);
+		for (let step = 0; step < 20; step++) {
+			clock.advance(5_000);
+			await tail.poll(signal);
+		}
+		const events = tail.getState().events;
+		assert.equal(events.find(e => e.eventId === 'on-time')?.late, false);
+		assert.equal(events.find(e => e.eventId === 'out-of-order')?.late, true);
+		for (let i = 1; i < events.length; i++) assert.ok(events[i - 1]!.eventTime >= events[i]!.eventTime, 'inserted at its own time');
+	} finally {
+		await rig.close();
+	}
+});
+
+test('malformed: a bad event re-read by every poll is counted once per poll, and the count clears with it', async () => {
+	const clock = steppedClock(Date.UTC(2026, 10, 24, 14, 0, 30));
+	const rig = await startRig({quiet: true, now: clock.now, lookupEventsTps: 1000});
+	try {
+		rig.sim.injectFault({service: 'cloudtrail', kind: 'hostile-values', times: 3, edits: [{path: ['Events', 0], value: null}]});
+		const {tail} = tailFor(rig, {now: clock.now, lookbackMs: 2 * MINUTE, ratePerSecond: 1000});
+		const signal = new AbortController().signal;
+		const counts: number[] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			await tail.poll(signal);
+			counts.push(tail.getState().skipped);
+			assert.equal(tail.getState().error, null);
+			clock.advance(5_000);
+		}
+		assert.deepEqual(counts, [1, 1, 1, 0]);
+		assert.ok(tail.getState().events.length > 0);
 	} finally {
 		await rig.close();
 	}

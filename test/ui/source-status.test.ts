@@ -117,3 +117,15 @@ test('an error shows its one line and the age of the data; two errors share 80 c
 	assert.ok(textWidth(narrow) <= 80, narrow);
 	assert.match(narrow, /metrics ✗ Access\S*… · ⚠ data 10m ago {3}trail ✗ Expired\S*… · no data yet/);
 });
+
+test('malformed items skipped: counted per source, kept at 80 columns, absent when none', () => {
+	const spoiled = snapshot({health: {metrics: health({skipped: 2}), trail: health({skipped: 1234})}});
+	const line = text(statusLineSegments(spoiled, NOW, 80));
+	assert.ok(textWidth(line) <= 80, line);
+	assert.equal(line, ' metrics 8s ago · ⚠ 2 malformed · ≈ $0.26/day   trail 8s ago · ⚠ 1\u2009234 malformed');
+	const segment = statusLineSegments(spoiled, NOW, 80).find(s => s.text.includes('malformed') && s.text.includes('234'));
+	assert.equal(segment?.color, 'yellow');
+	assert.match(text(statusLineSegments(spoiled, NOW, 80, ASCII)), /! 1234 malformed/);
+	assert.doesNotMatch(text(statusLineSegments(busy, NOW, 200)), /malformed/);
+	assert.doesNotMatch(text(statusLineSegments(snapshot({health: {metrics: health({skipped: 0}), trail: health()}}), NOW, 200)), /malformed/);
+});

@@ -82,7 +82,8 @@ export function generateSlot(ctx: TrailContext, slot: number): SimEvent[] {
 		const rng = makeRng(hash32(ctx.seed, TAG.event, slot, i));
 		// CloudTrail eventTime has whole-second precision, so ties within a second are common.
 		const eventTime = start + intBetween(rng, 0, SLOT_MS / 1000 - 1) * 1000;
-		const deliveredAt = eventTime + deliveryDelay(rng);
+		const drawn = deliveryDelay(rng); // always drawn, so a fixed delay leaves every other field the same
+		const deliveredAt = eventTime + (ctx.deliveryDelayMs ?? drawn);
 		const template = pickWeighted(rng, rng() < IOT_SHARE ? IOT_TEMPLATES : OTHER_TEMPLATES);
 		const actor = pickActor(rng, template);
 		events.push(composeEvent(ctx, {eventTime, deliveredAt, template, actor, key: [slot, i]}));

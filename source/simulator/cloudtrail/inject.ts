@@ -14,7 +14,7 @@ import type {SimEvent, SimTrailEventInput, TrailContext} from './types.js';
 /** Converts an injected event; `ordinal` makes its default EventId unique and deterministic. */
 export function fromInput(ctx: TrailContext, input: SimTrailEventInput, ordinal: number): SimEvent {
 	if (!Number.isFinite(input.eventTime)) throw new Error('injectEvents: eventTime must be epoch ms');
-	const deliveredAt = input.deliveredAt ?? input.eventTime;
+	const deliveredAt = input.deliveredAt ?? input.eventTime + (ctx.deliveryDelayMs ?? 0);
 	if (!Number.isFinite(deliveredAt)) throw new Error('injectEvents: deliveredAt must be epoch ms');
 	const rng = makeRng(hash32(ctx.seed, TAG.inject, ordinal));
 	const eventId = input.eventId ?? uuid(rng);

@@ -26,6 +26,8 @@ export type CloudTrailServiceOptions = {
 	readonly quiet: boolean;
 	/** awsRegion written into records (default us-east-1). */
 	readonly region?: string;
+	/** Deliver every event exactly this long after its EventTime (default: realistic random delays). */
+	readonly deliveryDelayMs?: number | null;
 };
 
 export type CloudTrailService = {
@@ -36,7 +38,12 @@ export type CloudTrailService = {
 
 /** Creates the simulated CloudTrail service. State lives in the returned object only. */
 export function createCloudTrailService(options: CloudTrailServiceOptions): CloudTrailService {
-	const ctx: TrailContext = {seed: options.seed, region: options.region ?? 'us-east-1', accountId: SIM_ACCOUNT_ID};
+	const ctx: TrailContext = {
+		seed: options.seed,
+		region: options.region ?? 'us-east-1',
+		accountId: SIM_ACCOUNT_ID,
+		deliveryDelayMs: options.deliveryDelayMs ?? null,
+	};
 	const store = createTrailStore(ctx);
 	let injected = 0;
 	if (!options.quiet) store.add(storyEvents(ctx, options.startedAt));

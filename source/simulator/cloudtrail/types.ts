@@ -33,7 +33,7 @@ export type SimEvent = {
 /** An event a test (or the demo script) adds to the stream. */
 export type SimTrailEventInput = {
 	readonly eventTime: number;
-	/** Defaults to eventTime (visible at once). */
+	/** Defaults to eventTime (visible at once), or eventTime + the simulator's fixed delivery delay if set. */
 	readonly deliveredAt?: number;
 	readonly eventName: string;
 	/** Defaults to iot.amazonaws.com. */
@@ -59,4 +59,9 @@ export type TrailContext = {
 	readonly seed: number;
 	readonly region: string;
 	readonly accountId: string;
+	/**
+	 * Every event is delivered exactly this long after its EventTime (generated ones, and injected ones
+	 * that give no deliveredAt); null: the realistic random delays of generator.ts.
+	 */
+	readonly deliveryDelayMs?: number | null;
 };

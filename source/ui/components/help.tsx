@@ -22,7 +22,7 @@ export function legend(g: Glyphs = UNICODE): ReadonlyArray<readonly [label: stri
 		['ALM', `its CloudWatch alarm: ${g.alarm} ALM in ALARM ${g.sep} ${g.alarmUnknown} ins: insufficient data ${g.sep} ok`],
 		['alarms', `${g.alarm} ALARM line: IoT alarms in ALARM, newest first; a lists them all`],
 		['events', `${g.cross} failed call ${g.sep} ${g.warn} deletes or changes security ${g.sep} ROOT root user`],
-		['', `${g.late} arrived late: Event History delivered it after newer events`],
+		['', `${g.late} arrived late: out of order, or 10+ min after it happened`],
 		['status', `${g.warn} stale: nothing new for 2 refresh intervals; ${g.approx} $/day: GetMetricData`],
 	];
 }
