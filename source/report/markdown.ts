@@ -1,7 +1,8 @@
 /**
  * The incident hand-off as Markdown, ready to paste into a ticket: where and when, the overall state,
  * the flags with their baselines, the alarms, every metric, and for each flagged metric the control-plane
- * events of the 30 minutes before its deviation began, most suspicious first, each with its full record.
+ * changes of the 30 minutes before its deviation began, ranked by evidence as `W` ranks them (then those
+ * made after the onset, apart), each ranked one with its full record.
  * Pure: the same snapshot gives the same text (the golden-file test relies on it).
  *
  * Everything from CloudTrail and CloudWatch reasons is untrusted: terminal controls are removed
@@ -137,10 +138,11 @@ function metricsTable(metrics: readonly MetricSeries[], alarmStates: AlarmStates
 	];
 }
 
-function suspectLine(suspect: Suspect, index: number): string {
+function suspectLine(suspect: Suspect, marker: string): string {
 	const event = suspect.event;
 	const where = event.sourceIp ? ` from ${cell(event.sourceIp)}` : '';
-	return `${index + 1}. **${cell(event.eventName)}** at ${when(event.eventTime)} by ${cell(identityLabel(event))}${where}: ${suspect.reasons.map(cell).join('; ')} (event ${cell(event.eventId)})`;
+	const on = suspect.resource === null ? '' : ` (${cell(suspect.resource)})`;
+	return `${marker} **${cell(event.eventName)}**${on} at ${when(event.eventTime)} by ${cell(identityLabel(event))}${where}: ${cell(suspect.why)}. ${cell(suspect.evidence)} (event ${cell(event.eventId)})`;
 }
 
 function suspectsSection(flagged: readonly MetricSeries[], events: readonly TrailEvent[]): string[] {
@@ -150,14 +152,23 @@ function suspectsSection(flagged: readonly MetricSeries[], events: readonly Trai
 	for (const series of flagged) {
 		const onset = deviationOnset(series);
 		if (onset === null) continue;
-		const suspects = suspectsFor(events, {metric: series.name, onset}).slice(0, MAX_SUSPECTS);
+		// The same list as `W`: ranked by evidence, then the changes after the onset, then the weaker rest.
+		const suspects = suspectsFor(events, {metric: series.name, onset, direction: series.deviation?.direction});
+		const ranked = suspects.filter(suspect => suspect.section === 'ranked').slice(0, MAX_SUSPECTS);
+		const after = suspects.filter(suspect => suspect.section === 'after').slice(0, MAX_SUSPECTS);
+		const more = suspects.filter(suspect => suspect.section === 'more').length;
 		lines.push(`### ${cell(series.name)} ${flagText(series)} since ${formatClockShort(onset)} UTC`, '');
-		lines.push(`Control-plane changes and failed calls from ${formatClockShort(onset - SUSPECT_WINDOW_MS)} to ${formatClockShort(onset + 60_000)} UTC, most suspicious first:`, '');
-		if (suspects.length === 0) lines.push('None in the events loaded.');
-		suspects.forEach((suspect, index) => {
-			lines.push(suspectLine(suspect, index));
+		lines.push(`Control-plane changes from ${formatClockShort(onset - SUSPECT_WINDOW_MS)} to ${formatClockShort(onset)} UTC, best explanation first:`, '');
+		if (ranked.length === 0) lines.push('None that can explain it in the events loaded.');
+		ranked.forEach(suspect => {
+			lines.push(suspectLine(suspect, `${suspect.rank}.`));
 			shown.set(suspect.event.eventId, suspect.event);
 		});
+		if (more > 0) lines.push('', `${more} more change${more === 1 ? '' : 's'} before the onset with weaker evidence ${more === 1 ? 'is' : 'are'} not listed.`);
+		if (after.length > 0) {
+			lines.push('', `After the onset (${formatClockShort(onset)} UTC), so they cannot have caused it:`, '');
+			for (const suspect of after) lines.push(suspectLine(suspect, '-'));
+		}
 		lines.push('');
 	}
 	if (shown.size > 0) {

@@ -11,7 +11,7 @@ test('untrusted text cannot escape its table cell or its code block', () => {
 	const evil = event({
 		eventId: 'evil',
 		eventName: 'DetachPolicy',
-		eventTime: NOW - 5 * 60_000,
+		eventTime: NOW - 10 * 60_000, // before the onset: a ranked suspect, listed with its record
 		raw: JSON.stringify({eventName: 'DetachPolicy', requestParameters: {policyName: '```\n# injected heading\n````'}}),
 	});
 	const flagged = judged('PublishIn.Success', step(1000, 100), BASE, 'crit');
