@@ -90,7 +90,7 @@ const BY_REQUEST: Readonly<Record<string, (event: TrailEvent) => string | null>>
 };
 
 /** Prefixes of calls this version does not know that usually destroy or cut something off. */
-const UNKNOWN_RISKY = /^(Delete|Detach|Disable|Deprecate|Revoke|Remove|Clear)(?=[A-Z0-9])/;
+const UNKNOWN_RISKY = /^(Delete|Detach|Disable|Deprecate|Revoke|Remove|Clear)(?![a-z])/;
 const VERBS: Readonly<Record<string, string>> = {
 	Delete: 'deletes',
 	Detach: 'detaches',

@@ -285,9 +285,10 @@ function changeOf(event: TrailEvent, operation: Operation): Change {
 	const name = event.eventName;
 	switch (operation.area) {
 		case 'policy': {
-			const policy = clean(r.text('policyName') ?? r.resource('Policy')) ?? '?';
+			const named = clean(r.text('policyName') ?? r.resource('Policy'));
+			const policy = named ?? '?';
 			const version = clean(r.text('policyVersionId'), 12);
-			const resource = version === null ? policy : `${policy} v${version}`;
+			const resource = named === null ? null : version === null ? named : `${named} v${version}`;
 			const target = r.text('target') ?? r.text('principal');
 			const to = target === null ? null : targetLabel(target);
 			const scope: OperationScope = to === null ? base.scope : to.device ? 'device' : 'fleet';
