@@ -52,17 +52,20 @@ export const WHY_LINES = 3;
 /** Title, window line and column titles above the list. */
 export const HEAD_LINES = 3;
 
-type Columns = {readonly event: number; readonly resource: number; readonly what: number};
+type Columns = {readonly time: boolean; readonly event: number; readonly resource: number; readonly what: number};
 
-// select(1) time(8) ' ' before(4) ' ' mark(1) ' ' event ' ' resource ' ' what
-const FIXED = 1 + 8 + 1 + 4 + 1 + 1 + 1 + 1 + 1;
+/** Below this width the clock time is left out: the minutes before the onset tell the story. */
+export const TIME_COLUMN_WIDTH = 100;
 
 /** Column widths at `width`: the event name and the resource touched get a share, what it did the rest. */
 export function suspectColumns(width: number): Columns {
-	const room = Math.max(0, width - FIXED - 1);
-	const event = Math.min(24, Math.max(14, Math.floor(room * 0.34)));
-	const resource = Math.min(30, Math.max(10, Math.floor(room * 0.33)));
-	return {event, resource, what: Math.max(0, room - event - resource)};
+	const time = width >= TIME_COLUMN_WIDTH;
+	// select(1) [time(8) ' '] before(6) ' ' mark(1) ' ' event ' ' resource ' ' what
+	const fixed = 1 + (time ? 9 : 0) + 6 + 1 + 1 + 1 + 1 + 1;
+	const room = Math.max(0, width - fixed - 1);
+	const event = Math.min(24, Math.max(14, Math.floor(room * 0.36)));
+	const resource = Math.min(30, Math.max(10, Math.floor((room - event) * 0.55)));
+	return {time, event, resource, what: Math.max(0, room - event - resource)};
 }
 
 /** "-12m" before the onset, "+0m" inside the first flagged minute. */
@@ -71,8 +74,11 @@ export function relativeToOnset(time: number, onset: number): string {
 	return `+${Math.floor((time - onset) / 60_000)}m`;
 }
 
-/** The reasons in one line (suspectsFor sanitizes them; sanitized again, cheaply, in case). */
-export const reasonsText = (suspect: Suspect): string => suspect.reasons.map(sanitize).join('; ');
+/** Text of a suspect (suspectsFor sanitizes it; again here, cheaply) in the glyph set: its shortened ids end '…'. */
+const shown = (text: string, g: Glyphs): string => (g.ascii ? sanitize(text).replaceAll('…', g.ellipsis) : sanitize(text));
+
+/** The reasons as sentences. */
+export const reasonsText = (suspect: Suspect, g: Glyphs = UNICODE): string => suspect.reasons.map(reason => shown(reason, g)).join('. ');
 
 /** One suspect as a row of exactly the columns of `suspectColumns(width)`. */
 export function suspectRowSegments(suspect: Suspect, onset: number, width: number, selected: boolean, g: Glyphs = UNICODE): Segment[] {
@@ -88,12 +94,12 @@ export function suspectRowSegments(suspect: Suspect, onset: number, width: numbe
 	const after = suspect.section === 'after';
 	const cells: Segment[] = [
 		{text: selected ? g.select : ' '},
-		{text: time, dim: after},
-		{text: ` ${padCell(relativeToOnset(event.eventTime, onset), 4, 'right', g)} `, dim: true},
+		...(columns.time ? [{text: `${time} `, dim: after}] : []),
+		{text: `${padCell(relativeToOnset(event.eventTime, onset), 6, 'right', g)} `, dim: true},
 		mark,
 		{text: ` ${padCell(sanitize(event.eventName), columns.event, 'left', g)} `, bold: !after, dim: after},
-		{text: `${padCell(sanitize(suspect.resource ?? g.missing), columns.resource, 'left', g)} `, dim: after},
-		{text: padCell(sanitize(suspect.what), columns.what, 'left', g), dim: !selected},
+		{text: `${padCell(suspect.resource === null ? g.missing : shown(suspect.resource, g), columns.resource, 'left', g)} `, dim: after},
+		{text: padCell(shown(suspect.what, g), columns.what, 'left', g), dim: !selected},
 	];
 	return cells.map(cell => ({...cell, inverse: selected}));
 }
@@ -101,7 +107,8 @@ export function suspectRowSegments(suspect: Suspect, onset: number, width: numbe
 /** The column titles of the list. */
 export function suspectTitle(width: number, g: Glyphs = UNICODE): string {
 	const columns = suspectColumns(width);
-	return ` TIME UTC ${'ONSET'.padStart(5)}  ${padCell('EVENT', columns.event, 'left', g)} ${padCell('RESOURCE', columns.resource, 'left', g)} ${padCell('WHAT IT DID', columns.what, 'left', g)}`;
+	const head = columns.time ? ' TIME UTC BEFORE   ' : ' BEFORE   ';
+	return `${head}${padCell('EVENT', columns.event, 'left', g)} ${padCell('RESOURCE', columns.resource, 'left', g)} ${padCell('WHAT IT DID', columns.what, 'left', g)}`;
 }
 
 /** A line of the list: a suspect (its index in the list) or a section line between them. */
@@ -188,7 +195,7 @@ export function changesHeadLines({target, stillFlagged, position, flagged, found
 export function whyLines(suspect: Suspect | undefined, width: number, g: Glyphs = UNICODE): Segment[][] {
 	if (suspect === undefined) return [];
 	const label = ' WHY ';
-	return wrap(reasonsText(suspect), Math.max(8, width - textWidth(label) - 1), WHY_LINES, g).map((text, index) => [
+	return wrap(reasonsText(suspect, g), Math.max(8, width - textWidth(label) - 1), WHY_LINES, g).map((text, index) => [
 		{text: index === 0 ? label : ' '.repeat(textWidth(label)), bold: true},
 		{text},
 	]);
