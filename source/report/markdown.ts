@@ -152,8 +152,9 @@ function suspectsSection(flagged: readonly MetricSeries[], events: readonly Trai
 	for (const series of flagged) {
 		const onset = deviationOnset(series);
 		if (onset === null) continue;
-		// The same list as `W`: ranked by evidence, then the changes after the onset, then the weaker rest.
-		const suspects = suspectsFor(events, {metric: series.name, onset, direction: series.deviation?.direction});
+		// The same list as `W` (same query: the metric and its onset): ranked by evidence, then the changes
+		// after the onset, then the weaker rest.
+		const suspects = suspectsFor(events, {metric: series.name, onset});
 		const ranked = suspects.filter(suspect => suspect.section === 'ranked').slice(0, MAX_SUSPECTS);
 		const after = suspects.filter(suspect => suspect.section === 'after').slice(0, MAX_SUSPECTS);
 		const more = suspects.filter(suspect => suspect.section === 'more').length;
