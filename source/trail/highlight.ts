@@ -2,6 +2,10 @@
  * Which events an on-call engineer should look at first: failed calls (above all denials), use of the
  * root user, and calls that destroy something or change who may do what. The list shows the result as
  * a glyph AND a colour; the detail view shows the reasons in words.
+ *
+ * A call is risky when the risk catalog (source/iot/operations.ts: every IoT operation of the AWS SDK)
+ * rates it high or medium, in the catalog's words, except where the request decides (a certificate set
+ * to ACTIVE is routine, to REVOKED is not). A call the catalog does not know is judged by its verb.
  */
 import {operationOf} from '../iot/operations.js';
 import {sanitize} from '../text/sanitize.js';

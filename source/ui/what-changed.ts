@@ -125,13 +125,16 @@ export function listEntries(suspects: readonly Suspect[], target: ChangeTarget, 
 	const more = suspects.filter(s => s.section === 'more').length;
 	const metric = sanitize(target.metric);
 	if (ranked === 0 && suspects.length > 0) {
-		entries.push({kind: 'section', text: ` no change before ${formatClockShort(target.onset)} can explain ${metric}${more > 0 ? ` (${more} with little bearing on it below)` : ''}`});
+		entries.push({kind: 'section', text: ` no change before ${formatClockShort(target.onset)} can explain ${metric}`});
 	}
 	let previous: Suspect['section'] | null = null;
 	suspects.forEach((suspect, index) => {
 		if (suspect.section !== previous) {
 			if (suspect.section === 'after') entries.push({kind: 'section', text: ` ${g.rule.repeat(2)} after the onset ${formatClockShort(target.onset)}: cannot have caused it`});
-			if (suspect.section === 'more' && ranked > 0) entries.push({kind: 'section', text: ` ${g.rule.repeat(2)} ${more} more before the onset, weaker evidence`});
+			if (suspect.section === 'more') {
+				const what = ranked > 0 ? `${more} more before the onset, weaker evidence` : `${more} before the onset, with little bearing on it`;
+				entries.push({kind: 'section', text: ` ${g.rule.repeat(2)} ${what}`});
+			}
 			previous = suspect.section;
 		}
 		entries.push({kind: 'suspect', index});

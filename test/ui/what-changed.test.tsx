@@ -15,7 +15,7 @@ import type {Snapshot, TrailEvent} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import type {ResolvedDisplay} from '../../source/ui/display.js';
 import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
-import {flaggedTargets, reasonsText, relativeToOnset} from '../../source/ui/what-changed.js';
+import {flaggedTargets, listEntries, reasonsText, relativeToOnset, visibleEntries} from '../../source/ui/what-changed.js';
 import {cloudTrailRecord, event, fakeMonitor, fixedClock, incidentMetrics, KEYS, makeEvents, ROLE_IDENTITY, snapshot, waitFor} from './helpers.js';
 
 afterEach(cleanup);
@@ -246,4 +246,35 @@ test('hostile event names, callers, error codes and records in the view stay ine
 		}
 		assert.match(app.frame(), /UpdateCertificate␛\]0;pw/, 'shown as visible control pictures');
 	}
+});
+
+test('listEntries and visibleEntries: section lines where the sections begin; the selection (and its section line) in view', () => {
+	const target = {metric: 'PublishIn.Success', onset: at(11, 58), severity: 'crit', direction: 'down'} as const;
+	const suspects = suspectsFor(incident().events, {metric: target.metric, onset: target.onset});
+	const entries = listEntries(suspects, target);
+	const shape = entries.map(entry => (entry.kind === 'section' ? entry.text.trim().split(' ').slice(0, 3).join(' ') : suspects[entry.index]?.section));
+	assert.deepEqual(shape, ['ranked', 'ranked', 'ranked', 'ranked', '── after the', 'after', '── 2 more', 'more', 'more']);
+	const cases: Array<[selected: number, rows: number, first: string | number]> = [
+		[0, 3, 0], // the top
+		[-1, 3, 0], // nothing selected: the top
+		[3, 3, 1], // the fourth ranked at the bottom of three rows
+		[4, 3, 3], // the first after the onset at the bottom, its section line just above it
+		[4, 2, '── after the onset'], // two rows: the section line and the selection
+		[5, 2, '── 2 more before'], // the first of the more, with its line
+		[6, 50, 0], // everything fits
+	];
+	for (const [selected, rows, first] of cases) {
+		const visible = visibleEntries(entries, selected, rows);
+		assert.ok(visible.length === Math.min(rows, entries.length), `${selected}/${rows}`);
+		assert.ok(visible.some(entry => entry.kind === 'suspect' && entry.index === selected) || selected < 0, `${selected} in view`);
+		const top = visible[0];
+		if (typeof first === 'number') assert.deepEqual(top, {kind: 'suspect', index: first}, `${selected}/${rows}`);
+		else assert.ok(top?.kind === 'section' && top.text.includes(first), `${selected}/${rows}: ${JSON.stringify(top)}`);
+	}
+	const weak = CHANGES.filter(change => change.eventId === 'attach' || change.eventId === 'after');
+	const none = listEntries(suspectsFor(weak, {metric: target.metric, onset: target.onset}), target);
+	assert.deepEqual(
+		none.map(entry => (entry.kind === 'section' ? entry.text : entry.index)),
+		[' no change before 11:58 can explain PublishIn.Success', ' ── after the onset 11:58: cannot have caused it', 0, ' ── 1 before the onset, with little bearing on it', 1],
+	);
 });
