@@ -298,8 +298,8 @@ function changeOf(event: TrailEvent, operation: Operation): Change {
 				case 'CreatePolicyVersion': {
 					const asDefault = booleanOf(field(r.request, 'setAsDefault'));
 					const v = version === null ? '' : ` ${version}`;
-					if (asDefault === true) return {...base, resource, what: 'new version, in force', phrase: `new version${v} of policy ${policy}, in force at once`};
-					if (asDefault === false) return {...base, strength: 0.05, resource, what: 'new version, not in force', phrase: `new version${v} of policy ${policy}, not made default`};
+					if (asDefault === true) return {...base, resource, what: 'new version in force', phrase: `new version${v} of policy ${policy}, in force at once`};
+					if (asDefault === false) return {...base, strength: 0.05, resource, what: 'new version not in force', phrase: `new version${v} of policy ${policy}, not made default`};
 					return {...base, strength: 0.5, resource, what: 'new version', phrase: `new version${v} of policy ${policy} (made default or not: unknown)`};
 				}
 				case 'DeletePolicyVersion':

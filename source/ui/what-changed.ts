@@ -63,7 +63,7 @@ export function suspectColumns(width: number): Columns {
 	// select(1) [time(8) ' '] before(6) ' ' mark(1) ' ' event ' ' resource ' ' what
 	const fixed = 1 + (time ? 9 : 0) + 6 + 1 + 1 + 1 + 1 + 1;
 	const room = Math.max(0, width - fixed - 1);
-	const event = Math.min(24, Math.max(14, Math.floor(room * 0.36)));
+	const event = Math.min(23, Math.max(14, Math.floor(room * 0.36)));
 	const resource = Math.min(30, Math.max(10, Math.floor((room - event) * 0.55)));
 	return {time, event, resource, what: Math.max(0, room - event - resource)};
 }
