@@ -14,7 +14,7 @@
  * - time: a change takes a while to show: AWS IoT applies policy changes within 6-8 minutes (its policy
  *   cache), certificates and authorizers are checked when devices connect, devices need minutes to
  *   download and install firmware. Within that delay a change counts fully; older ones count half as much
- *   for every further delay of the same length (the window ends 30 minutes before the onset).
+ *   for every further delay of the same length (the window reaches 30 minutes back).
  *
  * Only changes before the onset are ranked: a change after it cannot have caused it. Those are listed
  * apart, oldest first, for the story of what happened since (someone may already have rolled back).
