@@ -2,7 +2,7 @@
  * The incident hand-off as Markdown, ready to paste into a ticket: account, region and time, the overall
  * state, what the event list truly covers, the resources involved, the flags with their baselines, the
  * alarms, every metric, and for each flagged metric the control-plane events of the 30 minutes before
- * its deviation began, most suspicious first. It fits a ticket field (HANDOFF_MAX_CHARS): the full
+ * its deviation began, ranked by evidence as `W` ranks them (then those made after the onset, apart). It fits a ticket field (HANDOFF_MAX_CHARS): the full
  * records go to a file of their own, or inline with `full`.
  * Pure: the same snapshot gives the same text (the golden-file test relies on it).
  *
@@ -192,20 +192,40 @@ function onResources(event: TrailEvent): string {
 	return ` on ${shown.join(', ')}${resources.length > 2 ? ` and ${resources.length - 2} more` : ''}`;
 }
 
-function suspectLine(suspect: Suspect, index: number): string {
+function suspectLine(suspect: Suspect, marker: string): string {
 	const event = suspect.event;
 	const where = event.sourceIp ? ` from ${short(event.sourceIp, 64)}` : '';
-	const reasons = suspect.reasons.map(reason => short(reason)).join('; ');
-	return `${index + 1}. **${short(event.eventName, 64)}**${onResources(event)} at ${when(event.eventTime)} by ${short(identityLabel(event))}${where}: ${reasons} (event ${short(event.eventId, 64)})`;
+	// The resource the ranking named ("FleetTelemetryPolicy v7"), else what the event says it acted on.
+	const on = suspect.resource === null ? onResources(event) : ` (${short(suspect.resource, 120)})`;
+	return `${marker} **${short(event.eventName, 64)}**${on} at ${when(event.eventTime)} by ${short(identityLabel(event))}${where}: ${short(suspect.why)}. ${short(suspect.evidence)} (event ${short(event.eventId, 64)})`;
 }
 
-/** The suspects of each flagged metric with a known onset, in the order of `flagged`. */
-type SuspectList = {readonly series: MetricSeries; readonly onset: number; readonly suspects: readonly Suspect[]};
+/**
+ * The suspects of each flagged metric with a known onset, in the order of `flagged`: the same query and
+ * sections as `W` (ranked by evidence; then the changes after the onset; `more` counts the weaker rest).
+ */
+type SuspectList = {
+	readonly series: MetricSeries;
+	readonly onset: number;
+	readonly suspects: readonly Suspect[];
+	readonly after: readonly Suspect[];
+	readonly more: number;
+};
 
 function suspectLists(flagged: readonly MetricSeries[], events: readonly TrailEvent[]): SuspectList[] {
 	return flagged.flatMap(series => {
 		const onset = deviationOnset(series);
-		return onset === null ? [] : [{series, onset, suspects: suspectsFor(events, {metric: series.name, onset})}];
+		if (onset === null) return [];
+		const all = suspectsFor(events, {metric: series.name, onset, ...(series.deviation ? {direction: series.deviation.direction} : {})});
+		return [
+			{
+				series,
+				onset,
+				suspects: all.filter(suspect => suspect.section === 'ranked'),
+				after: all.filter(suspect => suspect.section === 'after'),
+				more: all.filter(suspect => suspect.section === 'more').length,
+			},
+		];
 	});
 }
 
@@ -221,30 +241,37 @@ function suspectsSection(lists: readonly SuspectList[], flaggedCount: number, co
 	const lines = ['## What changed before', ''];
 	if (flaggedCount === 0) return [...lines, 'Nothing is flagged, so no window to look at.', ''];
 	const shownBefore: Array<{name: string; onset: number; ids: string; total: number}> = [];
-	for (const {series, onset, suspects} of lists) {
+	for (const {series, onset, suspects, after, more} of lists) {
 		const top = suspects.slice(0, limit);
-		const ids = top.map(suspect => suspect.event.eventId).join('\n');
+		const ids = [...top, ...after].map(suspect => suspect.event.eventId).join('\n');
+		const total = suspects.length + after.length + more;
 		lines.push(`### ${cell(series.name)} ${flagText(series)} since ${formatClockShort(onset)} UTC`, '');
-		const same = shownBefore.find(before => before.onset === onset && before.ids === ids && before.total === suspects.length);
+		const same = shownBefore.find(before => before.onset === onset && before.ids === ids && before.total === total);
 		if (same !== undefined && top.length > 0) {
 			lines.push(`The same window and suspects as ${cell(same.name)} above.`, '');
 			continue;
 		}
-		shownBefore.push({name: series.name, onset, ids, total: suspects.length});
+		shownBefore.push({name: series.name, onset, ids, total});
 		const from = onset - SUSPECT_WINDOW_MS;
-		const to = onset + 60_000;
-		lines.push(`Control-plane changes and failed calls from ${formatClockShort(from)} to ${formatClockShort(to)} UTC, most suspicious first:`, '');
-		const note = coverageNote(from, to, coverage);
+		lines.push(`Control-plane changes from ${formatClockShort(from)} to ${formatClockShort(onset)} UTC, best explanation first:`, '');
+		const note = coverageNote(from, onset + 60_000, coverage);
 		if (note !== null) lines.push(note, '');
-		if (top.length === 0) lines.push('None in the events held.');
-		top.forEach((suspect, index) => lines.push(suspectLine(suspect, index)));
-		if (suspects.length > top.length) lines.push('', `${suspects.length - top.length} more in the window (\`W\` in the UI lists them all).`);
+		if (top.length === 0) lines.push('None that can explain it in the events held.');
+		for (const suspect of top) lines.push(suspectLine(suspect, `${suspect.rank}.`));
+		const weaker = suspects.length - top.length + more;
+		if (weaker > 0) lines.push('', `${weaker} more change${weaker === 1 ? '' : 's'} before the onset with weaker evidence ${weaker === 1 ? 'is' : 'are'} not listed (\`W\` in the UI lists them all).`);
+		const afterShown = after.slice(0, limit);
+		if (afterShown.length > 0) {
+			lines.push('', `After the onset (${formatClockShort(onset)} UTC), so they cannot have caused it:`, '');
+			for (const suspect of afterShown) lines.push(suspectLine(suspect, '-'));
+			if (after.length > afterShown.length) lines.push(`- and ${after.length - afterShown.length} more after the onset`);
+		}
 		lines.push('');
 	}
 	return lines;
 }
 
-/** The distinct suspect events shown, in order of first appearance. */
+/** The distinct suspect events shown (the ranked ones), in order of first appearance. */
 function shownEvents(lists: readonly SuspectList[], limit: number): TrailEvent[] {
 	const shown = new Map<string, TrailEvent>();
 	for (const {suspects} of lists) for (const suspect of suspects.slice(0, limit)) shown.set(suspect.event.eventId, suspect.event);

@@ -1,11 +1,13 @@
 /**
- * Pure content of the What-changed view (`W`): for a flagged metric, the control-plane events of the 30
- * minutes before its deviation began, most suspicious first (suspectsFor with deviationOnset). The
- * metrics table has no cursor, so the view opens on the most severe flagged metric and Tab / → / ←
- * cycle through the flagged ones; j/k move through the suspects, Enter opens one in the event detail.
+ * Pure content of the What-changed view (`W`): for a flagged metric, the control-plane changes of the 30
+ * minutes before its deviation began, ranked by how well each explains it (suspectsFor with
+ * deviationOnset), then those made after the onset, apart, then the weaker rest behind a "N more" line.
+ * Each row names the resource the change touched and what it did to it; the selected one's reasons
+ * (its WHY, the evidence, who) fill the lines below. The metrics table has no cursor, so the view opens
+ * on the most severe flagged metric and Tab / → / ← cycle through the flagged ones; j/k move through the
+ * suspects, Enter opens one in the event detail.
  *
- * Every field of an event is untrusted and passes through sanitize(); so do the reasons, which quote
- * error codes.
+ * Every field of an event is untrusted and passes through sanitize().
  */
 import {deviationOnset} from '../monitor/deviation-onset.js';
 import {classifyEvent} from '../trail/highlight.js';
@@ -50,17 +52,20 @@ export const WHY_LINES = 3;
 /** Title, window line and column titles above the list. */
 export const HEAD_LINES = 3;
 
-type Columns = {readonly event: number; readonly identity: number; readonly why: number};
+type Columns = {readonly time: boolean; readonly event: number; readonly resource: number; readonly what: number};
 
-// select(1) time(8) ' ' before(4) ' ' mark(1) ' ' event ' ' identity ' ' why
-const FIXED = 1 + 8 + 1 + 4 + 1 + 1 + 1 + 1 + 1;
+/** Below this width the clock time is left out: the minutes before the onset tell the story. */
+export const TIME_COLUMN_WIDTH = 100;
 
-/** Column widths at `width`: the event name and identity get a share, the reasons the rest. */
+/** Column widths at `width`: the event name and the resource touched get a share, what it did the rest. */
 export function suspectColumns(width: number): Columns {
-	const room = Math.max(0, width - FIXED - 1);
-	const event = Math.min(24, Math.max(14, Math.floor(room * 0.35)));
-	const identity = Math.min(28, Math.max(10, Math.floor(room * 0.3)));
-	return {event, identity, why: Math.max(0, room - event - identity)};
+	const time = width >= TIME_COLUMN_WIDTH;
+	// select(1) [time(8) ' '] before(6) ' ' mark(1) ' ' event ' ' resource ' ' what
+	const fixed = 1 + (time ? 9 : 0) + 6 + 1 + 1 + 1 + 1 + 1;
+	const room = Math.max(0, width - fixed - 1);
+	const event = Math.min(23, Math.max(14, Math.floor(room * 0.36)));
+	const resource = Math.min(30, Math.max(10, Math.floor((room - event) * 0.55)));
+	return {time, event, resource, what: Math.max(0, room - event - resource)};
 }
 
 /** "-12m" before the onset, "+0m" inside the first flagged minute. */
@@ -69,8 +74,11 @@ export function relativeToOnset(time: number, onset: number): string {
 	return `+${Math.floor((time - onset) / 60_000)}m`;
 }
 
-/** The reasons in one line, sanitized (they quote error codes). */
-export const reasonsText = (suspect: Suspect): string => suspect.reasons.map(sanitize).join('; ');
+/** Text of a suspect (suspectsFor sanitizes it; again here, cheaply) in the glyph set: its shortened ids end '…'. */
+const shown = (text: string, g: Glyphs): string => (g.ascii ? sanitize(text).replaceAll('…', g.ellipsis) : sanitize(text));
+
+/** The reasons as sentences. */
+export const reasonsText = (suspect: Suspect, g: Glyphs = UNICODE): string => suspect.reasons.map(reason => shown(reason, g)).join('. ');
 
 /** One suspect as a row of exactly the columns of `suspectColumns(width)`. */
 export function suspectRowSegments(suspect: Suspect, onset: number, width: number, selected: boolean, g: Glyphs = UNICODE): Segment[] {
@@ -83,14 +91,15 @@ export function suspectRowSegments(suspect: Suspect, onset: number, width: numbe
 			? {text: g.warn, color: 'yellow', bold: true}
 			: {text: ' '};
 	const time = Number.isFinite(event.eventTime) ? formatClock(event.eventTime) : g.missing.padEnd(8);
+	const after = suspect.section === 'after';
 	const cells: Segment[] = [
 		{text: selected ? g.select : ' '},
-		{text: time},
-		{text: ` ${padCell(relativeToOnset(event.eventTime, onset), 4, 'right', g)} `, dim: true},
+		...(columns.time ? [{text: `${time} `, dim: after}] : []),
+		{text: `${padCell(relativeToOnset(event.eventTime, onset), 6, 'right', g)} `, dim: true},
 		mark,
-		{text: ` ${padCell(sanitize(event.eventName), columns.event, 'left', g)} `, bold: true},
-		{text: `${padCell(sanitize(identityLabel(event)), columns.identity, 'left', g)} `},
-		{text: padCell(reasonsText(suspect), columns.why, 'left', g), dim: !selected},
+		{text: ` ${padCell(sanitize(event.eventName), columns.event, 'left', g)} `, bold: !after, dim: after},
+		{text: `${padCell(suspect.resource === null ? g.missing : shown(suspect.resource, g), columns.resource, 'left', g)} `, dim: after},
+		{text: padCell(shown(suspect.what, g), columns.what, 'left', g), dim: !selected},
 	];
 	return cells.map(cell => ({...cell, inverse: selected}));
 }
@@ -98,7 +107,49 @@ export function suspectRowSegments(suspect: Suspect, onset: number, width: numbe
 /** The column titles of the list. */
 export function suspectTitle(width: number, g: Glyphs = UNICODE): string {
 	const columns = suspectColumns(width);
-	return ` TIME UTC ${' '.repeat(4)}   ${padCell('EVENT', columns.event, 'left', g)} ${padCell('IDENTITY', columns.identity, 'left', g)} ${padCell('WHY SUSPICIOUS', columns.why, 'left', g)}`;
+	const head = columns.time ? ' TIME UTC BEFORE   ' : ' BEFORE   ';
+	return `${head}${padCell('EVENT', columns.event, 'left', g)} ${padCell('RESOURCE', columns.resource, 'left', g)} ${padCell('WHAT IT DID', columns.what, 'left', g)}`;
+}
+
+/** A line of the list: a suspect (its index in the list) or a section line between them. */
+export type ListEntry = {readonly kind: 'suspect'; readonly index: number} | {readonly kind: 'section'; readonly text: string};
+
+/**
+ * The list as drawn: the ranked suspects, then the changes after the onset under their own line, then
+ * the "N more" line and the weaker changes before the onset (suspectsFor's order, which the selection
+ * follows; the section lines are not selectable).
+ */
+export function listEntries(suspects: readonly Suspect[], target: ChangeTarget, g: Glyphs = UNICODE): ListEntry[] {
+	const entries: ListEntry[] = [];
+	const ranked = suspects.filter(s => s.section === 'ranked').length;
+	const more = suspects.filter(s => s.section === 'more').length;
+	const metric = sanitize(target.metric);
+	if (ranked === 0 && suspects.length > 0) {
+		entries.push({kind: 'section', text: ` no change before ${formatClockShort(target.onset)} can explain ${metric}`});
+	}
+	let previous: Suspect['section'] | null = null;
+	suspects.forEach((suspect, index) => {
+		if (suspect.section !== previous) {
+			if (suspect.section === 'after') entries.push({kind: 'section', text: ` ${g.rule.repeat(2)} after the onset ${formatClockShort(target.onset)}: cannot have caused it`});
+			if (suspect.section === 'more') {
+				const what = ranked > 0 ? `${more} more before the onset, weaker evidence` : `${more} before the onset, with little bearing on it`;
+				entries.push({kind: 'section', text: ` ${g.rule.repeat(2)} ${what}`});
+			}
+			previous = suspect.section;
+		}
+		entries.push({kind: 'suspect', index});
+	});
+	return entries;
+}
+
+/** The entries `rows` high that keep the selected suspect in view (the top when nothing is selected). */
+export function visibleEntries(entries: readonly ListEntry[], selected: number, rows: number): ListEntry[] {
+	const at = entries.findIndex(entry => entry.kind === 'suspect' && entry.index === selected);
+	// The section line just above the selected suspect stays in view with it.
+	const top = at > 0 && entries[at - 1]?.kind === 'section' ? at - 1 : at;
+	let offset = Math.max(0, Math.min(at - rows + 1, entries.length - rows));
+	if (top >= 0 && top < offset) offset = top;
+	return entries.slice(offset, offset + rows);
 }
 
 export type ChangesHead = {
@@ -108,14 +159,17 @@ export type ChangesHead = {
 	/** Position of the target among the flagged metrics (0-based, -1 once it calmed down), and how many there are. */
 	readonly position: number;
 	readonly flagged: number;
-	/** How many suspects the window holds. */
+	/** How many changes the view lists (ranked, after the onset and more). */
 	readonly found: number;
+	/** How many of them are ranked, and how many came after the onset (default: none). */
+	readonly ranked?: number;
+	readonly after?: number;
 	/** Start of the CloudTrail window loaded (events before it are unknown). */
 	readonly eventsSince: number;
 };
 
 /** The title and the window line of the view. */
-export function changesHeadLines({target, stillFlagged, position, flagged, found, eventsSince}: ChangesHead, g: Glyphs = UNICODE): Segment[][] {
+export function changesHeadLines({target, stillFlagged, position, flagged, found, ranked = 0, after = 0, eventsSince}: ChangesHead, g: Glyphs = UNICODE): Segment[][] {
 	const flag = `${arrow(target.direction, g)} ${target.severity.toUpperCase()}`;
 	const color = stillFlagged ? severityColor(target.severity) : undefined;
 	// Esc and Tab are in the footer; the title keeps to what and when.
@@ -128,12 +182,15 @@ export function changesHeadLines({target, stillFlagged, position, flagged, found
 		{text: cycle, dim: true},
 	];
 	const from = target.onset - SUSPECT_WINDOW_MS;
-	const counted = ` ${found} change${found === 1 ? '' : 's'} and failed call${found === 1 ? '' : 's'} ${formatClockShort(from)}${g.range}${formatClockShort(target.onset + 60_000)} UTC`;
+	const before = found - after;
+	const counted = ` ${before} change${before === 1 ? '' : 's'} ${formatClockShort(from)}${g.range}${formatClockShort(target.onset)} UTC`;
+	const order = ranked > 0 ? `, best ${ranked} ranked by evidence` : '';
+	const later = after > 0 ? ` ${g.sep} ${after} after` : '';
 	// Events before the CloudTrail window loaded are unknown, not absent: that matters more than the order.
 	const window: Segment[] =
 		eventsSince > from
-			? [{text: counted, dim: true}, {text: ` ${g.warn} events loaded only since ${formatClockShort(eventsSince)}`, color: 'yellow'}]
-			: [{text: `${counted}, most suspicious first`, dim: true}];
+			? [{text: `${counted}${later}`, dim: true}, {text: ` ${g.warn} events loaded only since ${formatClockShort(eventsSince)}`, color: 'yellow'}]
+			: [{text: `${counted}${order}${later}`, dim: true}];
 	return [title, window];
 }
 
@@ -141,7 +198,7 @@ export function changesHeadLines({target, stillFlagged, position, flagged, found
 export function whyLines(suspect: Suspect | undefined, width: number, g: Glyphs = UNICODE): Segment[][] {
 	if (suspect === undefined) return [];
 	const label = ' WHY ';
-	return wrap(reasonsText(suspect), Math.max(8, width - textWidth(label) - 1), WHY_LINES, g).map((text, index) => [
+	return wrap(reasonsText(suspect, g), Math.max(8, width - textWidth(label) - 1), WHY_LINES, g).map((text, index) => [
 		{text: index === 0 ? label : ' '.repeat(textWidth(label)), bold: true},
 		{text},
 	]);

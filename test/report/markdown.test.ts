@@ -11,7 +11,7 @@ test('untrusted text cannot escape its table cell or its code block', () => {
 	const evil = event({
 		eventId: 'evil',
 		eventName: 'DetachPolicy',
-		eventTime: NOW - 5 * 60_000,
+		eventTime: NOW - 10 * 60_000, // before the onset: a ranked suspect, listed with its record
 		raw: JSON.stringify({eventName: 'DetachPolicy', requestParameters: {policyName: '```\n# injected heading\n````'}}),
 	});
 	const flagged = judged('PublishIn.Success', step(1000, 100), BASE, 'crit');
@@ -84,7 +84,7 @@ test('names the account (records, else alarm ARNs, else unknown), the region and
 	const text = incidentMarkdown({snapshot: snapshot({metrics: [FLAGGED], events}), alarms: []});
 	assert.match(text, /^- \*\*Account:\*\* 123456789012 \(from the CloudTrail records\); \*\*region:\*\* us-east-1, profile prod$/m);
 	assert.match(text, /^- \*\*Resources involved:\*\* AWS::IoT::Policy device-policy \(2 events\), AWS::IoT::Policy gateway-policy \(1 event\)$/m);
-	assert.match(text, /1\. \*\*SetDefaultPolicyVersion\*\* on AWS::IoT::Policy device-policy at .* by role deploy-role\/ci-1234 /);
+	assert.match(text, /1\. \*\*SetDefaultPolicyVersion\*\* \(device-policy v4\) at .* by role deploy-role\/ci-1234 /);
 
 	const bare = [event({eventId: 'b1', eventTime: NOW - 6 * MINUTE, raw: 'not json'})];
 	const arn = alarm({arn: 'arn:aws:cloudwatch:eu-west-1:210987654321:alarm:iot-connect-autherror-high'});
@@ -93,7 +93,7 @@ test('names the account (records, else alarm ARNs, else unknown), the region and
 	const hostile = event({eventId: 'h1', raw: JSON.stringify({recipientAccountId: '1234\u001b[2J56789012'})});
 	const unknown = incidentMarkdown({snapshot: snapshot({metrics: [FLAGGED], events: [hostile, ...bare]}), alarms: [alarm()]});
 	assert.match(unknown, /\*\*Account:\*\* account unknown \(no CloudTrail record or alarm ARN held names it\)/);
-	assert.match(unknown, /\*\*Resources involved:\*\* none named by the suspect events$/m);
+	assert.match(unknown, /\*\*Resources involved:\*\* none named by the (suspect events|changes of the last 30 minutes)/m);
 
 	const calm = incidentMarkdown({snapshot: snapshot({events: [policyChange('c1', 3, 'calm-policy'), policyChange('c2', 45, 'old-policy')]}), alarms: []});
 	assert.match(calm, /^- \*\*Resources involved:\*\* AWS::IoT::Policy calm-policy \(1 event\) \(from the changes of the last 30 minutes \(nothing is flagged\)\)$/m);
@@ -119,15 +119,16 @@ test('the event coverage is the truth: the oldest event held, and the drops that
 
 test(`a hostile, busy account still gets a hand-off of at most ${HANDOFF_MAX_CHARS} characters; --full has everything`, () => {
 	const long = (label: string) => `${label}-${'x'.repeat(3000)}`;
-	const metrics = Array.from({length: 80}, (_, i) => judged(`Metric${i}`, step(1000, 100), BASE, 'crit'));
+	// The first is a metric policies can move, so the (long, hostile) DeletePolicy events are ranked suspects.
+	const metrics = Array.from({length: 80}, (_, i) => judged(i === 0 ? 'PublishIn.Success' : `Metric${i}`, step(1000, 100), BASE, 'crit'));
 	const alarms = Array.from({length: 60}, (_, i) => alarm({name: long(`alarm${i}`), reason: long('reason'), metrics: [`Metric${i}`]}));
 	const events = Array.from({length: 1000}, (_, i) =>
-		event({eventId: `e${i}`, eventTime: NOW - (i % 30) * MINUTE - 1000, eventName: long('DeletePolicy'), sourceIp: long('ip'), resources: [{type: long('T'), name: long('n')}]}),
+		event({eventId: `e${i}`, eventTime: NOW - (i % 30) * MINUTE - 1000, eventName: 'DeletePolicy', sourceIp: long('ip'), resources: [{type: long('T'), name: long('n')}]}),
 	);
 	const input = {snapshot: snapshot({metrics: [...metrics, metric('quiet')], events}), alarms};
 	const text = incidentMarkdown(input);
 	assert.ok(text.length <= HANDOFF_MAX_CHARS, `${text.length} characters`);
-	for (const part of [/^- \*\*Account:\*\*/m, /^- \*\*Events:\*\*/m, /^- \*\*Resources involved:\*\*/m, /^## What changed before$/m, /^1\. \*\*DeletePolicy-x+…\*\*/m]) {
+	for (const part of [/^- \*\*Account:\*\*/m, /^- \*\*Events:\*\*/m, /^- \*\*Resources involved:\*\*/m, /^## What changed before$/m, /^1\. \*\*DeletePolicy\*\* on T-x+…/m]) {
 		assert.match(text, part, 'shortened, not cut: every section is there');
 	}
 	assert.match(text, /^\d+ more flagged metrics left out for length\.$/m);

@@ -68,7 +68,7 @@ test('exports keep the role with the session, what was acted on, the risk mark a
 	assert.equal(first.risk, 'certificate set to REVOKED: devices using it cannot connect');
 	assert.equal(first.denied, false);
 	assert.deepEqual(second.resources, ['AWS::IoT::Policy device-policy']);
-	assert.equal(second.risk, 'changes what devices may do (default policy version)');
+	assert.equal(second.risk, 'sets which version of a policy is in force for everything it is attached to');
 	assert.equal(second.denied, true);
 	assert.equal(exportedEvent(trailEvent({errorCode: 'ThrottlingException'})).denied, false, 'an error is not a denial');
 
@@ -77,7 +77,7 @@ test('exports keep the role with the session, what was acted on, the risk mark a
 		rows[1],
 		'id-1,2024-05-01T12:03:08.000Z,UpdateCertificate,iot.amazonaws.com,gh-actions-8743752257,AssumedRole,false,,198.51.100.4,role deploy-role/gh-actions-8743752257,AWS::IoT::Certificate abc123,certificate set to REVOKED: devices using it cannot connect,false,false',
 	);
-	assert.match(rows[2] ?? '', /,AccessDenied,.*,AWS::IoT::Policy device-policy,changes what devices may do \(default policy version\),true,false$/);
+	assert.match(rows[2] ?? '', /,AccessDenied,.*,AWS::IoT::Policy device-policy,sets which version of a policy is in force for everything it is attached to,true,false$/);
 	const several = toCsv([trailEvent({resources: [{type: 'AWS::IoT::Thing', name: 'a'}, {type: 'AWS::IoT::Thing', name: '=b'}]})]);
 	assert.match(several, /,"AWS::IoT::Thing a; AWS::IoT::Thing =b",/, 'several resources share one quoted cell');
 	const lines = toJsonLines([revoked]).trim();

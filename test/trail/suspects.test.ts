@@ -1,68 +1,255 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {areaOf, suspectsFor} from '../../source/trail/suspects.js';
-import {NOW, trailEvent, withRecord} from './helpers.js';
+import {areaOf, MAX_RANKED, suspectsFor, type Suspect, type SuspectQuery} from '../../source/trail/suspects.js';
+import type {TrailEvent} from '../../source/types.js';
+import {NOW, trailEvent, UNSAFE_TERMINAL, withRecord} from './helpers.js';
 
 const MIN = 60_000;
 const onset = NOW;
 const at = (minutesBefore: number) => onset - minutesBefore * MIN;
+const CERT = '994c99109f074fb67ca9710ac34e82696771ac983369f0a13adf3a24ae49b7d4';
+const GROUP_ARN = 'arn:aws:iot:us-east-1:123456789012:thinggroup/fleet-us-east';
+const CERT_ARN = `arn:aws:iot:us-east-1:123456789012:cert/${CERT}`;
 
-const revoke = withRecord(
-	{requestParameters: {certificateId: 'abc', newStatus: 'REVOKED'}},
-	{eventId: 'revoke', eventName: 'UpdateCertificate', eventTime: at(4)},
-);
-const detach = trailEvent({eventId: 'detach', eventName: 'DetachPolicy', eventTime: at(20)});
-const replaceRule = trailEvent({eventId: 'rule', eventName: 'ReplaceTopicRule', eventTime: at(2)});
-const createThing = trailEvent({eventId: 'thing', eventName: 'CreateThing', eventTime: at(1)});
-const denied = trailEvent({eventId: 'denied', eventName: 'AttachPolicy', eventTime: at(3), errorCode: 'AccessDenied'});
-const read = trailEvent({eventId: 'read', eventName: 'DescribeThing', eventTime: at(1), readOnly: true});
-const readDenied = trailEvent({eventId: 'read-denied', eventName: 'ListThings', eventTime: at(1), readOnly: true, errorCode: 'AccessDeniedException'});
-const tooEarly = trailEvent({eventId: 'early', eventName: 'DeletePolicy', eventTime: at(31)});
-const inFirstMinute = trailEvent({eventId: 'first-minute', eventName: 'AttachPolicy', eventTime: onset + 30_000});
-const afterwards = trailEvent({eventId: 'after', eventName: 'DeletePolicy', eventTime: onset + 2 * MIN});
-const ALL = [revoke, detach, replaceRule, createThing, denied, read, readDenied, tooEarly, inFirstMinute, afterwards];
+/** A change with its request parameters in the record. */
+const change = (id: string, eventName: string, minutesBefore: number, request: Record<string, unknown> = {}, overrides: Partial<TrailEvent> = {}) =>
+	withRecord({requestParameters: request}, {eventId: id, eventName, eventTime: at(minutesBefore), ...overrides});
 
-test('connect auth errors: certificate and policy changes first, risky before routine, then failures', () => {
-	const order = suspectsFor(ALL, {metric: 'Connect.AuthError', onset}).map(s => s.event.eventId);
-	assert.deepEqual(order, ['revoke', 'detach', 'first-minute', 'rule', 'thing', 'denied', 'read-denied']);
+const defaultVersion = (id: string, minutesBefore: number, policy = 'fleet-policy', version = '7') =>
+	change(id, 'SetDefaultPolicyVersion', minutesBefore, {policyName: policy, policyVersionId: version});
+const revoke = (id: string, minutesBefore: number, status = 'REVOKED') => change(id, 'UpdateCertificate', minutesBefore, {certificateId: CERT, newStatus: status});
+const job = (id: string, minutesBefore: number, targets = [GROUP_ARN]) => change(id, 'CreateJob', minutesBefore, {jobId: id, targets});
+const detachOne = (id: string, minutesBefore: number) => change(id, 'DetachPolicy', minutesBefore, {policyName: 'fleet-policy', target: CERT_ARN});
+const rule = (id: string, eventName: string, minutesBefore: number) => change(id, eventName, minutesBefore, {ruleName: 'telemetry_to_s3'});
+
+const ids = (suspects: readonly Suspect[], section?: Suspect['section']) =>
+	suspects.filter(s => section === undefined || s.section === section).map(s => s.event.eventId);
+const ranked = (events: readonly TrailEvent[], query: Omit<SuspectQuery, 'onset'>) => ids(suspectsFor(events, {onset, ...query}), 'ranked');
+
+test('publish drop: the default policy version first, above one-device, fleet, rule and routine changes made nearer the onset', () => {
+	const events = [
+		defaultVersion('default', 5),
+		detachOne('detach-one', 1),
+		revoke('revoke-one', 1),
+		job('job', 1),
+		rule('rule', 'ReplaceTopicRule', 1),
+		change('not-in-force', 'CreatePolicyVersion', 1, {policyName: 'p', setAsDefault: false}),
+		change('routine', 'CreateThing', 1, {thingName: 'sensor-1'}),
+	];
+	const order = ranked(events, {metric: 'PublishIn.Success', direction: 'down'});
+	assert.equal(order[0], 'default');
+	assert.ok(order.indexOf('job') < order.indexOf('detach-one'), 'a job to a group can break more devices than a detach from one certificate');
+	for (const weak of ['rule', 'not-in-force', 'routine']) assert.ok(!order.includes(weak), `${weak} is not ranked`);
+	assert.deepEqual(order, ranked(events, {metric: 'PublishIn.Success'}), 'a publish metric only goes wrong downwards: same without the direction');
 });
 
-test('rules failing: the topic rule change comes first', () => {
-	const order = suspectsFor(ALL, {metric: 'RulesExecuted', onset}).map(s => s.event.eventId);
-	assert.equal(order[0], 'rule');
-	assert.ok(order.indexOf('detach') < order.indexOf('revoke'), 'policy before certificate for rules');
+test('connect storm: the firmware job to a thing group first, with or without the direction', () => {
+	const events = [job('firmware', 3), defaultVersion('default', 1), revoke('revoke-one', 1), job('one-thing', 1, ['arn:aws:iot:us-east-1:123456789012:thing/sensor-1'])];
+	for (const query of [{metric: 'Connect.Success', direction: 'up' as const}, {metric: 'Connect.Success'}, {metric: 'Connect.Throttle'}]) {
+		const order = ranked(events, query);
+		assert.equal(order[0], 'firmware', JSON.stringify(query));
+		assert.ok(order.indexOf('firmware') < order.indexOf('one-thing'), 'a job to one thing reaches one device');
+	}
+	// A connect drop is another story: devices that cannot authenticate.
+	const drop = [...events, change('ca-off', 'UpdateCACertificate', 2, {certificateId: CERT, newStatus: 'INACTIVE'})];
+	assert.equal(ranked(drop, {metric: 'Connect.Success', direction: 'down'})[0], 'ca-off');
 });
 
-test('the window is 30 minutes before the onset to the end of its first minute; successful reads are left out', () => {
-	const ids = new Set(suspectsFor(ALL, {metric: 'PublishIn.Success', onset}).map(s => s.event.eventId));
-	for (const id of ['early', 'after', 'read']) assert.ok(!ids.has(id), id);
-	for (const id of ['revoke', 'first-minute', 'read-denied']) assert.ok(ids.has(id), id);
+test('connect auth errors: the revocation first; a policy version after it; activating a certificate is no suspect', () => {
+	const events = [revoke('revoke', 2), defaultVersion('default', 1), job('job', 1), revoke('activate', 1, 'ACTIVE')];
+	const order = ranked(events, {metric: 'Connect.AuthError'});
+	assert.deepEqual(order.slice(0, 2), ['revoke', 'default']);
+	assert.ok(!order.includes('activate'));
+	// Publishes refused: what devices may do comes first.
+	assert.equal(ranked(events, {metric: 'PublishIn.AuthError'})[0], 'default');
 });
 
-test('reasons say why, in words', () => {
-	const [first] = suspectsFor([revoke], {metric: 'Connect.AuthError', onset});
-	assert.deepEqual(first?.reasons, ['certificate change: can explain Connect.AuthError', 'certificate set to REVOKED: devices using it cannot connect']);
-	const [failed] = suspectsFor([denied], {metric: 'Connect.AuthError', onset});
-	assert.deepEqual(failed?.reasons, ['failed: AccessDenied']);
+test('rules metrics: the topic rule and its destination first; a destination disabled above one enabled', () => {
+	const events = [
+		defaultVersion('default', 1),
+		rule('disable', 'DisableTopicRule', 4),
+		change('dest-off', 'UpdateTopicRuleDestination', 3, {arn: 'arn:aws:iot:us-east-1:123456789012:ruledestination/http/abc', status: 'DISABLED'}),
+		change('dest-on', 'UpdateTopicRuleDestination', 2, {arn: 'arn:aws:iot:us-east-1:123456789012:ruledestination/http/def', status: 'ENABLED'}),
+	];
+	const order = ranked(events, {metric: 'Failure'});
+	assert.deepEqual(order.slice(0, 2).sort(), ['dest-off', 'disable']);
+	assert.ok(order.indexOf('dest-off') < order.indexOf('dest-on'));
+	assert.equal(ranked(events, {metric: 'TopicMatch', direction: 'down'})[0], 'dest-off', 'nearer of the two that can stop a rule');
 });
 
-test('equal suspicion: the change nearest the onset first', () => {
-	const near = trailEvent({eventId: 'near', eventName: 'DetachPolicy', eventTime: at(1)});
-	const far = trailEvent({eventId: 'far', eventName: 'DetachPolicy', eventTime: at(25)});
-	assert.deepEqual(suspectsFor([far, near], {metric: 'Connect.AuthError', onset}).map(s => s.event.eventId), ['near', 'far']);
+test('time: within the delay a change takes to show, nearer first; older changes count less and less', () => {
+	assert.deepEqual(ranked([defaultVersion('far', 8), defaultVersion('near', 2)], {metric: 'PublishIn.Success'}), ['near', 'far']);
+	// 25 minutes is far past the 10 a policy change takes: a recent job (it can contribute) outranks it.
+	assert.deepEqual(ranked([defaultVersion('old', 25), job('job', 2)], {metric: 'PublishIn.Success'}), ['job', 'old']);
+	const [recent, old] = suspectsFor([defaultVersion('recent', 9), defaultVersion('old', 20)], {metric: 'PublishIn.Success', onset});
+	assert.equal(recent?.score, 1);
+	assert.ok((old?.score ?? 1) < 0.6 && (old?.score ?? 0) > 0.4, `halved after another 10 minutes: ${old?.score}`);
+	assert.match(old?.evidence ?? '', /older than the 10 min such a change takes to show/);
 });
 
-test('areas from API names', () => {
+test('only changes before the onset are ranked; those after it are listed apart, oldest first; reads, failures and the rest of time are left out', () => {
+	const events = [
+		defaultVersion('before', 3),
+		defaultVersion('after-2', -2), // 2 minutes after the onset
+		defaultVersion('after-0', -0.2), // inside the first flagged minute: after the onset too
+		defaultVersion('too-late', -11),
+		defaultVersion('too-early', 31),
+		change('read', 'GetPolicy', 1, {policyName: 'p'}, {readOnly: true}),
+		defaultVersion('denied', 1, 'p', '3'),
+		detachOne('failed', 1),
+		change('unknown-read', 'DescribeThing', 1, {}, {readOnly: null}),
+	].map(event => (event.eventId === 'denied' ? {...event, errorCode: 'AccessDenied'} : event.eventId === 'failed' ? {...event, errorCode: 'VpceAccessDenied'} : event));
+	const suspects = suspectsFor(events, {metric: 'PublishIn.Success', onset});
+	assert.deepEqual(ids(suspects), ['before', 'after-0', 'after-2']);
+	assert.deepEqual(suspects.map(s => [s.section, s.rank]), [['ranked', 1], ['after', 0], ['after', 0]]);
+	assert.match(suspects[1]?.why ?? '', /^New default version 7 of policy fleet-policy, under a minute after the drop began: cannot have caused it$/);
+});
+
+test('at most a screenful ranked; the rest follow the changes after the onset, still ranked by number', () => {
+	const events = [
+		...Array.from({length: MAX_RANKED + 4}, (_, i) => defaultVersion(`p${i}`, 1 + i, `policy-${i}`)),
+		change('thing', 'CreateThing', 2, {thingName: 't'}),
+		defaultVersion('after', -1),
+	];
+	const suspects = suspectsFor(events, {metric: 'PublishIn.Success', onset});
+	assert.equal(ids(suspects, 'ranked').length, MAX_RANKED);
+	assert.deepEqual(suspects.map(s => s.section), [...Array(MAX_RANKED).fill('ranked'), 'after', ...Array(5).fill('more')]);
+	assert.deepEqual(suspects.filter(s => s.section !== 'after').map(s => s.rank), Array.from({length: MAX_RANKED + 5}, (_, i) => i + 1));
+	assert.equal(suspects.at(-1)?.event.eventId, 'thing', 'a change that cannot move traffic comes last');
+});
+
+test('each row names its resource and says why, in words of its own', () => {
+	const events = [
+		defaultVersion('default', 4, 'fleet-policy', '7'),
+		revoke('revoke', 3),
+		job('firmware-rollout-41', 2),
+		detachOne('detach', 5),
+		rule('rule', 'DisableTopicRule', 6),
+		change('authorizer', 'ClearDefaultAuthorizer', 7),
+		change('thing', 'DeleteThing', 8, {thingName: 'gateway-0007'}),
+	];
+	const byId = new Map(suspectsFor(events, {metric: 'PublishIn.Success', onset}).map(s => [s.event.eventId, s]));
+	const row = (id: string) => {
+		const suspect = byId.get(id);
+		return [suspect?.resource, suspect?.what, suspect?.why];
+	};
+	assert.deepEqual(row('default'), ['fleet-policy v7', 'new default version', 'New default version 7 of policy fleet-policy, 4 min before the drop']);
+	assert.deepEqual(row('revoke'), ['cert 994c9910…b7d4', 'set to REVOKED', 'Certificate 994c9910…b7d4 set to REVOKED, 3 min before the drop']);
+	assert.deepEqual(row('firmware-rollout-41'), ['firmware-rollout-41', 'sent to thing group fleet-us-east', 'Job firmware-rollout-41 sent to thing group fleet-us-east, 2 min before the drop']);
+	assert.deepEqual(row('detach'), ['fleet-policy', 'detached from certificate 994c9910…b7d4', 'Policy fleet-policy detached from certificate 994c9910…b7d4, 5 min before the drop']);
+	assert.deepEqual(row('rule'), ['telemetry_to_s3', 'disabled', 'Topic rule telemetry_to_s3 disabled, 6 min before the drop']);
+	assert.deepEqual(row('authorizer'), [null, 'default authorizer cleared', 'The default custom authorizer cleared, 7 min before the drop']);
+	assert.deepEqual(row('thing'), ['gateway-0007', 'deleted', 'Thing gateway-0007 deleted, 8 min before the drop']);
+	const whys = [...byId.values()].map(s => s.why);
+	assert.equal(new Set(whys).size, whys.length, 'no repeated phrase');
+	assert.match(byId.get('detach')?.evidence ?? '', /reaches one device/);
+	assert.match(byId.get('default')?.reasons.at(-1) ?? '', /^By user alice$/);
+});
+
+test('resources from hostile records are sanitized and cut; records that are not JSON still rank by name', () => {
+	const evil = '\u001b]0;pwned\u0007\u202Eevil\r\n';
+	const events = [
+		defaultVersion('evil', 2, `${evil}${'x'.repeat(300)}`, `7${evil}`),
+		trailEvent({eventId: 'garbage', eventName: 'SetDefaultPolicyVersion', eventTime: at(3), raw: '{not json'}),
+		trailEvent({eventId: 'no-time', eventName: 'SetDefaultPolicyVersion', eventTime: Number.NaN}),
+		change('job-odd', 'CreateJob', 4, {jobId: {nested: true}, targets: 'not-a-list'}),
+	];
+	const suspects = suspectsFor(events, {metric: 'PublishIn.Success', onset});
+	assert.deepEqual(ids(suspects), ['evil', 'garbage', 'job-odd']);
+	for (const suspect of suspects) {
+		for (const text of [suspect.resource ?? '', suspect.what, suspect.why, suspect.evidence, ...suspect.reasons]) {
+			assert.doesNotMatch(text, UNSAFE_TERMINAL, JSON.stringify(text));
+			assert.ok(text.length < 400, text);
+		}
+	}
+	assert.equal(suspects[1]?.resource, null, 'no name: no resource, rather than a made-up one');
+	assert.match(suspects[1]?.why ?? '', /^New default version \? of policy \?/);
+});
+
+test('areas from API names (the timeline weighs its ticks by them)', () => {
 	const cases: Array<[string, string]> = [
 		['UpdateCertificate', 'certificate'],
 		['UpdateCACertificate', 'certificate'],
 		['CreatePolicyVersion', 'policy'],
 		['DetachPrincipalPolicy', 'policy'],
 		['UpdateAuthorizer', 'authentication'],
+		['ClearDefaultAuthorizer', 'authentication'],
 		['ReplaceTopicRule', 'rule'],
+		['UpdateTopicRuleDestination', 'rule'],
 		['DeleteThing', 'thing'],
 		['SetV2LoggingOptions', 'logging'],
-		['CreateJob', 'other'],
+		['CreateJob', 'fleet'],
+		['CreateOTAUpdate', 'fleet'],
+		['UpdateEncryptionConfiguration', 'other'],
+		['SomeFutureThingCall', 'thing'],
 	];
 	for (const [name, area] of cases) assert.equal(areaOf(name), area, name);
+});
+
+/**
+ * The demo story (source/simulator/cloudtrail/inject.ts) plants a cause before each incident of every
+ * 20-minute cycle: a new default version of a fleet policy 2 minutes before the publish drop, a firmware
+ * job to a thing group 2 minutes before the connect storm, a certificate revocation 2 minutes before the
+ * auth-error burst. Around them runs the simulator's background: at 14:00 UTC an IoT change every 8
+ * seconds, the same kinds of calls among them. Decoded as the tail decodes LookupEvents answers, with
+ * the incident's true start as the onset: the planted cause is ranked, and the only changes ever ranked
+ * above it are as able to explain the incident as it is and nearer to the onset (background calls of the
+ * same kind: nothing in the records tells them apart). Changes the story makes after the onset (a policy
+ * detached at +50 s, a denied DeleteThing at +3 min) are never ranked.
+ */
+test('the demo story: each planted cause is ranked, below nothing but equally good changes nearer the onset', async t => {
+	const {createTrailStore} = await import('../../source/simulator/cloudtrail/store.js');
+	const {storyEvents} = await import('../../source/simulator/cloudtrail/inject.js');
+	const {toWire} = await import('../../source/simulator/cloudtrail/lookup.js');
+	const {decodeEvent} = await import('../../source/aws/trail.js');
+	const {DEMO_CYCLE_MS, DEMO_LEAD_MS} = await import('../../source/simulator/incidents.js');
+	const startedAt = Date.UTC(2026, 10, 24, 14, 0, 30); // the demo tests' BASE: working hours, the busiest background
+	const incidents = [
+		{metric: 'PublishIn.Success', direction: 'down', start: 0, cause: 'SetDefaultPolicyVersion'},
+		{metric: 'Connect.Success', direction: 'up', start: 10, cause: 'CreateJob'},
+		{metric: 'Connect.Success', direction: undefined, start: 10, cause: 'CreateJob'},
+		{metric: 'Connect.Throttle', direction: undefined, start: 10, cause: 'CreateJob'},
+		{metric: 'Connect.AuthError', direction: 'up', start: 15, cause: 'UpdateCertificate'},
+	] as const;
+	const firsts = new Map<string, number>();
+	let checked = 0;
+	for (const seed of [1, 2, 3, 4, 5]) {
+		const ctx = {seed, region: 'us-east-1', accountId: '123456789012'};
+		const store = createTrailStore(ctx);
+		const story = storyEvents(ctx, startedAt);
+		const planted = new Set(story.map(event => event.eventId));
+		store.add(story);
+		const first = Math.floor((startedAt - DEMO_LEAD_MS) / 1000) * 1000;
+		for (let cycle = 0; cycle < 12; cycle++) {
+			const cycleStart = first + cycle * DEMO_CYCLE_MS;
+			for (const incident of incidents) {
+				const onset = cycleStart + incident.start * MIN;
+				const events: TrailEvent[] = [];
+				store.scan(onset - 35 * MIN, onset + 15 * MIN, onset + 30 * MIN, sim => {
+					if (sim.eventSource !== 'iot.amazonaws.com') return true;
+					const wire = toWire(sim) as {EventTime: number};
+					const decoded = decodeEvent({...wire, EventTime: new Date(wire.EventTime * 1000)});
+					if (decoded) events.push(decoded);
+					return true;
+				});
+				const suspects = suspectsFor(events, {metric: incident.metric, onset, direction: incident.direction});
+				const label = `seed ${seed} cycle ${cycle} ${incident.metric} ${incident.direction ?? ''}`;
+				const cause = suspects.find(s => planted.has(s.event.eventId) && s.event.eventName === incident.cause && s.event.eventTime < onset);
+				assert.ok(cause, `${label}: the planted ${incident.cause} is listed`);
+				assert.equal(cause.section, 'ranked', `${label}: ranked #${cause.rank}`);
+				for (const above of suspects.filter(s => s.section === 'ranked' && s.rank < cause.rank)) {
+					assert.ok(Math.abs(above.score - cause.score) < 1e-9 && above.event.eventTime >= cause.event.eventTime, `${label}: ${above.why} (${above.score}) above ${cause.why} (${cause.score})`);
+				}
+				for (const suspect of suspects.filter(s => s.section === 'ranked')) {
+					assert.ok(suspect.event.eventTime < onset, `${label}: ranked only before the onset`);
+					assert.ok(!planted.has(suspect.event.eventId) || suspect.event.eventTime < onset, label);
+				}
+				const key = `${incident.metric} ${incident.direction ?? '(no direction)'}`;
+				firsts.set(key, (firsts.get(key) ?? 0) + (cause.rank === 1 ? 1 : 0));
+				checked++;
+			}
+		}
+	}
+	assert.equal(checked, 5 * 12 * incidents.length);
+	for (const [key, count] of firsts) t.diagnostic(`${key}: planted cause first in ${count} of 60 incidents`);
 });

@@ -2,11 +2,11 @@ import {Box} from 'ink';
 import {SUSPECT_WINDOW_MS, type Suspect} from '../../trail/suspects.js';
 import {useDisplay} from '../display-context.js';
 import {formatClockShort} from '../format.js';
-import {changesHeadLines, HEAD_LINES, suspectRowSegments, suspectTitle, whyLines, WHY_LINES, type ChangesHead} from '../what-changed.js';
+import {changesHeadLines, HEAD_LINES, listEntries, suspectRowSegments, suspectTitle, visibleEntries, whyLines, WHY_LINES, type ChangesHead} from '../what-changed.js';
 import {Line} from './line.js';
 
-export type WhatChangedProps = Omit<ChangesHead, 'found'> & {
-	/** Most suspicious first (suspectsFor). */
+export type WhatChangedProps = Omit<ChangesHead, 'found' | 'ranked' | 'after'> & {
+	/** suspectsFor's list: ranked, then after the onset, then the weaker rest. */
 	readonly suspects: readonly Suspect[];
 	/** Index of the selected suspect, -1 when there are none. */
 	readonly selected: number;
@@ -20,26 +20,30 @@ export const suspectRows = (height: number): number => Math.max(1, height - HEAD
 
 /**
  * The What-changed view: title (metric, flag, onset, which of the flagged), the window, the suspects
- * one a row (virtualised: only the visible ones are drawn, the selection kept on screen), and the
- * selected one's reasons in full at the bottom.
+ * one a row with their section lines (virtualised: only the visible ones are drawn, the selection kept
+ * on screen), and the selected one's reasons in full at the bottom.
  */
 export function WhatChanged(props: WhatChangedProps) {
 	const {suspects, selected, width, height, target} = props;
 	const {glyphs: g} = useDisplay();
-	const rows = suspectRows(height);
-	const offset = Math.max(0, Math.min(selected - rows + 1, suspects.length - rows));
-	const visible = suspects.slice(offset, offset + rows);
-	const [title, window] = changesHeadLines({...props, found: suspects.length}, g);
-	const empty = ` nothing changed and no call failed from ${formatClockShort(target.onset - SUSPECT_WINDOW_MS)} to ${formatClockShort(target.onset + 60_000)} in the events loaded`;
+	const visible = visibleEntries(listEntries(suspects, target, g), selected, suspectRows(height));
+	const ranked = suspects.filter(suspect => suspect.section === 'ranked').length;
+	const after = suspects.filter(suspect => suspect.section === 'after').length;
+	const [title, window] = changesHeadLines({...props, found: suspects.length, ranked, after}, g);
+	const empty = ` nothing changed from ${formatClockShort(target.onset - SUSPECT_WINDOW_MS)} to ${formatClockShort(target.onset)} in the events loaded`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Line segments={title ?? []} width={width} />
 			<Line segments={window ?? []} width={width} />
 			<Line segments={[{text: suspectTitle(width, g), dim: true}]} width={width} />
-			{visible.length === 0 && <Line segments={[{text: empty, dim: true}]} width={width} />}
-			{visible.map((suspect, index) => (
-				<Line key={index} segments={suspectRowSegments(suspect, target.onset, width, offset + index === selected, g)} width={width} />
-			))}
+			{suspects.length === 0 && <Line segments={[{text: empty, dim: true}]} width={width} />}
+			{visible.map(entry =>
+				entry.kind === 'section' ? (
+					<Line key={`s${entry.text}`} segments={[{text: entry.text, dim: true}]} width={width} />
+				) : (
+					<Line key={entry.index} segments={suspectRowSegments(suspects[entry.index]!, target.onset, width, entry.index === selected, g)} width={width} />
+				),
+			)}
 			<Box flexGrow={1} />
 			{whyLines(suspects[selected], width, g).map((segments, index) => (
 				<Line key={`why${index}`} segments={segments} width={width} />
