@@ -87,6 +87,27 @@ export class SeasonalDetector {
 		return this.s.count;
 	}
 
+	/** Whether the series is judged as counts (Anscombe scale). */
+	get counts(): boolean {
+		return this.s.sqrt === true;
+	}
+
+	/**
+	 * Accept a new normal: move every level by `z` of the current robust units (the shift the judge
+	 * measured while its flag was held) and forget the sustained run, so the shifted series is judged
+	 * against itself from now on.
+	 */
+	rebase(z: number): void {
+		const s = this.s;
+		if (!Number.isFinite(z) || s.count === 0) return;
+		const seasonal = this.useSeasonal();
+		const delta = z * (seasonal ? this.sigma(s.madSeasonal, s.tailSeasonal) : this.sigma(s.madFlat, s.tailFlat));
+		s.level += delta;
+		s.base += delta;
+		s.flat += delta;
+		s.sustained = 0;
+	}
+
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
 	update(t: number, v: number): Estimate {
 		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, z: 0};
