@@ -2,10 +2,19 @@
  * Pure: the stable public JSON shape of a snapshot (`--once --json`). Only our own fields, never an SDK
  * shape. Later features add keys; existing keys keep their meaning.
  */
-import type {Snapshot} from '../types.js';
+import type {Deviation, Snapshot} from '../types.js';
 import {eventToJson} from '../trail/event-json.js';
 
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
+
+function deviationToJson(deviation: Deviation) {
+	return {
+		...deviation,
+		since: iso(deviation.since),
+		peak: deviation.peak ? {...deviation.peak, t: iso(deviation.peak.t)} : null,
+		newNormalSince: iso(deviation.newNormalSince),
+	};
+}
 
 export function snapshotToJson(snapshot: Snapshot) {
 	return {
@@ -22,7 +31,8 @@ export function snapshotToJson(snapshot: Snapshot) {
 			stat: series.stat,
 			judgement: series.judgement,
 			baseline: series.judgement === 'judged' ? series.baseline : null,
-			deviation: series.judgement === 'judged' ? series.deviation : null,
+			// Times as ISO strings: since (the flag's fixed onset), peak.t, newNormalSince; phase and reason as the screen shows them.
+			deviation: series.judgement === 'judged' && series.deviation ? deviationToJson(series.deviation) : null,
 			...(series.error ? {error: series.error} : {}),
 		})),
 		events: snapshot.events.map(eventToJson),
