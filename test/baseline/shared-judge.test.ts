@@ -1,0 +1,56 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {detections, SHIPPED} from '../../bench/nab.js';
+import {replay, plantedIncidents} from '../../bench/fleet-replay.js';
+import {DEFAULT_PARAMS} from '../../source/baseline/detector.js';
+import {DEFAULT_RULES, SENSITIVITY} from '../../source/baseline/severity.js';
+import {BaselineEngine} from '../../source/monitor/baseline-engine.js';
+import {buildSeries} from '../../source/monitor/series.js';
+import {poisson, prng} from './synthetic.js';
+
+const MINUTE = 60_000;
+const START = Date.UTC(2026, 10, 2);
+
+test('bench:nab scores the monitor defaults: the normal sensitivity and the default detector parameters', () => {
+	assert.equal(SHIPPED.rules, DEFAULT_RULES);
+	assert.equal(SENSITIVITY.normal, DEFAULT_RULES);
+	assert.equal(SHIPPED.params, DEFAULT_PARAMS);
+});
+
+test('a NAB detection is exactly the minute the monitor raises a flag, on the same series', () => {
+	const random = prng(3);
+	const n = 4 * 1440;
+	const times = Array.from({length: n}, (_, i) => START + i * MINUTE);
+	const values = times.map((t, i) => {
+		const mean = 3000 * (0.7 + 0.3 * Math.sin((2 * Math.PI * (i % 1440)) / 1440));
+		const incident = (i >= 3 * 1440 + 300 && i < 3 * 1440 + 330) || (i >= 3 * 1440 + 900 && i < 3 * 1440 + 910);
+		return poisson(random, incident ? mean * 0.2 : mean);
+	});
+	const bench = detections(times, values);
+	// The monitor: history learned, then one observed series per settled minute (Subscribe.Success: both directions bad, as NAB).
+	const engine = new BaselineEngine(['Subscribe.Success'], DEFAULT_RULES);
+	const map = new Map(times.map((t, i) => [t, values[i]!]));
+	const from = 3 * 1440;
+	engine.learnHistory('Subscribe.Success', map, START, times[from]!);
+	const monitor: number[] = [];
+	for (let i = from; i < n; i++) {
+		const series = engine.observe(buildSeries('Subscribe.Success', {values: map, error: null}, 1, {now: times[i]! + MINUTE + 150_000, historyBuckets: 10}));
+		const d = series.deviation;
+		if (d && d.severity !== 'ok' && d.since === times[i]) monitor.push(i);
+	}
+	const benchRises = [...bench.keys()].filter(i => bench[i] === 1 && i >= from);
+	assert.ok(benchRises.length >= 2, `both incidents flagged: ${benchRises.join(' ')}`);
+	assert.deepEqual(monitor, benchRises);
+});
+
+test('fleet replay (1 seed, 2 judged days): every planted incident flagged once; quiet fleet at most one false flag per metric', () => {
+	const incidents = plantedIncidents(2, 7);
+	const r = replay(1, {days: 2, historyDays: 7, incidents});
+	assert.ok(r.incidents.length > 0);
+	const publish = r.incidents.filter(i => i.metric === 'PublishIn.Success');
+	assert.equal(publish.length, 2);
+	assert.ok(publish.every(i => i.rises === 1), JSON.stringify(publish));
+	assert.ok(r.incidents.every(i => i.rises <= 1), 'never a storm of flags for one incident');
+	const quiet = replay(1, {days: 2, historyDays: 7, incidents: []});
+	for (const [metric, n] of quiet.flags) assert.ok(n <= 1, `${metric}: ${n} false flags in 2 days`);
+});
