@@ -78,7 +78,7 @@ export function metricDelta(metric: MetricSeries, g: Glyphs = UNICODE): string {
 	const {percent, change} = metric.deviation;
 	if (percent === null && typeof change === 'number' && Number.isFinite(change)) {
 		const rounded = Math.abs(change) >= 10 ? Math.round(change) : Math.round(change * 10) / 10;
-		return rounded === 0 ? '0' : `${rounded > 0 ? '+' : '-'}${formatCompact(Math.abs(rounded), g)}`;
+		if (rounded !== 0) return `${rounded > 0 ? '+' : '-'}${formatCompact(Math.abs(rounded), g)}`;
 	}
 	return formatDelta(percent, g);
 }
