@@ -36,8 +36,8 @@ export const DEFAULT_RULES: SeverityRules = {
 	critPercent: 50,
 	holdFraction: 0.6,
 	calmBuckets: 3,
-	newNormalMs: 60 * 60_000,
-	reopenMs: 6 * 60 * 60_000,
+	newNormalMs: 3 * 60 * 60_000,
+	reopenMs: 60 * 60_000,
 	outageFraction: 0.2,
 };
 
