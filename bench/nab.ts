@@ -37,11 +37,9 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
  * which must still be true of the incident on screen), a new normal within a few hours.
  */
 const HOUR = 3_600_000;
-export const CANDIDATES: ReadonlyArray<Record<string, number>> = [3, 3.5, 4].flatMap(warnZ =>
-	[5, 25].flatMap(warnPercent =>
-		[0, HOUR].flatMap(reopenMs =>
-			[HOUR, 3 * HOUR].flatMap(newNormalMs => [1, 1.25].map(sustainedGain => ({warnZ, warnPercent, reopenMs, newNormalMs, sustainedGain}))),
-		),
+export const CANDIDATES: ReadonlyArray<Record<string, number>> = [3, 3.5].flatMap(warnZ =>
+	[0, HOUR].flatMap(reopenMs =>
+		[HOUR, 3 * HOUR].flatMap(newNormalMs => [0, 3].map(dayEaseHours => ({warnZ, warnPercent: 5, reopenMs, newNormalMs, dayEaseHours}))),
 	),
 );
 

@@ -52,7 +52,8 @@ const DAY_MS = 86_400_000;
 const MAD_TO_SIGMA = 1.2533; // mean absolute deviation -> standard deviation for Gaussian noise
 const MIN_POINTS = 8;
 const SUSTAINED_CLIP = 6;
-const TAIL_TO_SIGMA = 1 / 1.645; // 90th percentile of |residual| -> standard deviation for Gaussian noise
+const TAIL_TO_SIGMA = 1 / 1.645;
+const RECENT_RATE = 0.1; // 90th percentile of |residual| -> standard deviation for Gaussian noise
 
 const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
@@ -93,19 +94,19 @@ export class SeasonalDetector {
 	}
 
 	/**
-	 * Accept a new normal: move every level by `z` of the current robust units (the shift the judge
-	 * measured while its flag was held) and forget the sustained run, so the shifted series is judged
+	 * Accept a new normal: move every level by the recent mean residual (the shift the judge's flag was
+	 * held for, on the transformed scale) and forget the sustained run, so the shifted series is judged
 	 * against itself from now on.
 	 */
-	rebase(z: number): void {
+	rebase(): void {
 		const s = this.s;
-		if (!Number.isFinite(z) || s.count === 0) return;
-		const seasonal = this.useSeasonal();
-		const delta = z * (seasonal ? this.sigma(s.madSeasonal, s.tailSeasonal) : this.sigma(s.madFlat, s.tailFlat));
+		const delta = s.recent ?? 0;
+		if (!Number.isFinite(delta) || s.count === 0) return;
 		s.level += delta;
 		s.base += delta;
 		s.flat += delta;
 		s.sustained = 0;
+		s.recent = 0;
 	}
 
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
@@ -131,6 +132,8 @@ export class SeasonalDetector {
 			score = anomalyScore(span >= 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span)) : judged);
 			if (span >= 0) recordPeak(this.peaks, t, judged);
 		}
+		// About the last 10 points: what a new normal accepts (rebase).
+		if (!learning) s.recent = (s.recent ?? 0) + RECENT_RATE * (y - fit - (s.recent ?? 0));
 		const estimate = this.band(fit, sigma, learning) as Estimate;
 		estimate.score = score;
 		estimate.z = z;
@@ -191,7 +194,7 @@ export class SeasonalDetector {
 	}
 
 	private weekly(t: number): number {
-		return readWeekly(this.profiles, t, readDayEffect(this.days, t), this.params.clip * this.sigma(this.s.madSeasonal, this.s.tailSeasonal));
+		return readWeekly(this.profiles, t, readDayEffect(this.days, t, this.params.dayEaseHours * 3_600_000), this.params.clip * this.sigma(this.s.madSeasonal, this.s.tailSeasonal));
 	}
 
 	private learn(t: number, y: number, daily: number, weekly: number): void {

@@ -178,7 +178,7 @@ export class Judge {
 		const z = signedZ(estimate);
 		const before = this.life;
 		const after = nextFlag(before, {t, value, expected: estimate.expected, z, pointZ: estimate.z, counts: this.detector.counts}, this.bad, this.rules, this.stepMs);
-		if (after.phase === 'new-normal' && after.newNormalSince !== null && before.severity !== 'ok') this.detector.rebase(after.shift);
+		if (after.phase === 'new-normal' && after.newNormalSince !== null && before.severity !== 'ok') this.detector.rebase();
 		this.life = after;
 		return {estimate, z, flag: after, rose: before.severity === 'ok' && after.severity !== 'ok' && after.since === t};
 	}

@@ -4,7 +4,7 @@ import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
 import {UNICODE, type Glyphs} from '../ui/glyphs.js';
 import {formatClock} from '../ui/format.js';
-import {flagText, metricDelta} from '../ui/judgement.js';
+import {flagReason, flagText, metricDelta} from '../ui/judgement.js';
 
 export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string {
 	const lines = [
@@ -29,6 +29,12 @@ export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string 
 			`${pad(series.name, 28)} ${pad(value, 10, 'right')} ${pad(expected, 10, 'right')} ${pad(percent, 7, 'right')}  ${pad(flag, 7)} ${bucket}`.trimEnd(),
 		);
 	}
+	// Why each flag (or new normal) stands, in the judge's words: the same text as deviation.reason.
+	const reasons = snapshot.metrics.flatMap(series => {
+		const reason = flagReason(series);
+		return reason === null ? [] : [`${series.name}: ${sanitize(reason)}`];
+	});
+	if (reasons.length > 0) lines.push('', 'WHY', ...reasons);
 	lines.push('', `EVENTS since ${formatClock(snapshot.eventsSince)} (${snapshot.events.length})`);
 	for (const event of snapshot.events.slice(0, 20)) {
 		lines.push(
