@@ -106,10 +106,13 @@ function poissonPlausible(observation: Observation, scale: number): boolean {
 /** The severity one bucket deserves on its own; `scale` < 1 gives the lower hold level. */
 export function bucketSeverity(observation: Observation, bad: BadDirection, rules: SeverityRules, scale = 1): Severity {
 	const direction = observation.z >= 0 ? 'up' : 'down';
-	if (!isBadDirection(direction, bad) || poissonPlausible(observation, scale)) return 'ok';
-	const z = judgedZ(observation);
+	if (!isBadDirection(direction, bad)) return 'ok';
+	// Cheap tests first: most buckets fail them, and the Poisson tail is only summed for the rest.
+	if (Math.abs(observation.z) < rules.warnZ * scale) return 'ok';
 	const change = changePercent(observation);
+	if (change < rules.warnPercent * scale || poissonPlausible(observation, scale)) return 'ok';
+	const z = judgedZ(observation);
 	if (z >= rules.critZ * scale && change >= rules.critPercent * scale) return 'crit';
-	if (z >= rules.warnZ * scale && change >= rules.warnPercent * scale) return 'warn';
+	if (z >= rules.warnZ * scale) return 'warn';
 	return 'ok';
 }
