@@ -40,8 +40,8 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
  */
 const HOUR = 3_600_000;
 export const CANDIDATES: ReadonlyArray<Record<string, number>> = [3, 3.5].flatMap(warnZ =>
-	[0, HOUR].flatMap(reopenMs =>
-		[HOUR, 3 * HOUR].flatMap(newNormalMs => [3, 0].map(dayEaseHours => ({warnZ, warnPercent: 5, reopenMs, newNormalMs, dayEaseHours}))),
+	[0.6, 0.4, 0.8].flatMap(holdFraction =>
+		[3 * HOUR, HOUR].map(newNormalMs => ({warnZ, warnPercent: 5, holdFraction, reopenMs: HOUR, newNormalMs, dayEaseHours: 3})),
 	),
 );
 

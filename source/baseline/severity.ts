@@ -34,7 +34,7 @@ export const DEFAULT_RULES: SeverityRules = {
 	critZ: 9,
 	warnPercent: 5,
 	critPercent: 50,
-	holdFraction: 0.6,
+	holdFraction: 0.8,
 	calmBuckets: 3,
 	newNormalMs: 3 * 60 * 60_000,
 	reopenMs: 60 * 60_000,
