@@ -7,9 +7,13 @@ import type {Baseline, FlagPhase, Severity} from '../types.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** 13 600 -> "13.6k", 1 234 567 -> "1.2M", 0.24 -> "0.2", 7 -> "7". */
-export function compactNumber(value: number): string {
-	const abs = Math.abs(value);
+/**
+ * 13 600 -> "13.6k", 1 234 567 -> "1.2M", 0.24 -> "0.2", 7 -> "7". `scale`: write the value in the unit
+ * this larger number would get, so a band reads "9.3k-12k", not "9276-12k".
+ */
+export function compactNumber(value: number, scale = value): string {
+	const abs = Math.max(Math.abs(value), Math.abs(scale) >= 1e4 ? Math.min(Math.abs(scale), 1e4) : 0);
+	if (abs !== Math.abs(value) && value !== 0) return `${value < 0 ? '-' : ''}${Number((Math.abs(value) / 1e3).toFixed(1))}k`;
 	const sign = value < 0 ? '-' : '';
 	const short = (n: number, unit: string): string => `${sign}${n >= 100 ? Math.round(n) : Number(n.toFixed(1))}${unit}`;
 	if (abs >= 1e9) return short(abs / 1e9, 'G');
@@ -53,7 +57,9 @@ export function deviationReason(input: ReasonInput): string | null {
 	const {t, baseline} = input;
 	if (input.phase === 'new-normal' && input.newNormalSince !== null) return `new normal since ${clock(input.newNormalSince)}: the baseline follows the shifted level`;
 	if (input.since === null || (input.severity === 'ok' && input.phase !== 'cleared')) return null;
-	const usual = `the usual ${DAYS[new Date(t).getUTCDay()]} ${clock(t)} (${compactNumber(baseline.expected)}, normal ${compactNumber(baseline.low)}-${compactNumber(baseline.high)})`;
+	const top = Math.max(Math.abs(baseline.expected), Math.abs(baseline.high));
+	const n = (value: number): string => compactNumber(value, top >= 1e4 && top < 1e6 ? 1e4 : value);
+	const usual = `the usual ${DAYS[new Date(t).getUTCDay()]} ${clock(t)} (${n(baseline.expected)}, normal ${n(baseline.low)}-${n(baseline.high)})`;
 	const running = durationText(t + input.stepMs - input.since);
 	if (input.phase === 'cleared') return `cleared after ${input.calmNeeded} calm minutes; flagged since ${clock(input.since)} (${running})`;
 	const recovering = input.phase === 'recovering' ? `, recovering ${input.calm}/${input.calmNeeded}` : '';
