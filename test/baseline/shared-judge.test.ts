@@ -54,3 +54,33 @@ test('fleet replay (1 seed, 2 judged days): every planted incident flagged once;
 	const quiet = replay(1, {days: 2, historyDays: 7, incidents: []});
 	for (const [metric, n] of quiet.flags) assert.ok(n <= 1, `${metric}: ${n} false flags in 2 days`);
 });
+
+test('the demo incidents on the simulated fleet: one flag each, fixed onset, cleared on the 3rd calm minute after the end', async () => {
+	const {Judge} = await import('../../source/baseline/judge.js');
+	const {findMetric} = await import('../../source/iot/catalog.js');
+	const {createFleet} = await import('../../source/simulator/fleet.js');
+	const {createIncidentBook} = await import('../../source/simulator/incidents.js');
+	const DAY = 1440 * MINUTE;
+	const book = createIncidentBook({seed: 1, startedAt: START + 20 * DAY, quiet: true});
+	const at = START + 9 * DAY + 14 * 60 * MINUTE;
+	book.add({kind: 'publish-drop', start: at, end: at + 7 * MINUTE});
+	book.add({kind: 'auth-error-burst', start: at + 15 * MINUTE, end: at + 18 * MINUTE});
+	const fleet = createFleet({seed: 1, incidents: book});
+	for (const [metric, start, end] of [['PublishIn.Success', at, at + 7 * MINUTE], ['Connect.AuthError', at + 15 * MINUTE, at + 18 * MINUTE]] as const) {
+		const parts = fleet.series.filter(s => s.metricName === metric);
+		const judge = new Judge({stepMs: MINUTE, bad: findMetric(metric)!.bad});
+		const lives: Array<{t: number; phase: string; since: number | null; rose: boolean}> = [];
+		for (let t = START; t < at + 40 * MINUTE; t += MINUTE) {
+			const v = parts.reduce((sum, p) => sum + (fleet.minute(p, t)?.sum ?? 0), 0);
+			const verdict = judge.update(t, v);
+			if (t >= at - 60 * MINUTE) lives.push({t, phase: verdict.flag.phase, since: verdict.flag.since, rose: verdict.rose});
+		}
+		assert.equal(lives.filter(l => l.rose).length, 1, metric);
+		const rose = lives.find(l => l.rose)!;
+		assert.ok(rose.t - start <= 2 * MINUTE, `${metric} flagged within 2 settled minutes`);
+		const held = lives.filter(l => l.t >= rose.t && l.t < end);
+		assert.ok(held.every(l => l.since === rose.t && l.phase !== 'ok' && l.phase !== 'cleared'), `${metric}: onset fixed while held`);
+		const after = lives.filter(l => l.t >= end).slice(0, 3).map(l => l.phase);
+		assert.deepEqual(after, ['recovering', 'recovering', 'cleared'], metric);
+	}
+});
