@@ -100,7 +100,7 @@ export class SeasonalDetector {
 	 */
 	rebase(): void {
 		const s = this.s;
-		const delta = s.recent ?? 0;
+		const delta = s.recent;
 		if (!Number.isFinite(delta) || s.count === 0) return;
 		s.level += delta;
 		s.base += delta;
@@ -133,7 +133,7 @@ export class SeasonalDetector {
 			if (span >= 0) recordPeak(this.peaks, t, judged);
 		}
 		// About the last 10 points: what a new normal accepts (rebase).
-		if (!learning) s.recent = (s.recent ?? 0) + RECENT_RATE * (y - fit - (s.recent ?? 0));
+		if (!learning) s.recent += RECENT_RATE * (y - fit - s.recent);
 		const estimate = this.band(fit, sigma, learning) as Estimate;
 		estimate.score = score;
 		estimate.z = z;

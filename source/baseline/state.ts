@@ -27,7 +27,7 @@ export type Scalars = {
 	tailSeasonal: number;
 	tailFlat: number;
 	/** Running mean of the recent unclipped residual (transformed scale): the shift a new normal accepts. */
-	recent?: number;
+	recent: number;
 };
 
 /** Plain JSON: a few scalars and the seasonal arrays, never the raw history. */
@@ -55,4 +55,5 @@ export const INITIAL_SCALARS: Scalars = {
 	sustained: 0,
 	tailSeasonal: 0,
 	tailFlat: 0,
+	recent: 0,
 };
