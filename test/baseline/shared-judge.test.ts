@@ -51,6 +51,9 @@ test('fleet replay (1 seed, 2 judged days): every planted incident flagged once;
 	assert.equal(publish.length, 2);
 	assert.ok(publish.every(i => i.rises === 1), JSON.stringify(publish));
 	assert.ok(r.incidents.every(i => i.rises <= 1), 'never a storm of flags for one incident');
+	// W is asked with the flag's onset: the change planted 2 minutes before each incident is in its list.
+	// (Its rank is the suspects ranking's business: bench:fleet-replay prints it; the target is first.)
+	assert.ok(r.incidents.every(i => i.rises === 0 || i.rank !== null), JSON.stringify(r.incidents.map(i => [i.metric, i.rank])));
 	const quiet = replay(1, {days: 2, historyDays: 7, incidents: []});
 	for (const [metric, n] of quiet.flags) assert.ok(n <= 1, `${metric}: ${n} false flags in 2 days`);
 });
