@@ -38,7 +38,7 @@ export type Estimate = {
 	expected: number;
 	low: number;
 	high: number;
-	/** Anomaly score in [0, 1]; see SCORE_WARN / SCORE_CRIT in score.ts. */
+	/** Anomaly score in [0, 1] (score.ts); the judge (judge.ts) decides flags from it. */
 	score: number;
 	/** Signed deviation in robust units (+ above expected, - below). */
 	z: number;
