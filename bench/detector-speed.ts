@@ -1,12 +1,13 @@
 /**
- * Cost of SeasonalDetector.update: microseconds per update (median of several runs) on 14 days of
+ * Cost of Judge.update (source/baseline/judge.ts: the detector plus the flag rules, what the monitor and
+ * bench:nab run): microseconds per update (median of several runs) on 14 days of
  * one-minute data, for a busy count metric with a daily and weekly rhythm and Poisson noise, and for a
  * sparse one (Poisson mean 0.3). Target: <= 5 us per update.
  *
  *   npm run bench:detector
  */
 import {performance} from 'node:perf_hooks';
-import {SeasonalDetector} from '../source/baseline/detector.js';
+import {Judge} from '../source/baseline/judge.js';
 import {poisson, prng} from '../test/baseline/synthetic.js';
 
 const MINUTE = 60_000;
@@ -24,9 +25,9 @@ function busy(t: number): number {
 function microsecondsPerUpdate(values: Float64Array): number {
 	const runs: number[] = [];
 	for (let run = 0; run < RUNS; run++) {
-		const detector = new SeasonalDetector({stepMs: MINUTE});
+		const judge = new Judge({stepMs: MINUTE, bad: 'both'});
 		const started = performance.now();
-		for (let i = 0; i < values.length; i++) detector.update(START + i * MINUTE, values[i]!);
+		for (let i = 0; i < values.length; i++) judge.update(START + i * MINUTE, values[i]!);
 		runs.push(((performance.now() - started) * 1000) / values.length);
 	}
 	runs.sort((a, b) => a - b);

@@ -17,15 +17,34 @@ export type Severity = 'ok' | 'warn' | 'crit';
 /** What normal looks like for one bucket: the expected value and the normal band around it. */
 export type Baseline = {readonly expected: number; readonly low: number; readonly high: number};
 
-/** How the newest settled bucket compares with its baseline. */
+/** Where a flag is in its life (source/baseline/judge.ts): `ok` when there is none. */
+export type FlagPhase = 'ok' | 'rising' | 'holding' | 'recovering' | 'cleared' | 'new-normal';
+
+/** The worst bucket of a flag. */
+export type DeviationPeak = {readonly t: number; readonly value: number; readonly expected: number; readonly percent: number | null};
+
+/** How the newest settled bucket compares with its baseline, and the life of its flag. */
 export type Deviation = {
 	readonly severity: Severity;
-	/** Which side of the expected value the bucket is on. */
+	/** Which side of the expected value the bucket is on (the flag's side while one is held). */
 	readonly direction: 'up' | 'down';
 	/** Detector anomaly score in [0, 1]. */
 	readonly score: number;
-	/** (value - expected) / expected * 100; null when expected is 0. */
+	/** (value - expected) / expected * 100; null when expected is 0 or, for counts, too small to divide by. */
 	readonly percent: number | null;
+	/** value - expected: what is shown when percent is null. */
+	readonly change: number;
+	readonly phase: FlagPhase;
+	/** Start of the bucket the flag rose at (fixed while held; kept on the `cleared` bucket); null without a flag. */
+	readonly since: number | null;
+	readonly peak: DeviationPeak | null;
+	/** recovering k/N: calm settled buckets so far (k) and needed to clear (N). */
+	readonly calm: number;
+	readonly calmNeeded: number;
+	/** Onset of a shift the baseline accepted as the new normal (shown for a few hours); else null. */
+	readonly newNormalSince: number | null;
+	/** The flag in words ("-87 % vs the usual Tuesday 14:00 (13.6k, normal 11.7k-15.7k), 4 min running"); null without a flag. */
+	readonly reason: string | null;
 };
 
 /**

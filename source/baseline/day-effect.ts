@@ -20,6 +20,9 @@ export type DayEffect = {
 	/** Correction per weekday and the day number it was measured on. */
 	readonly effect: Float64Array;
 	readonly measured: Float64Array;
+	/** The correction each weekday had before its latest measurement (what that day was judged with). */
+	readonly prior: Float64Array;
+	readonly priorMeasured: Float64Array;
 };
 
 export function createDayEffect(): DayEffect {
@@ -29,17 +32,35 @@ export function createDayEffect(): DayEffect {
 		current: new Float64Array(1).fill(NO_DAY),
 		effect: new Float64Array(7),
 		measured: new Float64Array(7).fill(NO_DAY),
+		prior: new Float64Array(7),
+		priorMeasured: new Float64Array(7).fill(NO_DAY),
 	};
 }
 
 const weekday = (day: number): number => ((day % 7) + 7) % 7;
 
-/** The level correction for the weekday of t, if that weekday was measured within the last two weeks. */
-export function readDayEffect(state: DayEffect, t: number): number {
-	const day = Math.floor(t / DAY_MS);
+/** The correction `day` is judged with: its weekday as measured before it, within two weeks. */
+function dayLevel(state: DayEffect, day: number): number {
 	const w = weekday(day);
-	const measured = state.measured[w]!;
-	return measured < day && measured > day - 14 ? state.effect[w]! : 0;
+	const inRange = (measured: number) => measured < day && measured > day - 14;
+	if (inRange(state.measured[w]!)) return state.effect[w]!;
+	// `day` itself may just have been measured (it closes at the next day's first point): what it had before.
+	return state.measured[w] === day && inRange(state.priorMeasured[w]!) ? state.prior[w]! : 0;
+}
+
+/**
+ * The level correction for the weekday of t, if that weekday was measured within the last two weeks.
+ * Over the first `easeMs` of a day it moves linearly from the previous day's level: a fleet does not go
+ * from Sunday to Monday at the stroke of midnight UTC (time zones, people).
+ */
+export function readDayEffect(state: DayEffect, t: number, easeMs = 0): number {
+	const day = Math.floor(t / DAY_MS);
+	const level = dayLevel(state, day);
+	const into = t - day * DAY_MS;
+	if (easeMs <= 0 || into >= easeMs) return level;
+	const x = into / easeMs;
+	// Yesterday's level as yesterday was judged (never yesterday's own incident or shift).
+	return dayLevel(state, day - 1) * (1 - x) + level * x;
 }
 
 /** Adds the residual of a point (relative to level + daily profile) to its hour of the day. */
@@ -65,6 +86,9 @@ function close(state: DayEffect, day: number): void {
 	if (n < MIN_HOURS || day === NO_DAY) return;
 	const sorted = means.sort((a, b) => a - b);
 	const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-	state.effect[weekday(day)] = median;
-	state.measured[weekday(day)] = day;
+	const w = weekday(day);
+	state.prior[w] = state.effect[w]!;
+	state.priorMeasured[w] = state.measured[w]!;
+	state.effect[w] = median;
+	state.measured[w] = day;
 }

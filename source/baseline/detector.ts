@@ -38,7 +38,7 @@ export type Estimate = {
 	expected: number;
 	low: number;
 	high: number;
-	/** Anomaly score in [0, 1]; see SCORE_WARN / SCORE_CRIT in score.ts. */
+	/** Anomaly score in [0, 1] (score.ts); the judge (judge.ts) decides flags from it. */
 	score: number;
 	/** Signed deviation in robust units (+ above expected, - below). */
 	z: number;
@@ -52,7 +52,8 @@ const DAY_MS = 86_400_000;
 const MAD_TO_SIGMA = 1.2533; // mean absolute deviation -> standard deviation for Gaussian noise
 const MIN_POINTS = 8;
 const SUSTAINED_CLIP = 6;
-const TAIL_TO_SIGMA = 1 / 1.645; // 90th percentile of |residual| -> standard deviation for Gaussian noise
+const TAIL_TO_SIGMA = 1 / 1.645;
+const RECENT_RATE = 0.1; // 90th percentile of |residual| -> standard deviation for Gaussian noise
 
 const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
@@ -87,6 +88,27 @@ export class SeasonalDetector {
 		return this.s.count;
 	}
 
+	/** Whether the series is judged as counts (Anscombe scale). */
+	get counts(): boolean {
+		return this.s.sqrt === true;
+	}
+
+	/**
+	 * Accept a new normal: move every level by the recent mean residual (the shift the judge's flag was
+	 * held for, on the transformed scale) and forget the sustained run, so the shifted series is judged
+	 * against itself from now on.
+	 */
+	rebase(): void {
+		const s = this.s;
+		const delta = s.recent;
+		if (!Number.isFinite(delta) || s.count === 0) return;
+		s.level += delta;
+		s.base += delta;
+		s.flat += delta;
+		s.sustained = 0;
+		s.recent = 0;
+	}
+
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
 	update(t: number, v: number): Estimate {
 		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, z: 0};
@@ -110,6 +132,8 @@ export class SeasonalDetector {
 			score = anomalyScore(span >= 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span)) : judged);
 			if (span >= 0) recordPeak(this.peaks, t, judged);
 		}
+		// About the last 10 points: what a new normal accepts (rebase).
+		if (!learning) s.recent += RECENT_RATE * (y - fit - s.recent);
 		const estimate = this.band(fit, sigma, learning) as Estimate;
 		estimate.score = score;
 		estimate.z = z;
@@ -170,7 +194,7 @@ export class SeasonalDetector {
 	}
 
 	private weekly(t: number): number {
-		return readWeekly(this.profiles, t, readDayEffect(this.days, t), this.params.clip * this.sigma(this.s.madSeasonal, this.s.tailSeasonal));
+		return readWeekly(this.profiles, t, readDayEffect(this.days, t, this.params.dayEaseHours * 3_600_000), this.params.clip * this.sigma(this.s.madSeasonal, this.s.tailSeasonal));
 	}
 
 	private learn(t: number, y: number, daily: number, weekly: number): void {

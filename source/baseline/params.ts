@@ -32,6 +32,8 @@ export type DetectorParams = {
 	/** Deviations seen on two recent days within +/- this many hours of the time of day are discounted in
 	 * the score (recurrence.ts); -1 disables it. */
 	readonly recurrenceSpanHours: number;
+	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
+	readonly dayEaseHours: number;
 };
 
 const HOUR = 3_600_000;
@@ -54,4 +56,5 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	tailGain: 2,
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,
+	dayEaseHours: 3,
 };

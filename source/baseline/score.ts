@@ -5,7 +5,10 @@
  */
 export const Z_HALF = 6;
 
-/** Recommended flag levels: WARN at |z| = 6 (score 0.5), CRIT at |z| ~ 9.2 (score 0.7). */
+/**
+ * Reference levels of the score alone (|z| 6 and ~9.2). Flags are not raised from these: the judge
+ * (judge.ts) turns the score back into a z with zForScore and applies the flag rules of severity.ts.
+ */
 export const SCORE_WARN = 0.5;
 export const SCORE_CRIT = 0.7;
 

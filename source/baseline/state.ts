@@ -26,6 +26,8 @@ export type Scalars = {
 	/** Running 90th percentile of |residual| of each model (heavy tails widen the scale). */
 	tailSeasonal: number;
 	tailFlat: number;
+	/** Running mean of the recent unclipped residual (transformed scale): the shift a new normal accepts. */
+	recent: number;
 };
 
 /** Plain JSON: a few scalars and the seasonal arrays, never the raw history. */
@@ -53,4 +55,5 @@ export const INITIAL_SCALARS: Scalars = {
 	sustained: 0,
 	tailSeasonal: 0,
 	tailFlat: 0,
+	recent: 0,
 };

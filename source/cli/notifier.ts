@@ -61,9 +61,12 @@ export function startNotifier(monitor: MonitorHandle, options: NotifierOptions):
 		child.stdin.on('error', () => {}); // a command that does not read stdin closes it early
 		child.stdin.end(`${JSON.stringify(notice)}\n`);
 	};
+	/** Metric -> onset of the flag last notified for: a reopened flag (same onset) does not page again. */
+	const notified = new Map<string, number>();
 	const unsubscribe = monitor.subscribe(snapshot => {
-		const notices = newCritNotices(wasCrit, snapshot);
+		const notices = newCritNotices(wasCrit, snapshot, notified);
 		wasCrit = critMetrics(snapshot);
+		for (const notice of notices) if (notice.since !== null) notified.set(notice.metric, Date.parse(notice.since));
 		if (notices.length === 0) return;
 		if (options.bell) options.stdout.write(BELL);
 		for (const notice of notices) run(notice);

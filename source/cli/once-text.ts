@@ -10,7 +10,7 @@ import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
 import {UNICODE, type Glyphs} from '../ui/glyphs.js';
 import {formatClock} from '../ui/format.js';
-import {arrow, flaggedSeverity, flagText, metricDelta} from '../ui/judgement.js';
+import {arrow, flaggedSeverity, flagReason, flagText, metricDelta} from '../ui/judgement.js';
 
 /**
  * An error message as --once reports it: it exits, so the "retrying" the live UI appends is not true here
@@ -41,12 +41,13 @@ export function nagiosLine(status: Snapshot['status'], summary: string, perfdata
 
 const formatValue = (value: number) => (value < 10 ? String(Math.round(value * 10) / 10) : String(Math.round(value)));
 
-/** "PublishIn.Success -87% (▼CRIT)"; when the expected value is 0 there is no percent: "… 12/min, expected 0 (▲CRIT)". */
+/** "PublishIn.Success -87% (▼CRIT)"; when the usual value is too small for a percent: "… 12/min, expected 0 (▲CRIT)". */
 function flaggedText(series: MetricSeries, g: Glyphs): string {
 	const severity = flaggedSeverity(series)!.toUpperCase();
 	const mark = `(${arrow(series.deviation!.direction, g)}${severity})`;
 	const delta = metricDelta(series, g);
-	if (delta !== g.missing) return `${sanitize(series.name)} ${delta} ${mark}`;
+	// A percent where one means something; with a usual value too small to divide by, the value and the expectation.
+	if (delta !== g.missing && series.deviation!.percent !== null) return `${sanitize(series.name)} ${delta} ${mark}`;
 	return `${sanitize(series.name)} ${formatValue(series.latest?.v ?? 0)}/min, expected ${formatValue(series.baseline?.expected ?? 0)} ${mark}`;
 }
 
@@ -120,6 +121,12 @@ export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string 
 			`${pad(series.name, 28)} ${pad(value, 10, 'right')} ${pad(expected, 10, 'right')} ${pad(percent, 7, 'right')}  ${pad(flag, 7)} ${bucket}`.trimEnd(),
 		);
 	}
+	// Why each flag (or new normal) stands, in the judge's words: the same text as deviation.reason.
+	const reasons = snapshot.metrics.flatMap(series => {
+		const reason = flagReason(series);
+		return reason === null ? [] : [`${series.name}: ${sanitize(reason)}`];
+	});
+	if (reasons.length > 0) lines.push('', 'WHY', ...reasons);
 	lines.push('', `EVENTS since ${formatClock(snapshot.eventsSince)} (${snapshot.events.length})`);
 	for (const event of snapshot.events.slice(0, 20)) {
 		lines.push(

@@ -1,24 +1,26 @@
 /**
- * One seasonal detector and one flag per metric. History is learned first (from CloudWatch or the disk
+ * One Judge (source/baseline/judge.ts: seasonal detector + flag life) per metric, the same class and
+ * defaults the NAB benchmark scores. History is learned first (from CloudWatch or the disk
  * cache); after that every newly settled bucket is judged against what was learned before it, then
  * learned. Until a metric's history is in, it is `learning`: live buckets are not learned either, so the
  * history (older) can still be fed in order.
  */
-import {SeasonalDetector, type DetectorParams, type DetectorState, type Estimate} from '../baseline/detector.js';
-import {INITIAL_FLAG, nextFlag, percentChange, type FlagState, type SeverityRules} from '../baseline/severity.js';
+import type {DetectorParams, DetectorState, Estimate} from '../baseline/detector.js';
+import {Judge, NO_FLAG, type FlagLife} from '../baseline/judge.js';
+import {deviationReason} from '../baseline/reason.js';
+import {shownPercent, type SeverityRules} from '../baseline/severity.js';
 import {findMetric} from '../iot/catalog.js';
-import type {BandPoint, MetricSeries} from '../types.js';
+import type {BandPoint, Deviation, MetricSeries} from '../types.js';
 
 const STEP_MS = 60_000;
 /** Band points kept per metric: the sparkline's 90 minutes and a little more. */
 const BAND_KEEP = 120;
 
 type Entry = {
-	detector: SeasonalDetector;
+	judge: Judge;
 	/** Start of the newest bucket learned (epoch ms), -Infinity before any. */
 	lastT: number;
 	ready: boolean;
-	flag: FlagState;
 	band: Map<number, BandPoint>;
 	last: {t: number; value: number; estimate: Estimate} | null;
 };
@@ -28,7 +30,7 @@ export type CachedBaseline = {
 	readonly lastT: number;
 	readonly state: DetectorState;
 	readonly last?: Entry['last'];
-	readonly flag?: FlagState;
+	readonly flag?: FlagLife;
 	readonly band?: readonly BandPoint[];
 };
 
@@ -40,12 +42,15 @@ export class BaselineEngine {
 		private readonly rules: SeverityRules,
 		private readonly params?: Partial<DetectorParams>,
 	) {
-		for (const name of metrics) this.entries.set(name, this.fresh());
+		for (const name of metrics) this.entries.set(name, this.fresh(name));
 	}
 
-	private fresh(): Entry {
-		const detector = new SeasonalDetector({stepMs: STEP_MS, ...(this.params ? {params: this.params} : {})});
-		return {detector, lastT: -Infinity, ready: false, flag: INITIAL_FLAG, band: new Map(), last: null};
+	private options(name: string) {
+		return {stepMs: STEP_MS, bad: findMetric(name)?.bad ?? 'both', rules: this.rules, ...(this.params ? {params: this.params} : {})};
+	}
+
+	private fresh(name: string): Entry {
+		return {judge: new Judge(this.options(name)), lastT: -Infinity, ready: false, band: new Map(), last: null};
 	}
 
 	/** Metrics whose history is learned. */
@@ -63,10 +68,11 @@ export class BaselineEngine {
 	restore(name: string, cached: CachedBaseline): void {
 		const entry = this.entries.get(name);
 		if (!entry) return;
-		entry.detector = SeasonalDetector.fromJSON(cached.state);
+		// A flag cached by an older version (without a phase) is dropped: it is judged again from here.
+		const flag = cached.flag && typeof cached.flag.phase === 'string' ? cached.flag : NO_FLAG;
+		entry.judge = new Judge(this.options(name), {detector: cached.state, flag});
 		entry.lastT = cached.lastT;
 		entry.last = cached.last ?? null;
-		entry.flag = cached.flag ?? INITIAL_FLAG;
 		entry.band = new Map((cached.band ?? []).map(point => [point.t, point]));
 	}
 
@@ -85,7 +91,7 @@ export class BaselineEngine {
 		if (!entry) return;
 		if (values.size > 0) {
 			const from = Math.max(start, entry.lastT + STEP_MS);
-			for (let t = from; t < end; t += STEP_MS) this.learn(entry, name, t, values.get(t) ?? 0);
+			for (let t = from; t < end; t += STEP_MS) this.learn(entry, t, values.get(t) ?? 0);
 		}
 		entry.ready = true;
 	}
@@ -95,25 +101,46 @@ export class BaselineEngine {
 		const entry = this.entries.get(series.name);
 		if (!entry || series.state !== 'ok') return series;
 		if (entry.ready) {
-			for (const point of series.points) if (point.t > entry.lastT) this.learn(entry, series.name, point.t, point.v);
+			for (const point of series.points) if (point.t > entry.lastT) this.learn(entry, point.t, point.v);
 		}
 		const band = series.points.flatMap(point => entry.band.get(point.t) ?? []);
 		const last = entry.last;
 		if (!entry.ready || !last || last.t !== series.latest?.t || last.estimate.learning) {
 			return {...series, judgement: 'learning', baseline: null, deviation: null, band};
 		}
-		const {expected, low, high, score, z} = last.estimate;
+		const {expected, low, high} = last.estimate;
 		return {
 			...series,
 			judgement: 'judged',
 			baseline: {expected, low, high},
-			deviation: {
-				severity: entry.flag.severity,
-				direction: entry.flag.direction ?? (z >= 0 ? 'up' : 'down'),
-				score,
-				percent: percentChange(last.value, expected),
-			},
+			deviation: this.deviation(entry, last),
 			band,
+		};
+	}
+
+	/** The judgement of the newest learned bucket and the life of its flag, in our own type. */
+	private deviation(entry: Entry, last: NonNullable<Entry['last']>): Deviation {
+		const flag = entry.judge.flag;
+		const {expected, low, high, score, z} = last.estimate;
+		const counts = entry.judge.detector.counts;
+		const percent = shownPercent(last.value, expected, counts);
+		const change = last.value - expected;
+		const calmNeeded = this.rules.calmBuckets;
+		const peak = flag.peak ? {t: flag.peak.t, value: flag.peak.value, expected: flag.peak.expected, percent: shownPercent(flag.peak.value, flag.peak.expected, counts)} : null;
+		const reason = deviationReason({t: last.t, stepMs: STEP_MS, severity: flag.severity, phase: flag.phase, since: flag.since, percent, change, baseline: {expected, low, high}, calm: flag.calm, calmNeeded, newNormalSince: flag.newNormalSince});
+		return {
+			severity: flag.severity,
+			direction: flag.direction ?? (z >= 0 ? 'up' : 'down'),
+			score,
+			percent,
+			change,
+			phase: flag.phase,
+			since: flag.since,
+			peak,
+			calm: flag.calm,
+			calmNeeded,
+			newNormalSince: flag.newNormalSince,
+			reason,
 		};
 	}
 
@@ -124,9 +151,9 @@ export class BaselineEngine {
 			if (!entry.ready || !Number.isFinite(entry.lastT)) continue;
 			out[name] = {
 				lastT: entry.lastT,
-				state: entry.detector.toJSON(),
+				state: entry.judge.detector.toJSON(),
 				last: entry.last,
-				flag: entry.flag,
+				flag: entry.judge.flag,
 				band: [...entry.band.values()],
 			};
 		}
@@ -137,13 +164,8 @@ export class BaselineEngine {
 	 * Judges one bucket against the past, moves the flag (history too, so an incident already under way at
 	 * start-up is flagged as soon as the history is in), then learns the bucket.
 	 */
-	private learn(entry: Entry, name: string, t: number, value: number): void {
-		const estimate = entry.detector.update(t, value);
-		if (!estimate.learning) {
-			const bad = findMetric(name)?.bad ?? 'both';
-			entry.flag = nextFlag(entry.flag, {value, expected: estimate.expected, z: estimate.z}, bad, this.rules);
-		}
-		this.remember(entry, t, value, estimate);
+	private learn(entry: Entry, t: number, value: number): void {
+		this.remember(entry, t, value, entry.judge.update(t, value).estimate);
 	}
 
 	private remember(entry: Entry, t: number, value: number, estimate: Estimate): void {

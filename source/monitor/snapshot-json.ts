@@ -2,7 +2,7 @@
  * Pure: the stable public JSON shape of a snapshot (`--once --json`). Only our own fields, never an SDK
  * shape. Later features add keys; existing keys keep their meaning.
  */
-import type {MetricSeries, Snapshot} from '../types.js';
+import type {Deviation, MetricSeries, Snapshot} from '../types.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';
 
 /**
@@ -22,6 +22,15 @@ export function metricDataState(series: MetricSeries, snapshot: Pick<Snapshot, '
 
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
 
+function deviationToJson(deviation: Deviation) {
+	return {
+		...deviation,
+		since: iso(deviation.since),
+		peak: deviation.peak ? {...deviation.peak, t: iso(deviation.peak.t)} : null,
+		newNormalSince: iso(deviation.newNormalSince),
+	};
+}
+
 export function snapshotToJson(snapshot: Snapshot) {
 	return {
 		generatedAt: iso(snapshot.generatedAt),
@@ -39,7 +48,8 @@ export function snapshotToJson(snapshot: Snapshot) {
 			stat: series.stat,
 			judgement: series.judgement,
 			baseline: series.judgement === 'judged' ? series.baseline : null,
-			deviation: series.judgement === 'judged' ? series.deviation : null,
+			// Times as ISO strings: since (the flag's fixed onset), peak.t, newNormalSince; phase and reason as the screen shows them.
+			deviation: series.judgement === 'judged' && series.deviation ? deviationToJson(series.deviation) : null,
 			...(series.error ? {error: series.error} : {}),
 		})),
 		// `late` as in `tail --json`; one refresh is all backlog, so it reads false here.

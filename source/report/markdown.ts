@@ -13,7 +13,7 @@
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {deviationOnset} from '../monitor/deviation-onset.js';
 import {formatClock, formatClockShort} from '../ui/format.js';
-import {flagText, metricDelta} from '../ui/judgement.js';
+import {flagReason, flagText, metricDelta} from '../ui/judgement.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 import {identityLabel} from '../trail/identity.js';
@@ -139,6 +139,12 @@ function flagsTable(flagged: readonly MetricSeries[], alarmStates: AlarmStates):
 		'| --- | --- | --- | --- | ---: | ---: | --- | ---: | --- |',
 		...rows,
 		'',
+		// Why, in the judge's own words (the same text as the screen and deviation.reason in --once --json).
+		...flagged.flatMap(series => {
+			const reason = flagReason(series);
+			return reason === null ? [] : [`- **${cell(series.name)}**: ${cell(reason)}`];
+		}),
+		...(flagged.some(series => flagReason(series) !== null) ? [''] : []),
 	];
 }
 

@@ -32,14 +32,29 @@ export function flagSegment(metric: MetricSeries, g: Glyphs = UNICODE): Segment 
 	if (metric.judgement === 'learning') return {text: 'learning', dim: true};
 	const deviation = metric.deviation;
 	const severity = flaggedSeverity(metric);
+	// A shift the baseline accepted (see the README on flags): the row says so for a few hours.
+	if (deviation?.phase === 'new-normal') return {text: 'new norm', dim: true};
 	if (deviation === null || severity === null) return {text: g.normal, dim: true};
+	// Recovering k/N calm minutes: the count replaces the word, in the flag's colour, not bold.
+	if (deviation.phase === 'recovering') return {text: `${arrow(deviation.direction, g)} ${deviation.calm}/${deviation.calmNeeded}`, color: severityColor(severity)};
 	return {text: `${arrow(deviation.direction, g)} ${severity.toUpperCase()}`, color: severityColor(severity), bold: true};
 }
 
-/** The flag as plain words for text read outside the screen (--once text, the Markdown hand-off): as the FLAG cell, with "ok" for the dim dot. */
+/** The flag as plain words for text read outside the screen (--once text, the Markdown hand-off): "▼ CRIT", "▼ CRIT recovering 2/3", "new normal", "ok". */
 export function flagText(metric: MetricSeries, g: Glyphs = UNICODE): string {
+	const deviation = metric.deviation;
+	const severity = flaggedSeverity(metric);
+	if (deviation?.phase === 'new-normal' && metric.judgement === 'judged') return 'new normal';
+	if (deviation !== null && severity !== null && deviation.phase === 'recovering') {
+		return `${arrow(deviation.direction, g)} ${severity.toUpperCase()} recovering ${deviation.calm}/${deviation.calmNeeded}`;
+	}
 	const {text} = flagSegment(metric, g);
 	return text === g.normal ? 'ok' : text;
+}
+
+/** The flag's reason in words (deviation.reason), or null when there is none to tell. */
+export function flagReason(metric: MetricSeries): string | null {
+	return metric.state === 'ok' && metric.judgement === 'judged' ? (metric.deviation?.reason ?? null) : null;
 }
 
 /** A signed percent: "-84%", "+327%", "0%", "+16k%"; "—" when unknown. At most 6 columns. */
@@ -54,9 +69,18 @@ export function formatDelta(percent: number | null, g: Glyphs = UNICODE): string
 	return `${sign}${text}%`;
 }
 
-/** The Δ of a metric: its percent only when judged, "—" otherwise (learning, no data, error). */
+/**
+ * The Δ of a metric when judged, "—" otherwise (learning, no data, error): its percent, or the absolute
+ * change ("+3", "-0.2") when the expected value is too small to divide by (a count's percent is null then).
+ */
 export function metricDelta(metric: MetricSeries, g: Glyphs = UNICODE): string {
-	return metric.state === 'ok' && metric.judgement === 'judged' ? formatDelta(metric.deviation?.percent ?? null, g) : g.missing;
+	if (metric.state !== 'ok' || metric.judgement !== 'judged' || !metric.deviation) return g.missing;
+	const {percent, change} = metric.deviation;
+	if (percent === null && typeof change === 'number' && Number.isFinite(change)) {
+		const rounded = Math.abs(change) >= 10 ? Math.round(change) : Math.round(change * 10) / 10;
+		if (rounded !== 0) return `${rounded > 0 ? '+' : '-'}${formatCompact(Math.abs(rounded), g)}`;
+	}
+	return formatDelta(percent, g);
 }
 
 /** Counts keep one decimal below 100 (formatCount); a baseline is an estimate, so whole numbers from 10. */

@@ -42,3 +42,17 @@ test('a notice carries what the on-call person needs, as plain JSON', () => {
 	assert.equal(notice.region, 'us-east-1');
 	assert.deepEqual(JSON.parse(JSON.stringify(notice)), notice);
 });
+
+test('a flag that reopens with the same onset (the same incident flapping) does not notify twice', () => {
+	const crit = (since: number) => {
+		const snap = at({A: 'crit'});
+		return {...snap, metrics: snap.metrics.map(m => ({...m, deviation: {...m.deviation!, since}}))};
+	};
+	const notified = new Map<string, number>();
+	const first = newCritNotices(new Set(), crit(1000), notified);
+	assert.equal(first.length, 1);
+	notified.set('A', 1000);
+	assert.equal(first[0]!.since, new Date(1000).toISOString());
+	assert.equal(newCritNotices(new Set(), crit(1000), notified).length, 0, 'reopened: same onset');
+	assert.equal(newCritNotices(new Set(), crit(5000), notified).length, 1, 'a new flag: a new onset');
+});
