@@ -5,11 +5,16 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-/** Runs `simulate` (a long-lived command) for `ms`, then stops it. */
-async function runFor(ms: number, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Runs `simulate` (a long-lived command) until `done()` holds (the loader writes the cache 1.5 s into a run;
+ * a loaded machine may take longer to get there), for 20 s at most, then stops it.
+ */
+async function runUntil(done: () => boolean, env: NodeJS.ProcessEnv): Promise<void> {
 	const child = spawn(process.execPath, ['dist/cli.js', 'simulate', '--port', '0'], {env, stdio: ['ignore', 'pipe', 'pipe']});
 	child.stdout.resume();
-	await new Promise(resolve => setTimeout(resolve, ms));
+	const until = Date.now() + 20_000;
+	await new Promise(resolve => setTimeout(resolve, 2500));
+	while (!done() && Date.now() < until) await new Promise(resolve => setTimeout(resolve, 200));
 	const exited = new Promise(resolve => child.once('exit', resolve));
 	child.kill('SIGTERM');
 	await exited;
@@ -27,7 +32,7 @@ test('dist/cli.js writes its code cache once, into a private file, and survives 
 		assert.match(version.stdout, /^\d+\.\d+\.\d+/);
 		assert.ok(!existsSync(dir) || readdirSync(dir).length === 0);
 
-		await runFor(2500, env);
+		await runUntil(() => existsSync(dir) && readdirSync(dir).some(name => name.endsWith('.bin')), env);
 		const files = readdirSync(dir);
 		assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
 		const file = join(dir, files[0]!);
@@ -43,7 +48,7 @@ test('dist/cli.js writes its code cache once, into a private file, and survives 
 		const again = spawnSync(process.execPath, ['dist/cli.js', '--version'], {env, encoding: 'utf8'});
 		assert.equal(again.status, 0);
 		assert.equal(again.stdout, version.stdout);
-		await runFor(2500, env);
+		await runUntil(() => statSync(file).size > 100_000, env);
 		assert.ok(statSync(file).size > 100_000, 'rewritten');
 		assert.notEqual(readFileSync(file, 'utf8').slice(0, 16), 'not a code cache');
 		assert.ok(!existsSync(older), 'the older build\'s cache is gone');
