@@ -23,14 +23,13 @@ test('incident Markdown from the embedded endpoint matches the golden file', asy
 	assert.match(text, /\| PublishIn\.Success \| ▼ CRIT \|/);
 	assert.match(text, /\| iot-publish-drop \| ALARM \|/);
 	const publish = text.slice(text.indexOf('### PublishIn.Success'), text.indexOf('### PublishOut.Success'));
-	// The story's policy change, with its resource and a why of its own. It ranks second here: bob's
-	// SetDefaultPolicyVersion 40 s later is the same kind of change, as able to explain the drop, and nearer.
-	const top2 = publish.split('\n').filter(line => /^[12]\. /.test(line));
-	assert.ok(
-		top2.some(line =>
-			/\*\*SetDefaultPolicyVersion\*\* \(FleetTelemetryPolicy v7\) .* by role deploy-role\/.*: New default version 7 of policy FleetTelemetryPolicy, 2 min before the drop\. Changes what devices may do: can explain PublishIn\.Success falling/.test(line),
-		),
-		`the story's policy change is among the first two suspects:\n${top2.join('\n')}`,
+	// The story's policy change, with its resource and a why of its own, is the first suspect: the simulated
+	// account changes its fleet's policies a few times a day, so nothing else as able to explain the drop is near.
+	const first = publish.split('\n').find(line => /^1\. /.test(line));
+	assert.match(
+		first ?? '',
+		/^1\. \*\*SetDefaultPolicyVersion\*\* \(FleetTelemetryPolicy v7\) .* by role deploy-role\/.*: New default version 7 of policy FleetTelemetryPolicy, 2 min before the drop\. Changes what devices may do: can explain PublishIn\.Success falling/,
+		`the story's policy change is the first suspect:\n${first}`,
 	);
 	assert.match(publish, /After the onset \(13:54 UTC\), so they cannot have caused it:/);
 	assert.match(publish, /^\d+ more changes before the onset with weaker evidence are not listed /m);

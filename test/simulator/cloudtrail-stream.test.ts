@@ -207,3 +207,51 @@ describe('CloudTrail stream: injected events and the demo story', () => {
 		assert.ok(cycle.some(event => event.EventName === 'CreateJob'), 'the firmware job');
 	});
 });
+
+describe('CloudTrail stream: the background looks like a real account', () => {
+	/**
+	 * Devices come and go all day, but a fleet's policies, rollouts, rules and certificates change a few
+	 * times a day: changes able to move every device's traffic (or lock devices out) are rare, so the one
+	 * that explains an incident is not lost among look-alikes. Classified as W classifies them.
+	 */
+	it('keeps per-device churn busy and fleet-wide traffic changes to a few a working day', async t => {
+		const {generateSlot, SLOT_MS} = await import('../../source/simulator/cloudtrail/generator.js');
+		const {toWire} = await import('../../source/simulator/cloudtrail/lookup.js');
+		const {decodeEvent} = await import('../../source/aws/trail.js');
+		const {operationOf} = await import('../../source/iot/operations.js');
+		const {changeOf} = await import('../../source/trail/change.js');
+		const day = Date.UTC(2026, 2, 9);
+		const days = 3;
+		const seeds = [1, 2, 3];
+		const count = {dayIot: 0, nightIot: 0, dayFleet: 0, nightFleet: 0};
+		for (const seed of seeds) {
+			const ctx = {seed, region: 'us-east-1', accountId: '123456789012'};
+			for (let slot = day / SLOT_MS; slot < (day + days * 24 * HOUR) / SLOT_MS; slot++) {
+				const hour = new Date(slot * SLOT_MS).getUTCHours();
+				const working = hour >= 7 && hour < 19;
+				for (const sim of generateSlot(ctx, slot)) {
+					if (sim.eventSource !== 'iot.amazonaws.com') continue;
+					count[working ? 'dayIot' : 'nightIot']++;
+					const operation = operationOf(sim.eventName);
+					if (operation === null || operation.impact === 'none' || operation.impact === 'grant') continue;
+					const wire = toWire(sim) as {EventTime: number};
+					const event = decodeEvent({...wire, EventTime: new Date(wire.EventTime * 1000)});
+					if (event === null || event.errorCode) continue;
+					const change = changeOf(event, operation);
+					const movesTraffic = change.impact !== 'none' && change.impact !== 'grant' && change.strength >= 0.5;
+					if (movesTraffic && (change.scope === 'fleet' || change.impact === 'credentials')) count[working ? 'dayFleet' : 'nightFleet']++;
+				}
+			}
+		}
+		const halves = seeds.length * days;
+		const perDay = {iotPerHour: count.dayIot / halves / 12, fleet: count.dayFleet / halves};
+		const perNight = {iotPerHour: count.nightIot / halves / 12, fleet: count.nightFleet / halves};
+		t.diagnostic(`working hours: ${JSON.stringify(perDay)}; night: ${JSON.stringify(perNight)}`);
+		// An IoT change every 8 s in working hours, every 40 s at night (the tail and the volume tests rely on it).
+		assert.ok(perDay.iotPerHour > 400 && perDay.iotPerHour < 500, JSON.stringify(perDay));
+		assert.ok(perNight.iotPerHour > 75 && perNight.iotPerHour < 105, JSON.stringify(perNight));
+		// A few fleet-wide changes a working day, fewer at night; never one every few minutes.
+		assert.ok(perDay.fleet >= 3 && perDay.fleet <= 15, `fleet-wide changes per working day: ${perDay.fleet}`);
+		assert.ok(perNight.fleet <= 3, `fleet-wide changes per night: ${perNight.fleet}`);
+	});
+});

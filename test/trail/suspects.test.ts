@@ -190,66 +190,80 @@ test('areas from API names (the timeline weighs its ticks by them)', () => {
  * The demo story (source/simulator/cloudtrail/inject.ts) plants a cause before each incident of every
  * 20-minute cycle: a new default version of a fleet policy 2 minutes before the publish drop, a firmware
  * job to a thing group 2 minutes before the connect storm, a certificate revocation 2 minutes before the
- * auth-error burst. Around them runs the simulator's background: at 14:00 UTC an IoT change every 8
- * seconds, the same kinds of calls among them. Decoded as the tail decodes LookupEvents answers, with
- * the incident's true start as the onset: the planted cause is ranked, and the only changes ever ranked
- * above it are as able to explain the incident as it is and nearer to the onset (background calls of the
- * same kind: nothing in the records tells them apart). Changes the story makes after the onset (a policy
- * detached at +50 s, a denied DeleteThing at +3 min) are never ranked.
+ * auth-error burst. Around them runs the simulator's background, as a real account's control plane looks:
+ * per-device churn all the time (an IoT change every 8 seconds at 14:00 UTC, every 40 at 02:00), and
+ * fleet-wide changes (policy versions, rollouts, topic rules, certificates switched off) a dozen times a
+ * working day. Decoded as the tail decodes LookupEvents answers, with the incident's true start as the
+ * onset and the metric's direction, the planted cause ranks first. The one exception allowed: a
+ * background call of the same kind, as able to explain the incident, made between the planted cause and
+ * the onset (nothing in the records tells the two apart, and nearer ranks first); with fleet-wide changes
+ * a few a day that is a rare coincidence, at most 2 of each 60 incidents. Changes the story makes after
+ * the onset (a policy detached at +50 s, a denied DeleteThing at +3 min) are never ranked.
  */
-test('the demo story: each planted cause is ranked, below nothing but equally good changes nearer the onset', async t => {
+test('the demo story: each planted cause ranks first, at busy and night hours', async t => {
 	const {createTrailStore} = await import('../../source/simulator/cloudtrail/store.js');
 	const {storyEvents} = await import('../../source/simulator/cloudtrail/inject.js');
 	const {toWire} = await import('../../source/simulator/cloudtrail/lookup.js');
 	const {decodeEvent} = await import('../../source/aws/trail.js');
 	const {DEMO_CYCLE_MS, DEMO_LEAD_MS} = await import('../../source/simulator/incidents.js');
-	const startedAt = Date.UTC(2026, 10, 24, 14, 0, 30); // the demo tests' BASE: working hours, the busiest background
 	const incidents = [
-		{metric: 'PublishIn.Success', direction: 'down', start: 0, cause: 'SetDefaultPolicyVersion'},
-		{metric: 'Connect.Success', direction: 'up', start: 10, cause: 'CreateJob'},
-		{metric: 'Connect.Success', direction: undefined, start: 10, cause: 'CreateJob'},
-		{metric: 'Connect.Throttle', direction: undefined, start: 10, cause: 'CreateJob'},
-		{metric: 'Connect.AuthError', direction: 'up', start: 15, cause: 'UpdateCertificate'},
+		{start: 0, cause: 'SetDefaultPolicyVersion', queries: [{metric: 'PublishIn.Success', direction: 'down'}]},
+		{start: 10, cause: 'CreateJob', queries: [{metric: 'Connect.Success', direction: 'up'}, {metric: 'Connect.Throttle', direction: 'up'}]},
+		{start: 15, cause: 'UpdateCertificate', queries: [{metric: 'Connect.AuthError', direction: 'up'}]},
 	] as const;
-	const firsts = new Map<string, number>();
-	let checked = 0;
-	for (const seed of [1, 2, 3, 4, 5]) {
-		const ctx = {seed, region: 'us-east-1', accountId: '123456789012'};
-		const store = createTrailStore(ctx);
-		const story = storyEvents(ctx, startedAt);
-		const planted = new Set(story.map(event => event.eventId));
-		store.add(story);
-		const first = Math.floor((startedAt - DEMO_LEAD_MS) / 1000) * 1000;
-		for (let cycle = 0; cycle < 12; cycle++) {
-			const cycleStart = first + cycle * DEMO_CYCLE_MS;
-			for (const incident of incidents) {
-				const onset = cycleStart + incident.start * MIN;
-				const events: TrailEvent[] = [];
-				store.scan(onset - 35 * MIN, onset + 15 * MIN, onset + 30 * MIN, sim => {
-					if (sim.eventSource !== 'iot.amazonaws.com') return true;
-					const wire = toWire(sim) as {EventTime: number};
-					const decoded = decodeEvent({...wire, EventTime: new Date(wire.EventTime * 1000)});
-					if (decoded) events.push(decoded);
-					return true;
-				});
-				const suspects = suspectsFor(events, {metric: incident.metric, onset, direction: incident.direction});
-				const label = `seed ${seed} cycle ${cycle} ${incident.metric} ${incident.direction ?? ''}`;
-				const cause = suspects.find(s => planted.has(s.event.eventId) && s.event.eventName === incident.cause && s.event.eventTime < onset);
-				assert.ok(cause, `${label}: the planted ${incident.cause} is listed`);
-				assert.equal(cause.section, 'ranked', `${label}: ranked #${cause.rank}`);
-				for (const above of suspects.filter(s => s.section === 'ranked' && s.rank < cause.rank)) {
-					assert.ok(Math.abs(above.score - cause.score) < 1e-9 && above.event.eventTime >= cause.event.eventTime, `${label}: ${above.why} (${above.score}) above ${cause.why} (${cause.score})`);
+	// 14:00 UTC is the demo tests' BASE (working hours, the busiest background); 02:00 is a quiet night.
+	for (const [hours, hour] of [['busy', 14], ['night', 2]] as const) {
+		const startedAt = Date.UTC(2026, 10, 24, hour, 0, 30);
+		const firsts = new Map<string, number>();
+		const coincidences: string[] = [];
+		let checked = 0;
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const ctx = {seed, region: 'us-east-1', accountId: '123456789012'};
+			const store = createTrailStore(ctx);
+			const story = storyEvents(ctx, startedAt);
+			const planted = new Set(story.map(event => event.eventId));
+			store.add(story);
+			const first = Math.floor((startedAt - DEMO_LEAD_MS) / 1000) * 1000;
+			for (let cycle = 0; cycle < 12; cycle++) {
+				for (const incident of incidents) {
+					const onset = first + cycle * DEMO_CYCLE_MS + incident.start * MIN;
+					const events: TrailEvent[] = [];
+					store.scan(onset - 35 * MIN, onset + 15 * MIN, onset + 30 * MIN, sim => {
+						if (sim.eventSource !== 'iot.amazonaws.com') return true;
+						const wire = toWire(sim) as {EventTime: number};
+						const decoded = decodeEvent({...wire, EventTime: new Date(wire.EventTime * 1000)});
+						if (decoded) events.push(decoded);
+						return true;
+					});
+					for (const {metric, direction} of incident.queries) {
+						const suspects = suspectsFor(events, {metric, onset, direction});
+						const label = `${hours} seed ${seed} cycle ${cycle} ${metric} ${direction}`;
+						const cause = suspects.find(s => planted.has(s.event.eventId) && s.event.eventName === incident.cause && s.event.eventTime < onset);
+						assert.ok(cause, `${label}: the planted ${incident.cause} is listed`);
+						assert.equal(cause.section, 'ranked', `${label}: ranked #${cause.rank}`);
+						for (const above of suspects.filter(s => s.section === 'ranked' && s.rank < cause.rank)) {
+							const same = !planted.has(above.event.eventId) && above.event.eventName === cause.event.eventName;
+							assert.ok(
+								same && Math.abs(above.score - cause.score) < 1e-9 && above.event.eventTime >= cause.event.eventTime,
+								`${label}: ${above.why} (${above.score}) above ${cause.why} (${cause.score})`,
+							);
+							coincidences.push(`${label}: ${above.why}, above ${cause.why}`);
+						}
+						for (const suspect of suspects.filter(s => s.section === 'ranked')) {
+							assert.ok(suspect.event.eventTime < onset, `${label}: ranked only before the onset`);
+						}
+						const key = `${metric} ${direction}`;
+						firsts.set(key, (firsts.get(key) ?? 0) + (cause.rank === 1 ? 1 : 0));
+						checked++;
+					}
 				}
-				for (const suspect of suspects.filter(s => s.section === 'ranked')) {
-					assert.ok(suspect.event.eventTime < onset, `${label}: ranked only before the onset`);
-					assert.ok(!planted.has(suspect.event.eventId) || suspect.event.eventTime < onset, label);
-				}
-				const key = `${incident.metric} ${incident.direction ?? '(no direction)'}`;
-				firsts.set(key, (firsts.get(key) ?? 0) + (cause.rank === 1 ? 1 : 0));
-				checked++;
 			}
 		}
+		assert.equal(checked, 5 * 12 * 4);
+		for (const [key, count] of firsts) {
+			t.diagnostic(`${hours}: ${key}: planted cause first in ${count} of 60 incidents`);
+			assert.ok(count >= 58, `${hours} ${key}: first in only ${count} of 60:\n${coincidences.join('\n')}`);
+		}
+		for (const line of coincidences) t.diagnostic(`coincidence: ${line}`);
 	}
-	assert.equal(checked, 5 * 12 * incidents.length);
-	for (const [key, count] of firsts) t.diagnostic(`${key}: planted cause first in ${count} of 60 incidents`);
 });

@@ -6,7 +6,7 @@
 import {injectedIdentity} from './identities.js';
 import {IOT_SOURCE, IOT_TEMPLATES} from './iot-events.js';
 import {DEMO_CYCLE_MS, DEMO_LEAD_MS} from '../incidents.js';
-import {certificateId} from './names.js';
+import {certificateId, type Kind} from './names.js';
 import {TAG, hash32, makeRng, uuid} from './random.js';
 import {composeEvent, recordJson, type EventSpec} from './record.js';
 import type {SimEvent, SimTrailEventInput, TrailContext} from './types.js';
@@ -63,9 +63,10 @@ export function fromInput(ctx: TrailContext, input: SimTrailEventInput, ordinal:
 	};
 }
 
-function template(name: string) {
-	const found = IOT_TEMPLATES.find(candidate => candidate.name === name);
-	if (!found) throw new Error(`story: no template ${name}`);
+/** The template of a call on these kinds of resource (a job to a thing group, not to one thing). */
+function template(name: string, kinds: readonly Kind[]) {
+	const found = IOT_TEMPLATES.find(candidate => candidate.name === name && candidate.kinds.join() === kinds.join());
+	if (!found) throw new Error(`story: no template ${name} (${kinds.join(', ')})`);
 	return found;
 }
 
@@ -99,7 +100,7 @@ export function storyEvents(ctx: TrailContext, startedAt: number): SimEvent[] {
 			scripted(1, {
 				eventTime: at(-2),
 				deliveredAt: cycle === 0 ? startedAt + 105_000 : at(-1.25),
-				template: template('SetDefaultPolicyVersion'),
+				template: template('SetDefaultPolicyVersion', ['policy', 'version']),
 				actor: 'deploy-role',
 				names: {policy: 'FleetTelemetryPolicy', version: String(7 + cycle)},
 				force: {errorCode: null},
@@ -107,7 +108,7 @@ export function storyEvents(ctx: TrailContext, startedAt: number): SimEvent[] {
 			scripted(2, {
 				eventTime: at(1) - 10_000,
 				deliveredAt: at(1.5),
-				template: template('DetachPolicy'),
+				template: template('DetachPolicy', ['policy', 'cert']),
 				actor: 'deploy-role',
 				names: {policy: 'DeviceDefaultPolicy', cert},
 				force: {errorCode: null},
@@ -115,7 +116,7 @@ export function storyEvents(ctx: TrailContext, startedAt: number): SimEvent[] {
 			scripted(3, {
 				eventTime: at(3),
 				deliveredAt: at(3.75),
-				template: template('DeleteThing'),
+				template: template('DeleteThing', ['thing']),
 				actor: 'bob',
 				names: {thing: 'gateway-0007'},
 				force: {errorCode: 'AccessDenied', sourceIp: '203.0.113.250'},
@@ -123,7 +124,7 @@ export function storyEvents(ctx: TrailContext, startedAt: number): SimEvent[] {
 			scripted(4, {
 				eventTime: at(8),
 				deliveredAt: at(8.6),
-				template: template('CreateJob'),
+				template: template('CreateJob', ['job', 'group']),
 				actor: 'deploy-role',
 				names: {job: `firmware-rollout-${41 + cycle}`, group: 'fleet-us-east'},
 				force: {errorCode: null},
@@ -131,7 +132,7 @@ export function storyEvents(ctx: TrailContext, startedAt: number): SimEvent[] {
 			scripted(5, {
 				eventTime: at(13),
 				deliveredAt: at(13.75),
-				template: template('UpdateCertificate'),
+				template: template('UpdateCertificate', ['cert']),
 				actor: 'ops-admin',
 				names: {cert},
 				force: {request: {certificateId: cert, newStatus: 'REVOKED'}, errorCode: null},

@@ -1,6 +1,7 @@
 /**
- * The IoT control-plane calls the simulator emits: mutating operations only (aws-facts §3.5), weighted
- * so onboarding (CreateThing, AttachThingPrincipal, AttachPolicy) dominates and deletes are rare.
+ * The IoT control-plane calls the simulator emits: mutating operations only (aws-facts §3.5), in two
+ * streams: per-device churn, where onboarding (CreateThing, AttachThingPrincipal, AttachPolicy) dominates
+ * and deletes are rare, and the few fleet-wide changes of a day (policy versions, rollouts, topic rules).
  */
 
 import type {ActorKey} from './identities.js';
@@ -66,12 +67,23 @@ const iot = (
 	extra: Partial<EventTemplate> = {},
 ): EventTemplate => ({name, source: IOT_SOURCE, weight, readOnly: false, kinds, build, ...extra});
 
-// Switching a certificate off is rare in a healthy account (the demo story does it on purpose); most
-// UpdateCertificate calls activate one.
-const CERTIFICATE_STATUSES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'INACTIVE', 'REVOKED'];
+const jobRequest = (n: Names, target: string): Json => ({
+	jobId: n.job,
+	targets: [target],
+	documentSource: `https://firmware-builds.s3.amazonaws.com/jobs/${n.job ?? ''}.json`,
+	targetSelection: 'SNAPSHOT',
+});
 
-export const IOT_TEMPLATES: readonly EventTemplate[] = [
-	iot('CreateThing', 14, ['thing'], (n, rng, arn) => ({
+const certificateStatus = (status: string): PayloadBuilder => n => ({request: {certificateId: n.cert, newStatus: status}, response: null});
+
+/**
+ * Per-device churn: onboarding (a thing, its certificate, the certificate attached to the thing and a
+ * policy attached to the certificate), registry updates and the odd device retired or moved. Each call
+ * touches one device, so none of them can move fleet-wide traffic; this is what keeps the tail busy.
+ * (Reads are not here: CloudTrail does not record IoT List and Describe calls, aws-facts §3.5.)
+ */
+export const DEVICE_TEMPLATES: readonly EventTemplate[] = [
+	iot('CreateThing', 16, ['thing'], (n, rng, arn) => ({
 		request: {
 			thingName: n.thing,
 			thingTypeName: 'EdgeSensor',
@@ -79,79 +91,110 @@ export const IOT_TEMPLATES: readonly EventTemplate[] = [
 		},
 		response: {thingName: n.thing, thingArn: arn('thing', n.thing ?? ''), thingId: uuid(rng)},
 	})),
-	iot('AttachThingPrincipal', 12, ['thing', 'cert'], (n, _rng, arn) => ({
+	iot('AttachThingPrincipal', 14, ['thing', 'cert'], (n, _rng, arn) => ({
 		request: {thingName: n.thing, principal: arn('cert', n.cert ?? '')},
 		response: null,
 	})),
-	iot('AttachPolicy', 11, ['policy', 'cert'], (n, _rng, arn) => ({
+	iot('AttachPolicy', 13, ['policy', 'cert'], (n, _rng, arn) => ({
 		request: {policyName: n.policy, target: arn('cert', n.cert ?? '')},
 		response: null,
 	})),
-	iot('CreateKeysAndCertificate', 9, ['cert'], (n, _rng, arn) => ({
+	iot('CreateKeysAndCertificate', 11, ['cert'], (n, _rng, arn) => ({
 		request: {setAsActive: true},
 		response: {certificateArn: arn('cert', n.cert ?? ''), certificateId: n.cert, keyPair: 'HIDDEN_DUE_TO_SECURITY_REASONS'},
 	})),
-	iot('UpdateThing', 8, ['thing'], (n, rng) => ({
+	iot('UpdateThing', 10, ['thing'], (n, rng) => ({
 		request: {thingName: n.thing, attributePayload: {attributes: {firmware: pickOne(rng, ['2.4.0', '2.4.1', '2.5.0-rc1'])}, merge: true}},
 		response: null,
 	})),
-	iot('AddThingToThingGroup', 7, ['group', 'thing'], n => ({
+	iot('AddThingToThingGroup', 9, ['group', 'thing'], n => ({
 		request: {thingGroupName: n.group, thingName: n.thing, overrideDynamicGroups: false},
 		response: null,
 	}), {service: {actor: 'iot-service', share: 0.2}}),
-	iot('UpdateCertificate', 5, ['cert'], (n, rng) => ({
-		request: {certificateId: n.cert, newStatus: pickOne(rng, CERTIFICATE_STATUSES)},
-		response: null,
-	}), {service: {actor: 'iot-service', share: 0.15}}),
-	iot('CreatePolicyVersion', 4, ['policy', 'version'], (n, _rng, arn) => ({
-		request: {policyName: n.policy, policyDocument: policyDocument(n), setAsDefault: true},
-		response: {policyArn: arn('policy', n.policy ?? ''), policyVersionId: n.version, isDefaultVersion: true},
-	})),
-	iot('SetDefaultPolicyVersion', 3, ['policy', 'version'], n => ({
-		request: {policyName: n.policy, policyVersionId: n.version},
-		response: null,
-	})),
-	iot('ReplaceTopicRule', 3, ['rule'], (n, rng) => ({request: rulePayload(n, rng), response: null})),
-	iot('CreateJob', 3, ['job', 'group'], (n, _rng, arn) => ({
-		request: {
-			jobId: n.job,
-			targets: [arn('group', n.group ?? '')],
-			documentSource: `https://firmware-builds.s3.amazonaws.com/jobs/${n.job ?? ''}.json`,
-			targetSelection: 'SNAPSHOT',
-		},
-		response: {jobArn: arn('job', n.job ?? ''), jobId: n.job},
-	})),
+	// A certificate made without setAsActive, switched on once its device is ready.
+	iot('UpdateCertificate', 7, ['cert'], certificateStatus('ACTIVE'), {service: {actor: 'iot-service', share: 0.15}}),
 	iot('DetachThingPrincipal', 3, ['thing', 'cert'], (n, _rng, arn) => ({
 		request: {thingName: n.thing, principal: arn('cert', n.cert ?? '')},
 		response: null,
 	})),
-	iot('CreateTopicRule', 2, ['rule'], (n, rng) => ({request: rulePayload(n, rng), response: null})),
-	iot('DetachPolicy', 2, ['policy', 'cert'], (n, _rng, arn) => ({
+	iot('DetachPolicy', 3, ['policy', 'cert'], (n, _rng, arn) => ({
 		request: {policyName: n.policy, target: arn('cert', n.cert ?? '')},
 		response: null,
 	})),
-	iot('DeleteThing', 2, ['thing'], n => ({request: {thingName: n.thing}, response: null})),
-	iot('DeletePolicyVersion', 1.5, ['policy', 'version'], n => ({
-		request: {policyName: n.policy, policyVersionId: n.version},
-		response: null,
-	})),
-	iot('RemoveThingFromThingGroup', 1, ['group', 'thing'], n => ({
+	iot('DeleteThing', 2.5, ['thing'], n => ({request: {thingName: n.thing}, response: null})),
+	iot('RemoveThingFromThingGroup', 1.5, ['group', 'thing'], n => ({
 		request: {thingGroupName: n.group, thingName: n.thing},
 		response: null,
 	})),
-	iot('CreateThingGroup', 1, ['group'], (n, _rng, arn) => ({
-		request: {thingGroupName: n.group, thingGroupProperties: {thingGroupDescription: 'managed by terraform'}},
-		response: {thingGroupName: n.group, thingGroupArn: arn('group', n.group ?? '')},
+	// A remote operation on one device (a reboot, a log upload), not a rollout.
+	iot('CreateJob', 1, ['job', 'thing'], (n, _rng, arn) => ({
+		request: jobRequest(n, arn('thing', n.thing ?? '')),
+		response: {jobArn: arn('job', n.job ?? ''), jobId: n.job},
 	})),
-	iot('DeleteCertificate', 1, ['cert'], n => ({request: {certificateId: n.cert, forceDelete: false}, response: null})),
-	iot('CancelJob', 1, ['job'], (n, rng, arn) => ({
+];
+
+/** Who changes the fleet: the deployment pipeline mostly, and the people who run it. */
+const FLEET_HUMANS: readonly ActorKey[] = ['deploy-role', 'ci-deployer', 'alice', 'ops-admin', 'bob'];
+
+/**
+ * Fleet-wide changes and rare account work, weighted in calls per working day (07-19 UTC; a night has
+ * FLEET_NIGHT_SHARE as many). A real account changes its fleet's policies, rollouts and rules a few times
+ * a day, not every few minutes: a change that can move every device's traffic is an event. Certificates
+ * are switched off rarely too (a revocation is a security response; deactivation retires a device).
+ */
+export const FLEET_TEMPLATES: readonly EventTemplate[] = [
+	iot('CreateJob', 2, ['job', 'group'], (n, _rng, arn) => ({
+		request: jobRequest(n, arn('group', n.group ?? '')),
+		response: {jobArn: arn('job', n.job ?? ''), jobId: n.job},
+	})),
+	iot('UpdateCertificate', 1.5, ['cert'], certificateStatus('INACTIVE'), {service: {actor: 'iot-service', share: 0.15}}),
+	iot('DeleteCertificate', 1.5, ['cert'], n => ({request: {certificateId: n.cert, forceDelete: false}, response: null})),
+	iot('ReplaceTopicRule', 1, ['rule'], (n, rng) => ({request: rulePayload(n, rng), response: null})),
+	iot('CreatePolicyVersion', 0.7, ['policy', 'version'], (n, _rng, arn) => ({
+		request: {policyName: n.policy, policyDocument: policyDocument(n), setAsDefault: true},
+		response: {policyArn: arn('policy', n.policy ?? ''), policyVersionId: n.version, isDefaultVersion: true},
+	})),
+	// A version staged for later: made, not put in force.
+	iot('CreatePolicyVersion', 0.7, ['policy', 'version'], (n, _rng, arn) => ({
+		request: {policyName: n.policy, policyDocument: policyDocument(n), setAsDefault: false},
+		response: {policyArn: arn('policy', n.policy ?? ''), policyVersionId: n.version, isDefaultVersion: false},
+	})),
+	iot('SetDefaultPolicyVersion', 0.7, ['policy', 'version'], n => ({
+		request: {policyName: n.policy, policyVersionId: n.version},
+		response: null,
+	})),
+	iot('DeletePolicyVersion', 0.7, ['policy', 'version'], n => ({
+		request: {policyName: n.policy, policyVersionId: n.version},
+		response: null,
+	})),
+	iot('CancelJob', 0.5, ['job'], (n, rng, arn) => ({
 		request: {jobId: n.job, force: false, reasonCode: pickOne(rng, ['FAILURE_THRESHOLD', 'OPERATOR'])},
 		response: {jobArn: arn('job', n.job ?? ''), jobId: n.job},
 	}), {service: {actor: 'jobs-service', share: 0.3}}),
-	iot('DisableTopicRule', 1, ['rule'], n => ({request: {ruleName: n.rule}, response: null})),
-	iot('DeleteTopicRule', 0.7, ['rule'], n => ({request: {ruleName: n.rule}, response: null})),
-	iot('UpdateIndexingConfiguration', 0.5, [], () => ({
+	iot('CreateThingGroup', 0.5, ['group'], (n, _rng, arn) => ({
+		request: {thingGroupName: n.group, thingGroupProperties: {thingGroupDescription: 'managed by terraform'}},
+		response: {thingGroupName: n.group, thingGroupArn: arn('group', n.group ?? '')},
+	})),
+	iot('CreateTopicRule', 0.3, ['rule'], (n, rng) => ({request: rulePayload(n, rng), response: null})),
+	iot('AttachPolicy', 0.3, ['policy', 'group'], (n, _rng, arn) => ({
+		request: {policyName: n.policy, target: arn('group', n.group ?? '')},
+		response: null,
+	})),
+	iot('UpdateCertificate', 0.3, ['cert'], certificateStatus('REVOKED'), {humans: ['ops-admin', 'alice']}),
+	iot('DisableTopicRule', 0.2, ['rule'], n => ({request: {ruleName: n.rule}, response: null})),
+	iot('DeleteTopicRule', 0.2, ['rule'], n => ({request: {ruleName: n.rule}, response: null})),
+	iot('UpdateIndexingConfiguration', 0.2, [], () => ({
 		request: {thingIndexingConfiguration: {thingIndexingMode: 'REGISTRY_AND_SHADOW', thingConnectivityIndexingMode: 'STATUS'}},
 		response: null,
 	}), {humans: ['alice', 'ops-admin', 'deploy-role']}),
-];
+	iot('DetachPolicy', 0.1, ['policy', 'group'], (n, _rng, arn) => ({
+		request: {policyName: n.policy, target: arn('group', n.group ?? '')},
+		response: null,
+	})),
+].map(template => ({...template, humans: template.humans ?? FLEET_HUMANS}));
+
+/** Calls per night (19-07 UTC) for each call per working day. */
+export const FLEET_NIGHT_SHARE = 0.15;
+
+/** Every IoT template, device churn first (scripted events pick theirs from here by name and kinds). */
+export const IOT_TEMPLATES: readonly EventTemplate[] = [...DEVICE_TEMPLATES, ...FLEET_TEMPLATES];

@@ -17,6 +17,7 @@ export const TAG = {
 	principal: 10,
 	id: 11,
 	names: 12,
+	fleet: 13,
 } as const;
 
 function fmix(h: number): number {
