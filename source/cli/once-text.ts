@@ -2,9 +2,9 @@
 import type {Snapshot} from '../types.js';
 import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
-import {UNICODE, type Glyphs} from '../ui/glyphs.js';
-import {formatClock} from '../ui/format.js';
-import {flagText, metricDelta} from '../ui/judgement.js';
+import {UNICODE, type Glyphs} from '../render/glyphs.js';
+import {formatClock} from '../render/format.js';
+import {flagText, metricDelta} from '../render/judgement.js';
 
 export function snapshotToText(snapshot: Snapshot, g: Glyphs = UNICODE): string {
 	const lines = [

@@ -5,30 +5,30 @@ import type {MonitorHandle} from '../monitor/types.js';
 import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
 import {suspectsFor} from '../trail/suspects.js';
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
-import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarm-view.js';
-import {AlarmList} from './components/alarm-list.js';
-import {FilterInput, StatusLine} from './components/bottom-line.js';
-import {detailLineCount, EventDetail} from './components/event-detail.js';
-import {EventLog} from './components/event-log.js';
-import {Footer} from './components/footer.js';
-import {Header} from './components/header.js';
-import {Help, helpLines} from './components/help.js';
-import {Line} from './components/line.js';
-import {MetricsTable, splitMetrics} from './components/metrics-table.js';
-import {TooSmall} from './components/too-small.js';
-import {suspectRows, WhatChanged} from './components/what-changed.js';
-import {detailSummary, recordLines} from './detail-lines.js';
+import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarms/alarm-lines.js';
+import {AlarmList} from './alarms/alarm-list.js';
+import {FilterInput, StatusLine} from './frame/bottom-line.js';
+import {detailLineCount, EventDetail} from './detail/event-detail.js';
+import {EventLog} from './events/event-log.js';
+import {Footer} from './keys/footer.js';
+import {Header} from './frame/header.js';
+import {Help, helpLines} from './keys/help.js';
+import {Line} from './shared/line.js';
+import {MetricsTable, splitMetrics} from './metrics/metrics-table.js';
+import {TooSmall} from './frame/too-small.js';
+import {suspectRows, WhatChanged} from './changes/what-changed.js';
+import {detailSummary, recordLines} from './detail/detail-lines.js';
 import {fileActions, type ExportEvents, type WriteSnapshot} from './file-actions.js';
-import {DisplayContext, type DisplayStyle} from './display-context.js';
-import type {ResolvedDisplay} from './display.js';
-import {glyphsFor} from './glyphs.js';
-import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
-import {useMonitor} from './hooks/use-monitor.js';
-import {useNow, type Clock} from './hooks/use-now.js';
-import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {KEYMAP, type Keymap, type KeymapAction} from './keymap.js';
-import {computeLayout, fitsScreen} from './layout.js';
-import {statusLineSegments} from './source-status.js';
+import {DisplayContext, type DisplayStyle} from './shared/display-context.js';
+import type {ResolvedDisplay} from '../render/display.js';
+import {glyphsFor} from '../render/glyphs.js';
+import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
+import {useMonitor} from './shared/use-monitor.js';
+import {useNow, type Clock} from './shared/use-now.js';
+import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
+import {KEYMAP, type Keymap, type KeymapAction} from './keys/keymap.js';
+import {computeLayout, fitsScreen} from './frame/layout.js';
+import {statusLineSegments} from './frame/source-status.js';
 import {
 	currentStatus,
 	effectiveFilter,
@@ -39,8 +39,8 @@ import {
 	uiReducer,
 	visibleEvents,
 } from './state/ui-reducer.js';
-import {changeTicks} from './timeline.js';
-import {flaggedTargets} from './what-changed.js';
+import {changeTicks} from './metrics/timeline.js';
+import {flaggedTargets} from './changes/what-changed-lines.js';
 
 
 /** Props of the root component. */

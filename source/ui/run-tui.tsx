@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import {render, type Instance} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
 import {App} from './app.js';
-import {resolveDisplay, type DisplayOptions} from './display.js';
+import {resolveDisplay, type DisplayOptions} from '../render/display.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {snapshotToText} from '../../source/cli/once-text.js';
-import {ASCII} from '../../source/ui/glyphs.js';
+import {ASCII} from '../../source/render/glyphs.js';
 import {event, judged, snapshot, step} from '../ui/helpers.js';
 
 const flagged = snapshot({

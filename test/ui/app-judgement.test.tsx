@@ -4,8 +4,8 @@ import {cleanup, render} from 'ink-testing-library';
 import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
 import {App} from '../../source/ui/app.js';
-import {LEGEND} from '../../source/ui/components/help.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
+import {LEGEND} from '../../source/ui/keys/help.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {fakeMonitor, fixedClock, incidentMetrics, makeEvents, snapshot, waitFor} from './helpers.js';
 
 afterEach(cleanup);

@@ -5,8 +5,8 @@ import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
 import type {Snapshot} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
-import {KEYMAP} from '../../source/ui/keymap.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
+import {KEYMAP} from '../../source/ui/keys/keymap.js';
 import {fakeMonitor, fixedClock, KEYS, makeEvents, NOW, snapshot, waitFor} from './helpers.js';
 
 afterEach(cleanup);

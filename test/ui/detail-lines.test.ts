@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {recordLines} from '../../source/ui/detail-lines.js';
+import {recordLines} from '../../source/ui/detail/detail-lines.js';
 import {event} from './helpers.js';
 
 test('a record nested too deep to pretty-print says so, and is shown as received', () => {

@@ -2,7 +2,7 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
 import {textWidth} from '../../source/text/width.js';
-import {EventLog} from '../../source/ui/components/event-log.js';
+import {EventLog} from '../../source/ui/events/event-log.js';
 import {event, makeEvents, NOW, waitFor} from './helpers.js';
 
 afterEach(cleanup);

@@ -2,9 +2,9 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
 import {textWidth} from '../../source/text/width.js';
-import {Footer, footerSegments} from '../../source/ui/components/footer.js';
-import {Help} from '../../source/ui/components/help.js';
-import {KEYMAP, type Keymap} from '../../source/ui/keymap.js';
+import {Footer, footerSegments} from '../../source/ui/keys/footer.js';
+import {Help} from '../../source/ui/keys/help.js';
+import {KEYMAP, type Keymap} from '../../source/ui/keys/keymap.js';
 import {waitFor} from './helpers.js';
 
 afterEach(cleanup);

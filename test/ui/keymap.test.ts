@@ -2,8 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
 import {textWidth} from '../../source/text/width.js';
-import {helpLines} from '../../source/ui/components/help.js';
-import {actionsFor, activeIn, findBinding, KEYMAP, keyName, textInputActions} from '../../source/ui/keymap.js';
+import {helpLines} from '../../source/ui/keys/help.js';
+import {actionsFor, activeIn, findBinding, KEYMAP, keyName, textInputActions} from '../../source/ui/keys/keymap.js';
 
 const NO_KEY: Key = {
 	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {COLUMN_GAP, computeLayout, eventColumns, fitsScreen, MIN_COLUMNS, MIN_ROWS, type ScreenLayout} from '../../source/ui/layout.js';
+import {COLUMN_GAP, computeLayout, eventColumns, fitsScreen, MIN_COLUMNS, MIN_ROWS, type ScreenLayout} from '../../source/ui/frame/layout.js';
 
 /** Rows the layout draws: header, metrics (titles included), event title, column titles, events, status line, footer. */
 const drawn = (layout: ScreenLayout): number =>

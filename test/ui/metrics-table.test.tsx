@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
 import {BASELINE_METRICS, ERROR_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
-import {MetricsTable, splitMetrics} from '../../source/ui/components/metrics-table.js';
-import {errorSummary} from '../../source/ui/metric-row.js';
+import {MetricsTable, splitMetrics} from '../../source/ui/metrics/metrics-table.js';
+import {errorSummary} from '../../source/ui/metrics/metric-row.js';
 import type {MetricSeries} from '../../source/types.js';
 import {incidentMetrics, judged, metric, noData, step, waitFor} from './helpers.js';
 

@@ -11,8 +11,8 @@ import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
 import type {Snapshot} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
-import type {ResolvedDisplay} from '../../source/ui/display.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
+import type {ResolvedDisplay} from '../../source/render/display.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {fakeMonitor, fixedClock, health, incidentMetrics, KEYS, mixedEvents, NOW, snapshot, waitFor} from './helpers.js';
 
 // ink-testing-library's stdout is not a TTY, so chalk writes no styles at all in this process: give it

@@ -13,7 +13,7 @@ import {
 	type UiAction,
 	type UiState,
 } from '../../source/ui/state/ui-reducer.js';
-import type {ChangeTarget} from '../../source/ui/what-changed.js';
+import type {ChangeTarget} from '../../source/ui/changes/what-changed-lines.js';
 import {event} from './helpers.js';
 
 const ids = (count: number, prefix = 'e') => Array.from({length: count}, (_, i) => event({eventId: `${prefix}${i}`}));

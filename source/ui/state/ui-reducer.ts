@@ -7,7 +7,7 @@
 import {cleanFilterText, limitFilterText, NO_FILTER, type EventFilter} from '../../trail/filter.js';
 import {identityLabel} from '../../trail/identity.js';
 import type {TrailEvent} from '../../types.js';
-import type {ChangeTarget} from '../what-changed.js';
+import type {ChangeTarget} from '../changes/what-changed-lines.js';
 import {
 	clamp,
 	selectedEvent,

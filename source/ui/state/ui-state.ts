@@ -7,8 +7,8 @@
  */
 import {applyFilter, NO_FILTER, type EventFilter} from '../../trail/filter.js';
 import type {TrailEvent} from '../../types.js';
-import type {UiMode} from '../keymap.js';
-import type {ChangeTarget} from '../what-changed.js';
+import type {UiMode} from '../keys/keymap.js';
+import type {ChangeTarget} from '../changes/what-changed-lines.js';
 
 /** Only the part of a TrailEvent the list logic needs. */
 export type EventRef = {readonly eventId: string};

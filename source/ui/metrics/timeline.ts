@@ -20,10 +20,10 @@
  * Computed once per snapshot (the App memoises it on the events and metrics), not per frame: one pass
  * over the events of the sparklines' window, which the newest-first buffer lets us stop early.
  */
-import {deviationOnset} from '../monitor/deviation-onset.js';
-import {riskOf} from '../trail/highlight.js';
-import {areaOf, areasFor, SUSPECT_WINDOW_MS, type Area} from '../trail/suspects.js';
-import type {MetricSeries, TrailEvent} from '../types.js';
+import {deviationOnset} from '../../monitor/deviation-onset.js';
+import {riskOf} from '../../trail/highlight.js';
+import {areaOf, areasFor, SUSPECT_WINDOW_MS, type Area} from '../../trail/suspects.js';
+import type {MetricSeries, TrailEvent} from '../../types.js';
 
 const MINUTE_MS = 60_000;
 /** The sparklines' window (metric-row.ts draws the last 90 minutes). */

@@ -1,10 +1,10 @@
 import {textWidth} from '../../text/width.js';
-import {useDisplay} from '../display-context.js';
-import {formatCount} from '../format.js';
-import {cutStart, UNICODE, type Glyphs} from '../glyphs.js';
-import type {Segment} from '../segments.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatCount} from '../../render/format.js';
+import {cutStart, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import type {Segment} from '../../render/segments.js';
 import type {StatusMessage} from '../state/ui-reducer.js';
-import {Line} from './line.js';
+import {Line} from '../shared/line.js';
 
 export type FilterInputProps = {
 	/** The text typed so far (already cleaned of controls). */

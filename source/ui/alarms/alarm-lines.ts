@@ -16,13 +16,13 @@
  * Alarm names, reasons, descriptions, metric and child names come from CloudWatch: untrusted text, each
  * passes through sanitize() before it is drawn.
  */
-import {ALARM_STATE_RANK} from '../iot/alarm-states.js';
-import {sanitize} from '../text/sanitize.js';
-import {textWidth} from '../text/width.js';
-import type {Alarm, AlarmState} from '../types.js';
-import {formatAge, formatClock} from './format.js';
-import {cut, UNICODE, wrap, type Glyphs} from './glyphs.js';
-import {segmentsWidth, type Segment} from './segments.js';
+import {ALARM_STATE_RANK} from '../../iot/alarm-states.js';
+import {sanitize} from '../../text/sanitize.js';
+import {textWidth} from '../../text/width.js';
+import type {Alarm, AlarmState} from '../../types.js';
+import {formatAge, formatClock} from '../../render/format.js';
+import {cut, UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
+import {segmentsWidth, type Segment} from '../../render/segments.js';
 
 /** Lines the alarm banner takes at most (the `a` view has the rest). */
 export const MAX_ALARM_LINES = 4;

@@ -7,17 +7,17 @@
  * Every field of an event is untrusted and passes through sanitize(); so do the reasons, which quote
  * error codes.
  */
-import {deviationOnset} from '../monitor/deviation-onset.js';
-import {classifyEvent} from '../trail/highlight.js';
-import {identityLabel} from '../trail/identity.js';
-import {SUSPECT_WINDOW_MS, type Suspect} from '../trail/suspects.js';
-import {sanitize} from '../text/sanitize.js';
-import {textWidth} from '../text/width.js';
-import type {MetricSeries} from '../types.js';
-import {formatClock, formatClockShort} from './format.js';
-import {padCell, UNICODE, wrap, type Glyphs} from './glyphs.js';
-import {arrow, flaggedSeverity, severityColor} from './judgement.js';
-import type {Segment} from './segments.js';
+import {deviationOnset} from '../../monitor/deviation-onset.js';
+import {classifyEvent} from '../../trail/highlight.js';
+import {identityLabel} from '../../trail/identity.js';
+import {SUSPECT_WINDOW_MS, type Suspect} from '../../trail/suspects.js';
+import {sanitize} from '../../text/sanitize.js';
+import {textWidth} from '../../text/width.js';
+import type {MetricSeries} from '../../types.js';
+import {formatClock, formatClockShort} from '../../render/format.js';
+import {padCell, UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
+import {arrow, flaggedSeverity, severityColor} from '../../render/judgement.js';
+import type {Segment} from '../../render/segments.js';
 
 /** A flagged metric and when its deviation began. */
 export type ChangeTarget = {

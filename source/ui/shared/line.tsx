@@ -1,6 +1,6 @@
 import {Text} from 'ink';
-import {useDisplay} from '../display-context.js';
-import {fitSegments, type Segment} from '../segments.js';
+import {useDisplay} from './display-context.js';
+import {fitSegments, type Segment} from '../../render/segments.js';
 
 export type LineProps = {readonly segments: readonly Segment[]; readonly width: number};
 

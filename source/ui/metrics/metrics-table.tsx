@@ -3,12 +3,12 @@ import {Box} from 'ink';
 import {BASELINE_METRICS, ERROR_METRICS} from '../../iot/catalog.js';
 import type {ErrorRate} from '../../iot/rates.js';
 import type {AlarmState, MetricSeries} from '../../types.js';
-import {useDisplay} from '../display-context.js';
-import type {ScreenLayout} from '../layout.js';
-import {metricColumns} from '../metric-columns.js';
-import {errorSummary, metricRowSegments, metricTitle} from '../metric-row.js';
-import type {ChangeTicks} from '../timeline.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import type {ScreenLayout} from '../frame/layout.js';
+import {metricColumns} from './metric-columns.js';
+import {errorSummary, metricRowSegments, metricTitle} from './metric-row.js';
+import type {ChangeTicks} from './timeline.js';
+import {Line} from '../shared/line.js';
 
 export type MetricsTableProps = {
 	/** The main rows (baseline metrics first), always one row each. */

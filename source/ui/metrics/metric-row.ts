@@ -8,16 +8,16 @@
  * says how much of the traffic fails. The FLAG still carries the baseline's judgement, and from 100
  * columns BASELINE shows the expected count and band.
  */
-import {formatRate, type ErrorRate} from '../iot/rates.js';
-import {sanitize} from '../text/sanitize.js';
-import type {AlarmState, MetricSeries} from '../types.js';
-import {alarmCell} from './alarm-view.js';
-import {fitCount, formatClockShort, formatCount} from './format.js';
+import {formatRate, type ErrorRate} from '../../iot/rates.js';
+import {sanitize} from '../../text/sanitize.js';
+import type {AlarmState, MetricSeries} from '../../types.js';
+import {alarmCell} from '../alarms/alarm-lines.js';
+import {fitCount, formatClockShort, formatCount} from '../../render/format.js';
 import {gauge} from './gauge.js';
-import {padCell, UNICODE, type Glyphs} from './glyphs.js';
-import {flaggedSeverity, flagSegment, formatBaseline, metricDelta, severityColor} from './judgement.js';
+import {padCell, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import {flaggedSeverity, flagSegment, formatBaseline, metricDelta, severityColor} from '../../render/judgement.js';
 import {gapBefore, type MetricColumn, type MetricColumnId} from './metric-columns.js';
-import {segmentsWidth, type Segment} from './segments.js';
+import {segmentsWidth, type Segment} from '../../render/segments.js';
 import {bandedSparkline, bandToSlots, pointsToSlots, tickCells, type BandSide} from './sparkline.js';
 import {maxTicks, tickSlots, type MinuteWeights} from './timeline.js';
 

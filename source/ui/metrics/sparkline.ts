@@ -2,8 +2,8 @@
  * Pure sparklines: a window of values becomes a fixed-width string of block glyphs scaled to the
  * window's own min..max, with a gap glyph where a value is missing.
  */
-import type {BandPoint, MetricPoint} from '../types.js';
-import {UNICODE, type Glyphs} from './glyphs.js';
+import type {BandPoint, MetricPoint} from '../../types.js';
+import {UNICODE, type Glyphs} from '../../render/glyphs.js';
 
 /** Lowest to highest (the Unicode set's; glyphs.ts has the ASCII ones). */
 export const SPARK_GLYPHS = UNICODE.spark;

@@ -1,8 +1,8 @@
-import {useDisplay} from '../display-context.js';
-import {keyLabel, UNICODE, type Glyphs} from '../glyphs.js';
-import {activeIn, type Binding, type Keymap, type UiMode} from '../keymap.js';
-import {segmentsWidth, type Segment} from '../segments.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import {keyLabel, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import {activeIn, type Binding, type Keymap, type UiMode} from './keymap.js';
+import {segmentsWidth, type Segment} from '../../render/segments.js';
+import {Line} from '../shared/line.js';
 
 const itemSegments = (binding: Binding, first: boolean, g: Glyphs): Segment[] => [
 	{text: first ? ' ' : '  '},

@@ -1,13 +1,13 @@
 import {sanitize} from '../../text/sanitize.js';
 import type {Snapshot, SourceHealth} from '../../types.js';
-import {alarmErrorNote} from '../alarm-view.js';
-import {useDisplay} from '../display-context.js';
-import {formatAge, formatClock, formatCount} from '../format.js';
-import {cut, UNICODE, type Glyphs} from '../glyphs.js';
-import {fitSegments, segmentsWidth, type Segment} from '../segments.js';
-import {flagCounts} from '../judgement.js';
-import {isStale} from '../source-status.js';
-import {Line} from './line.js';
+import {alarmErrorNote} from '../alarms/alarm-lines.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatAge, formatClock, formatCount} from '../../render/format.js';
+import {cut, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import {fitSegments, segmentsWidth, type Segment} from '../../render/segments.js';
+import {flagCounts} from '../../render/judgement.js';
+import {isStale} from './source-status.js';
+import {Line} from '../shared/line.js';
 
 /** How much each data source says, from most (2) to least (0). */
 type Detail = 0 | 1 | 2;

@@ -1,9 +1,9 @@
 import {Box} from 'ink';
-import {useDisplay} from '../display-context.js';
-import {UNICODE, wrap, type Glyphs} from '../glyphs.js';
-import {MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import type {Segment} from '../segments.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import {UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
+import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
+import type {Segment} from '../../render/segments.js';
+import {Line} from '../shared/line.js';
 
 /**
  * The message shown instead of the layout below MIN_COLUMNS x MIN_ROWS, wrapped to the terminal's own

@@ -7,8 +7,8 @@
  * The inner cells span the band plus its own width on each side, so the band is the middle third;
  * the two end cells stay blank unless the value is beyond the scale, where « or » replaces the marker.
  */
-import type {Baseline} from '../types.js';
-import {UNICODE, type Glyphs} from './glyphs.js';
+import type {Baseline} from '../../types.js';
+import {UNICODE, type Glyphs} from '../../render/glyphs.js';
 
 /** The Unicode set's gauge glyphs (ASCII: " --=o=-- ", < and >). */
 export const GAUGE_GLYPHS = UNICODE.gauge;

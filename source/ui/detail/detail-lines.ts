@@ -4,16 +4,16 @@
  * string per line, sanitized and cut to the width only when a line is drawn, so a huge record costs
  * one stringify when opened and a screenful per frame.
  */
-import {classifyEvent, highlightReasons} from '../trail/highlight.js';
-import {describeIdentity} from '../trail/identity.js';
-import {asObject, field, MAX_PARSE_CHARS, objectAt, recordOf, textAt, textOf, type Json} from '../trail/record.js';
-import {recordText} from '../trail/packed-record.js';
-import {safeJsonStringify} from '../text/json.js';
-import {sanitize} from '../text/sanitize.js';
-import type {TrailEvent} from '../types.js';
-import {formatAge, formatCount} from './format.js';
-import {UNICODE, wrap, type Glyphs} from './glyphs.js';
-import type {Segment} from './segments.js';
+import {classifyEvent, highlightReasons} from '../../trail/highlight.js';
+import {describeIdentity} from '../../trail/identity.js';
+import {asObject, field, MAX_PARSE_CHARS, objectAt, recordOf, textAt, textOf, type Json} from '../../trail/record.js';
+import {recordText} from '../../trail/packed-record.js';
+import {safeJsonStringify} from '../../text/json.js';
+import {sanitize} from '../../text/sanitize.js';
+import type {TrailEvent} from '../../types.js';
+import {formatAge, formatCount} from '../../render/format.js';
+import {UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
+import type {Segment} from '../../render/segments.js';
 
 /** Width of the WHO/WHEN/... labels, space included. */
 const LABEL_WIDTH = 8;

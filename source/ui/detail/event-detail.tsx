@@ -1,10 +1,10 @@
 import {Box} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
-import {useDisplay} from '../display-context.js';
-import {formatCount} from '../format.js';
-import {cut} from '../glyphs.js';
-import type {Segment} from '../segments.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatCount} from '../../render/format.js';
+import {cut} from '../../render/glyphs.js';
+import type {Segment} from '../../render/segments.js';
+import {Line} from '../shared/line.js';
 
 export type EventDetailProps = {
 	/** Summary lines (detailSummary), already sanitized. */

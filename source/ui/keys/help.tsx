@@ -1,10 +1,10 @@
 import {Box} from 'ink';
-import {useDisplay} from '../display-context.js';
-import {formatCount} from '../format.js';
-import {keyLabel, padCell, UNICODE, type Glyphs} from '../glyphs.js';
-import {FILTER_INPUT_KEYS, type Keymap, type UiMode} from '../keymap.js';
-import type {Segment} from '../segments.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatCount} from '../../render/format.js';
+import {keyLabel, padCell, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import {FILTER_INPUT_KEYS, type Keymap, type UiMode} from './keymap.js';
+import type {Segment} from '../../render/segments.js';
+import {Line} from '../shared/line.js';
 
 const LABEL_WIDTH = 8;
 

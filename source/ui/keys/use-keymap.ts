@@ -1,6 +1,6 @@
 import {useCallback, useRef} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
-import {actionsFor, textInputActions, type Keymap, type KeymapAction, type UiMode} from '../keymap.js';
+import {actionsFor, textInputActions, type Keymap, type KeymapAction, type UiMode} from './keymap.js';
 
 /** Where keys go: a screen's bindings, or the filter line as text. */
 export type KeyTarget = UiMode | 'text';

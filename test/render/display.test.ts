@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {colorWanted, localeIsUtf8, resolveDisplay, type ColorChoice, type DisplayEnv} from '../../source/ui/display.js';
+import {colorWanted, localeIsUtf8, resolveDisplay, type ColorChoice, type DisplayEnv} from '../../source/render/display.js';
 
 test('locale: the first of LC_ALL, LC_CTYPE, LANG that is set decides; UTF-8 only when it says so', () => {
 	const cases: ReadonlyArray<readonly [DisplayEnv, boolean, string]> = [

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {flagCounts, flagSegment, formatBaseline, formatDelta, metricDelta} from '../../source/ui/judgement.js';
-import {incidentMetrics, judged, metric, noData, step} from './helpers.js';
+import {flagCounts, flagSegment, formatBaseline, formatDelta, metricDelta} from '../../source/render/judgement.js';
+import {incidentMetrics, judged, metric, noData, step} from '../ui/helpers.js';
 
 test('formatDelta: signed, rounded, at most 6 columns, — when unknown', () => {
 	const cases: ReadonlyArray<readonly [number | null, string]> = [

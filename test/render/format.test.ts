@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fitCount, formatAge, formatClock, formatClockShort, formatCompact, formatCount, GROUP_SEPARATOR as S} from '../../source/ui/format.js';
+import {fitCount, formatAge, formatClock, formatClockShort, formatCompact, formatCount, GROUP_SEPARATOR as S} from '../../source/render/format.js';
 
 test('formatCount groups thousands with a thin space', () => {
 	const cases: Array<[number, string]> = [

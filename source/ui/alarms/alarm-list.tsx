@@ -1,8 +1,8 @@
 import {Box} from 'ink';
-import {useDisplay} from '../display-context.js';
-import {formatCount} from '../format.js';
-import type {Segment} from '../segments.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatCount} from '../../render/format.js';
+import type {Segment} from '../../render/segments.js';
+import {Line} from '../shared/line.js';
 
 export type AlarmListProps = {
 	/** Every line of the list (alarmListLines), already sanitized. */

@@ -4,7 +4,7 @@
  * data stay props.
  */
 import {createContext, useContext} from 'react';
-import {UNICODE, type Glyphs} from './glyphs.js';
+import {UNICODE, type Glyphs} from '../../render/glyphs.js';
 
 export type DisplayStyle = {
 	/** False: <Line> passes no colour to Ink, so no colour escape is written (bold, dim, inverse stay). */

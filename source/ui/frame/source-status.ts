@@ -11,13 +11,13 @@
  * the help lists every key itself. The header keeps the ages, the stale mark, throttling and errors at
  * every size, so nothing urgent waits for the extra row.
  */
-import {sanitize} from '../text/sanitize.js';
-import {textWidth} from '../text/width.js';
-import type {MetricSeries, Snapshot, SourceHealth} from '../types.js';
-import {alarmErrorNote} from './alarm-view.js';
-import {formatAge, formatClock, formatCount} from './format.js';
-import {cut, UNICODE, type Glyphs} from './glyphs.js';
-import {fitSegments, segmentsWidth, type Segment} from './segments.js';
+import {sanitize} from '../../text/sanitize.js';
+import {textWidth} from '../../text/width.js';
+import type {MetricSeries, Snapshot, SourceHealth} from '../../types.js';
+import {alarmErrorNote} from '../alarms/alarm-lines.js';
+import {formatAge, formatClock, formatCount} from '../../render/format.js';
+import {cut, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import {fitSegments, segmentsWidth, type Segment} from '../../render/segments.js';
 
 /**
  * GetMetricData list price in USD per 1,000 metrics requested (us-east-1). Source:

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {textWidth} from '../../source/text/width.js';
-import {ASCII, cut, cutStart, glyphsFor, keyLabel, padCell, UNICODE, wrap, type Glyphs} from '../../source/ui/glyphs.js';
+import {ASCII, cut, cutStart, glyphsFor, keyLabel, padCell, UNICODE, wrap, type Glyphs} from '../../source/render/glyphs.js';
 
 const strings = (g: Glyphs): string[] =>
 	Object.values(g).flatMap(value => (typeof value === 'string' ? [value] : typeof value === 'object' ? Object.values(value as object).map(String) : []));

@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import {SUSPECT_WINDOW_MS, type Suspect} from '../../trail/suspects.js';
-import {useDisplay} from '../display-context.js';
-import {formatClockShort} from '../format.js';
-import {changesHeadLines, HEAD_LINES, suspectRowSegments, suspectTitle, whyLines, WHY_LINES, type ChangesHead} from '../what-changed.js';
-import {Line} from './line.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatClockShort} from '../../render/format.js';
+import {changesHeadLines, HEAD_LINES, suspectRowSegments, suspectTitle, whyLines, WHY_LINES, type ChangesHead} from './what-changed-lines.js';
+import {Line} from '../shared/line.js';
 
 export type WhatChangedProps = Omit<ChangesHead, 'found'> & {
 	/** Most suspicious first (suspectsFor). */

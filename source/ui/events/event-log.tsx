@@ -5,13 +5,13 @@ import {describeIdentity} from '../../trail/identity.js';
 import {sanitize} from '../../text/sanitize.js';
 import {textWidth} from '../../text/width.js';
 import type {TrailEvent} from '../../types.js';
-import {useDisplay} from '../display-context.js';
-import {formatClock, formatClockShort, formatCount} from '../format.js';
-import {cut, padCell, UNICODE, type Glyphs} from '../glyphs.js';
-import {COLUMN_GAP, eventColumns, type EventColumn} from '../layout.js';
-import {segmentsWidth, type Segment} from '../segments.js';
+import {useDisplay} from '../shared/display-context.js';
+import {formatClock, formatClockShort, formatCount} from '../../render/format.js';
+import {cut, padCell, UNICODE, type Glyphs} from '../../render/glyphs.js';
+import {COLUMN_GAP, eventColumns, type EventColumn} from '../frame/layout.js';
+import {segmentsWidth, type Segment} from '../../render/segments.js';
 import type {EventView} from '../state/ui-reducer.js';
-import {Line} from './line.js';
+import {Line} from '../shared/line.js';
 
 /** Marks an event Event History delivered after newer ones were already shown (ASCII: <). */
 export const LATE_GLYPH = UNICODE.late;
