@@ -12,6 +12,9 @@ import {loadConfig, loadSharedConfigFiles} from '@smithy/core/config';
 import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types';
 import {CredentialsError, describeAwsError} from './errors.js';
 
+/** The SDK clients the layers above are handed; only source/aws/ imports @aws-sdk itself. */
+export type {CloudTrailClient, CloudWatchClient};
+
 export type AwsConnectOptions = {
 	readonly region?: string;
 	readonly profile?: string;

@@ -3,7 +3,7 @@
  * page's new events oldest first), as JSON lines with --json, until SIGINT/SIGTERM or a closed pipe.
  * Problems go to stderr, one line each time they change; the tail keeps going through them.
  */
-import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
+import type {CloudTrailClient} from '../aws/clients.js';
 import {TrailTail} from '../monitor/trail-tail.js';
 import {sleep} from '../monitor/sleep.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';

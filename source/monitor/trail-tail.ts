@@ -4,7 +4,7 @@
  * through bursts; and paces every request so that we use at most `ratePerSecond` of the account's
  * 2-per-second LookupEvents quota, which other people and tools share.
  */
-import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
+import type {CloudTrailClient} from '../aws/clients.js';
 import {lookupIotPage} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
