@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import {render, type Instance} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
 import {App} from './app.js';
+import {diffingStdout} from './shared/frame-diff.js';
 import {resolveDisplay, type DisplayOptions} from '../render/display.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 
@@ -118,7 +119,8 @@ export async function runTui({
 	if (altScreen) stdout.write(ENTER_ALT_SCREEN);
 	try {
 		instance = render(<App monitor={monitor} onExit={() => finish(0)} display={resolved} />, {
-			stdout,
+			// On a terminal only the rows that changed are written (shared/frame-diff.ts).
+			stdout: stdout.isTTY === true ? diffingStdout(stdout) : stdout,
 			stdin,
 			stderr,
 			exitOnCtrlC: false,
