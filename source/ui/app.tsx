@@ -24,7 +24,7 @@ import type {ResolvedDisplay} from '../render/display.js';
 import {glyphsFor} from '../render/glyphs.js';
 import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
 import {useMonitor} from './shared/use-monitor.js';
-import {useNow, type Clock} from './shared/use-now.js';
+import {Clocked, createTicker, type Clock} from './shared/ticker.js';
 import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
 import {KEYMAP, type Keymap, type KeymapAction} from './keys/keymap.js';
 import {computeLayout, fitsScreen} from './frame/layout.js';
@@ -85,7 +85,8 @@ export function App({
 	const g = style.glyphs;
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useMonitor(monitor);
-	const now = useNow(1000, clock);
+	// Ages tick in the components that show them (Clocked below), not here: a tick redraws only those.
+	const ticker = useMemo(() => createTicker(clock, 1000), [clock]);
 	const [state, dispatch] = useReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	// Per snapshot, not per frame: the clock re-renders every second and the table is memoised on these.
@@ -112,7 +113,6 @@ export function App({
 
 	const detailEvent = state.detail?.event;
 	const record = useMemo(() => (detailEvent ? recordLines(detailEvent) : []), [detailEvent]);
-	const summary = useMemo(() => (detailEvent ? detailSummary(detailEvent, now, width, g) : []), [detailEvent, now, width, g]);
 	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
 
 	const mode = uiMode(state);
@@ -129,7 +129,7 @@ export function App({
 	);
 	const suspectIds = useMemo(() => suspects.map(suspect => suspect.event.eventId), [suspects]);
 	const selectedSuspect = changes === null ? -1 : selectedSuspectIndex(changes, suspectIds);
-	const alarmLines = mode === 'alarms' ? alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g) : [];
+	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g);
 
 	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot});
 
@@ -162,10 +162,10 @@ export function App({
 			case 'scroll-requested': {
 				const {unit, direction} = action;
 				if (mode === 'help') dispatch({type: 'lines-scrolled', target: 'help', unit, direction, total: help.length, pageSize: bodyRows - 1});
-				else if (mode === 'alarms') dispatch({type: 'lines-scrolled', target: 'alarms', unit, direction, total: alarmLines.length, pageSize: bodyRows - 1});
+				else if (mode === 'alarms') dispatch({type: 'lines-scrolled', target: 'alarms', unit, direction, total: alarmLinesAt(clock()).length, pageSize: bodyRows - 1});
 				else if (mode === 'changes') dispatch({type: 'suspects-scrolled', unit, direction, ids: suspectIds, pageSize: suspectRows(bodyRows)});
 				else if (mode === 'detail') {
-					const total = detailLineCount(summary, record);
+					const total = detailEvent ? detailLineCount(detailSummary(detailEvent, clock(), width, g), record) : 0;
 					dispatch({type: 'lines-scrolled', target: 'detail', unit, direction, total, pageSize: bodyRows - 1});
 				} else dispatch({type: 'scroll-requested', unit, direction, events: monitor.getSnapshot().events, pageSize: layout.eventRows});
 				return;
@@ -197,12 +197,18 @@ export function App({
 	}
 
 	const words = filtering ? describeFilter(filter, g.sep) : null;
-	const status = currentStatus(state, now);
 	let body;
 	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
 	else if (state.detail) {
-		body = <EventDetail summary={summary} record={record} scroll={state.detail.scroll} width={width} height={bodyRows} />;
-	} else if (mode === 'alarms') body = <AlarmList lines={alarmLines} width={width} height={bodyRows} scroll={state.alarmsScroll} />;
+		const {event, scroll} = state.detail;
+		body = (
+			<Clocked ticker={ticker}>
+				{now => <EventDetail summary={detailSummary(event, now, width, g)} record={record} scroll={scroll} width={width} height={bodyRows} />}
+			</Clocked>
+		);
+	} else if (mode === 'alarms') {
+		body = <Clocked ticker={ticker}>{now => <AlarmList lines={alarmLinesAt(now)} width={width} height={bodyRows} scroll={state.alarmsScroll} />}</Clocked>;
+	}
 	else if (changeTarget !== null) {
 		body = (
 			<WhatChanged
@@ -247,31 +253,47 @@ export function App({
 	}
 	// The source status line has its own row when the layout has one to spare (25 rows and more); on
 	// shorter terminals it takes the footer's row while the help is open, which lists every key anyway.
-	const sources = layout.statusLine || mode === 'help' ? <Line segments={statusLineSegments(snapshot, now, width, g)} width={width} /> : null;
-	let bottom;
-	if (state.filterDraft !== null) bottom = <FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />;
-	else if (status) bottom = <StatusLine status={status} width={width} />;
-	else if (mode === 'help' && !layout.statusLine) bottom = sources;
-	else bottom = <Footer keymap={keymap} width={width} mode={mode} />;
+	const sources = (now: number) => <Line segments={statusLineSegments(snapshot, now, width, g)} width={width} />;
+	const bottomAt = (now: number) => {
+		const status = currentStatus(state, now);
+		if (status) return <StatusLine status={status} width={width} />;
+		if (mode === 'help' && !layout.statusLine) return sources(now);
+		return <Footer keymap={keymap} width={width} mode={mode} />;
+	};
+	// Only a status message (which expires) or the sources line in its place need the clock here.
+	const bottom =
+		state.filterDraft !== null ? (
+			<FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />
+		) : state.status !== null || (mode === 'help' && !layout.statusLine) ? (
+			<Clocked ticker={ticker}>{bottomAt}</Clocked>
+		) : (
+			bottomAt(0)
+		);
 
 	// Vertical clipping only: lines are already cut to width, and horizontal clipping makes Ink re-slice
 	// every line of every frame.
 	return (
 		<DisplayContext.Provider value={style}>
 			<Box flexDirection="column" width={width} height={layout.frameRows} overflowY="hidden">
-				<Header
-					snapshot={snapshot}
-					now={now}
-					width={width}
-					filter={words === null ? null : {words, shown: events.length, total: all.length}}
-				/>
-				{alarmBannerLines(snapshot.alarms, now, width, layout.alarmRows, g).map((segments, index) => (
-					<Line key={`alarm${index}`} segments={segments} width={width} />
-				))}
+				<Clocked ticker={ticker}>
+					{now => (
+						<>
+							<Header
+								snapshot={snapshot}
+								now={now}
+								width={width}
+								filter={words === null ? null : {words, shown: events.length, total: all.length}}
+							/>
+							{alarmBannerLines(snapshot.alarms, now, width, layout.alarmRows, g).map((segments, index) => (
+								<Line key={`alarm${index}`} segments={segments} width={width} />
+							))}
+						</>
+					)}
+				</Clocked>
 				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 					{body}
 				</Box>
-				{layout.statusLine && sources}
+				{layout.statusLine && <Clocked ticker={ticker}>{sources}</Clocked>}
 				{bottom}
 			</Box>
 		</DisplayContext.Provider>
