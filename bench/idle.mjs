@@ -52,14 +52,17 @@ try {
 	});
 	ui.stdin.on('error', () => {});
 	let bytes = 0;
+	let frames = 0; // Ink brackets each frame in synchronized-output marks on a terminal
 	ui.stdout.on('data', chunk => {
 		bytes += chunk.length;
+		frames += chunk.toString('latin1').split('\u001B[?2026h').length - 1;
 	});
 	await sleep(WARM_S * 1000);
 	const node = descendants(ui.pid).at(-1);
 	if (!node) throw new Error('the UI process is not running');
 	const cpu0 = cpuSeconds(node);
 	const bytes0 = bytes;
+	const frames0 = frames;
 	const t0 = process.hrtime.bigint();
 	await sleep(SECONDS * 1000);
 	const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -69,6 +72,7 @@ try {
 	console.log(`steady state over ${elapsed.toFixed(0)} s (after ${WARM_S} s of start-up), ${COLS}x${ROWS} pty, quiet fleet on the embedded endpoint:`);
 	console.log(`  CPU: ${cpu.toFixed(2)} % of one core (target <= 0.5)`);
 	console.log(`  written to the terminal: ${(rate / 1024).toFixed(2)} KB/s (${Math.round(rate)} B/s; target <= 1 KB/s)`);
+	console.log(`  frames: ${((frames - frames0) / elapsed).toFixed(2)} a second`);
 	console.log(`  RSS: ${mem.rss.toFixed(1)} MiB at the end, peak ${mem.peak.toFixed(1)} MiB (target <= 120 MB)`);
 	ui.stdin.write('q');
 	await Promise.race([new Promise(resolve => ui.once('exit', resolve)), sleep(3000)]);

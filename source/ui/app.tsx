@@ -26,16 +26,18 @@ import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
 import {useMonitor} from './shared/use-monitor.js';
 import {Clocked, createTicker, type Clock} from './shared/ticker.js';
 import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
-import {KEYMAP, type Keymap, type KeymapAction} from './keys/keymap.js';
+import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
+import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
 import {computeLayout, fitsScreen} from './frame/layout.js';
 import {statusLineSegments} from './frame/source-status.js';
 import {
 	currentStatus,
 	effectiveFilter,
 	initialUiState,
+	screenOf,
 	selectedSuspectIndex,
 	selectEventView,
-	uiMode,
+	topScreen,
 	uiReducer,
 	visibleEvents,
 } from './state/ui-reducer.js';
@@ -111,82 +113,66 @@ export function App({
 	const newCount = filtering && !state.follow ? countMatchingAbove(all, state.newestSeenId, filter) : undefined;
 	const view = selectEventView(state, events, layout.eventRows, newCount);
 
-	const detailEvent = state.detail?.event;
+	const top = topScreen(state);
+	const mode = top.kind;
+	const detailEvent = screenOf(state, 'detail')?.event;
 	const record = useMemo(() => (detailEvent ? recordLines(detailEvent) : []), [detailEvent]);
 	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
-
-	const mode = uiMode(state);
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
 
 	// What changed: the chosen metric as it is now if still flagged, else as it was when chosen.
-	const changes = state.changes;
-	const live = changes === null ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
-	const changeTarget = changes === null ? null : (live ?? changes.target);
+	const changes = screenOf(state, 'changes');
+	const live = changes === undefined ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
+	const changeTarget = changes === undefined ? null : (live ?? changes.target);
 	const suspects = useMemo(
 		() => (changeTarget === null ? [] : suspectsFor(snapshot.events, {metric: changeTarget.metric, onset: changeTarget.onset})),
 		// Keyed on the target's fields: flaggedTargets makes new objects per snapshot for the same metric and onset.
 		[snapshot.events, changeTarget?.metric, changeTarget?.onset],
 	);
 	const suspectIds = useMemo(() => suspects.map(suspect => suspect.event.eventId), [suspects]);
-	const selectedSuspect = changes === null ? -1 : selectedSuspectIndex(changes, suspectIds);
+	const selectedSuspect = changes === undefined ? -1 : selectedSuspectIndex(changes, suspectIds);
 	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g);
 
 	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot});
 
+	/** What routeKey needs, read when the key arrives (the monitor's newest events, the clock now). */
+	const keyView = (): KeyView => {
+		const now = clock();
+		const latest = monitor.getSnapshot();
+		return {
+			screen: mode,
+			events: latest.events,
+			listed: events,
+			listRows: layout.eventRows,
+			pageRows: bodyRows - 1,
+			lines: {
+				detail: detailEvent ? detailLineCount(detailSummary(detailEvent, now, width, g), record) : 0,
+				help: help.length,
+				alarms: mode === 'alarms' ? alarmLinesAt(now).length : 0,
+			},
+			flagged,
+			suspects: suspects.map(suspect => suspect.event),
+			selectedSuspect,
+			suspectRows: suspectRows(bodyRows),
+			paused: latest.paused,
+			now,
+		};
+	};
+	const runEffect = (effect: AppEffect): void => {
+		if (effect.type === 'quit') onExit();
+		else if (effect.type === 'pause') monitor.setPaused(effect.paused);
+		else if (effect.type === 'refresh') monitor.refreshNow();
+		else if (effect.type === 'export') files.exportEvents(effect.events);
+		else files.writeSnapshot();
+	};
 	// Read through useKeymap's ref: always this render's values, no stale closure.
-	const onAction = (action: KeymapAction): void => {
-		switch (action.type) {
-			case 'quit-requested':
-				onExit();
-				return;
-			case 'pause-toggle-requested':
-				monitor.setPaused(!monitor.getSnapshot().paused);
-				return;
-			case 'refresh-requested':
-				monitor.refreshNow();
-				return;
-			case 'export-requested':
-				files.exportEvents(events);
-				return;
-			case 'snapshot-requested':
-				files.writeSnapshot();
-				return;
-			case 'changes-requested':
-				if (flagged.length === 0) {
-					dispatch({type: 'status-shown', status: {text: 'nothing is flagged: no deviation to look behind', tone: 'ok', at: clock()}});
-				} else dispatch({type: 'changes-opened', targets: flagged});
-				return;
-			case 'changes-cycle-requested':
-				dispatch({type: 'changes-cycled', targets: flagged, direction: action.direction});
-				return;
-			case 'scroll-requested': {
-				const {unit, direction} = action;
-				if (mode === 'help') dispatch({type: 'lines-scrolled', target: 'help', unit, direction, total: help.length, pageSize: bodyRows - 1});
-				else if (mode === 'alarms') dispatch({type: 'lines-scrolled', target: 'alarms', unit, direction, total: alarmLinesAt(clock()).length, pageSize: bodyRows - 1});
-				else if (mode === 'changes') dispatch({type: 'suspects-scrolled', unit, direction, ids: suspectIds, pageSize: suspectRows(bodyRows)});
-				else if (mode === 'detail') {
-					const total = detailEvent ? detailLineCount(detailSummary(detailEvent, clock(), width, g), record) : 0;
-					dispatch({type: 'lines-scrolled', target: 'detail', unit, direction, total, pageSize: bodyRows - 1});
-				} else dispatch({type: 'scroll-requested', unit, direction, events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-				return;
-			}
-			case 'back-requested':
-				dispatch({type: 'back-requested', events: monitor.getSnapshot().events});
-				return;
-			case 'detail-open-requested': {
-				const suspect = mode === 'changes' ? suspects[selectedSuspect] : undefined;
-				if (suspect !== undefined) dispatch({type: 'suspect-detail-opened', event: suspect.event});
-				else if (mode === 'list') dispatch({type: 'detail-opened', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-				return;
-			}
-			case 'user-filter-toggled':
-				dispatch({type: 'user-filter-toggled', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-				return;
-			default:
-				dispatch(action);
+	const onCommand = (command: KeyCommand): void => {
+		for (const routed of routeKey(command, keyView())) {
+			if (routed.to === 'reducer') dispatch(routed.event);
+			else runEffect(routed.effect);
 		}
 	};
-	useKeymap(keymap, target, onAction);
+	useKeymap(keymap, target, onCommand);
 
 	if (!fitsScreen(size.columns, size.rows)) {
 		return (
@@ -198,16 +184,17 @@ export function App({
 
 	const words = filtering ? describeFilter(filter, g.sep) : null;
 	let body;
-	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
-	else if (state.detail) {
-		const {event, scroll} = state.detail;
+	if (top.kind === 'help') body = <Help keymap={keymap} width={width} height={bodyRows} scroll={top.scroll} />;
+	else if (top.kind === 'detail') {
+		const {event, scroll} = top;
 		body = (
 			<Clocked ticker={ticker}>
 				{now => <EventDetail summary={detailSummary(event, now, width, g)} record={record} scroll={scroll} width={width} height={bodyRows} />}
 			</Clocked>
 		);
-	} else if (mode === 'alarms') {
-		body = <Clocked ticker={ticker}>{now => <AlarmList lines={alarmLinesAt(now)} width={width} height={bodyRows} scroll={state.alarmsScroll} />}</Clocked>;
+	} else if (top.kind === 'alarms') {
+		const {scroll} = top;
+		body = <Clocked ticker={ticker}>{now => <AlarmList lines={alarmLinesAt(now)} width={width} height={bodyRows} scroll={scroll} />}</Clocked>;
 	}
 	else if (changeTarget !== null) {
 		body = (

@@ -16,9 +16,9 @@ async function frameOf(node: React.ReactElement): Promise<string> {
 }
 
 const custom: Keymap = [
-	{keys: ['x'], label: 'x', description: 'explode', help: 'blow it all up', footer: 1, action: {type: 'quit-requested'}},
-	{keys: ['y'], label: 'y', description: 'yodel', help: 'sing', footer: 2, action: {type: 'refresh-requested'}},
-	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, action: {type: 'back-requested'}},
+	{keys: ['x'], label: 'x', description: 'explode', help: 'blow it all up', footer: 1, command: {type: 'quit'}},
+	{keys: ['y'], label: 'y', description: 'yodel', help: 'sing', footer: 2, command: {type: 'refresh'}},
+	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, command: {type: 'back'}},
 ];
 
 test('the footer is generated from the keymap it is given', async () => {

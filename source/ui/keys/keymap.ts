@@ -12,32 +12,32 @@ import type {Key} from 'ink';
 export type UiMode = 'list' | 'detail' | 'help' | 'alarms' | 'changes';
 
 /**
- * What a key asks for. The App executes effects (quit, pause, refresh, export, snapshot) and the
- * actions that need the snapshot (What changed needs the flagged metrics); the reducer the rest.
+ * What a key asks for: an imperative command (reducer events are past tense: `open-detail` the command,
+ * `detail-opened` the event). keys/route-key.ts turns a command into a reducer event or an App effect.
  */
-export type KeymapAction =
-	| {readonly type: 'quit-requested'}
-	| {readonly type: 'scroll-requested'; readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1}
-	| {readonly type: 'pause-toggle-requested'}
-	| {readonly type: 'refresh-requested'}
-	| {readonly type: 'help-toggled'}
-	| {readonly type: 'back-requested'}
-	| {readonly type: 'detail-open-requested'}
-	| {readonly type: 'filter-input-opened'}
-	| {readonly type: 'errors-filter-toggled'}
-	| {readonly type: 'writes-filter-toggled'}
-	| {readonly type: 'user-filter-toggled'}
-	| {readonly type: 'filters-cleared'}
-	| {readonly type: 'export-requested'}
-	| {readonly type: 'alarms-toggled'}
-	| {readonly type: 'changes-requested'}
-	| {readonly type: 'changes-cycle-requested'; readonly direction: 1 | -1}
-	| {readonly type: 'snapshot-requested'}
+export type KeyCommand =
+	| {readonly type: 'quit'}
+	| {readonly type: 'scroll'; readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1}
+	| {readonly type: 'toggle-pause'}
+	| {readonly type: 'refresh'}
+	| {readonly type: 'toggle-help'}
+	| {readonly type: 'back'}
+	| {readonly type: 'open-detail'}
+	| {readonly type: 'open-filter'}
+	| {readonly type: 'toggle-errors'}
+	| {readonly type: 'toggle-writes'}
+	| {readonly type: 'toggle-user'}
+	| {readonly type: 'clear-filters'}
+	| {readonly type: 'export'}
+	| {readonly type: 'toggle-alarms'}
+	| {readonly type: 'open-changes'}
+	| {readonly type: 'cycle-changes'; readonly direction: 1 | -1}
+	| {readonly type: 'snapshot'}
 	// Only from textInputActions, while the filter line is open:
-	| {readonly type: 'filter-input-typed'; readonly text: string}
-	| {readonly type: 'filter-input-erased'; readonly what: 'char' | 'all'}
-	| {readonly type: 'filter-input-applied'}
-	| {readonly type: 'filter-input-cancelled'};
+	| {readonly type: 'type-filter'; readonly text: string}
+	| {readonly type: 'erase-filter'; readonly what: 'char' | 'all'}
+	| {readonly type: 'apply-filter'}
+	| {readonly type: 'cancel-filter'};
 
 /** One binding. `keys` are names from `keyName` ('q', 'G', 'up', 'pagedown', 'ctrl+c', 'escape'). */
 export type Binding = {
@@ -52,7 +52,7 @@ export type Binding = {
 	readonly footer: number | null;
 	/** Screens where the key works; every screen when absent. */
 	readonly modes?: readonly UiMode[];
-	readonly action: KeymapAction;
+	readonly command: KeyCommand;
 };
 
 /** A whole set of bindings, in display order. */
@@ -63,30 +63,30 @@ const CHANGES: readonly UiMode[] = ['changes'];
 
 /** The default bindings, in the order the footer and help show them. */
 export const KEYMAP: Keymap = [
-	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, action: {type: 'quit-requested'}},
-	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, action: {type: 'quit-requested'}},
-	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list (same event) or What changed; close help (Bksp too)', footer: 1, modes: ['detail', 'help', 'alarms', 'changes'], action: {type: 'back-requested'}},
-	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event, or the suspect above; scroll up the detail, help, alarms', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: -1}},
-	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones) or suspect; scroll down views', footer: 2, action: {type: 'scroll-requested', unit: 'row', direction: 1}},
-	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page up', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: -1}},
-	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page down', footer: 7, action: {type: 'scroll-requested', unit: 'page', direction: 1}},
-	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'newest event, and follow new ones; top of the detail or help', footer: 6, action: {type: 'scroll-requested', unit: 'end', direction: -1}},
-	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'oldest event; end of the detail or help', footer: 6, action: {type: 'scroll-requested', unit: 'end', direction: 1}},
-	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', footer: 2, modes: ['list', 'changes'], action: {type: 'detail-open-requested'}},
-	{keys: ['/'], label: '/', description: 'filter', help: 'filter by text: event, user, IP, error code, resource', footer: 2, modes: LIST, action: {type: 'filter-input-opened'}},
-	{keys: ['e'], label: 'e', description: 'errors', help: 'only failed calls (any error code); again for all', footer: 3, modes: LIST, action: {type: 'errors-filter-toggled'}},
-	{keys: ['w'], label: 'w', description: 'writes', help: 'only calls that change something (not read-only); again for all', footer: 5, modes: LIST, action: {type: 'writes-filter-toggled'}},
-	{keys: ['u'], label: 'u', description: 'user', help: "only the selected event's caller; again for everyone", footer: 5, modes: LIST, action: {type: 'user-filter-toggled'}},
-	{keys: ['c'], label: 'c', description: 'clear', help: 'clear every filter', footer: 5, modes: LIST, action: {type: 'filters-cleared'}},
-	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', footer: 4, modes: LIST, action: {type: 'export-requested'}},
-	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, action: {type: 'pause-toggle-requested'}},
-	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 8, action: {type: 'refresh-requested'}},
-	{keys: ['W'], label: 'W', description: 'what changed', help: 'What changed: 30 min before the worst flag, suspicious first', footer: 3, modes: LIST, action: {type: 'changes-requested'}},
-	{keys: ['a'], label: 'a', description: 'alarms', help: 'the IoT CloudWatch alarms: state, since when, reason, what they watch', footer: 4, modes: ['list', 'alarms'], action: {type: 'alarms-toggled'}},
-	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', footer: 4, action: {type: 'snapshot-requested'}},
-	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, action: {type: 'changes-cycle-requested', direction: 1}},
-	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, action: {type: 'changes-cycle-requested', direction: -1}},
-	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', footer: 1, action: {type: 'help-toggled'}},
+	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, command: {type: 'quit'}},
+	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, command: {type: 'quit'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list (same event) or What changed; close help (Bksp too)', footer: 1, modes: ['detail', 'help', 'alarms', 'changes'], command: {type: 'back'}},
+	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event, or the suspect above; scroll up the detail, help, alarms', footer: 2, command: {type: 'scroll', unit: 'row', direction: -1}},
+	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones) or suspect; scroll down views', footer: 2, command: {type: 'scroll', unit: 'row', direction: 1}},
+	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page up', footer: 7, command: {type: 'scroll', unit: 'page', direction: -1}},
+	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page down', footer: 7, command: {type: 'scroll', unit: 'page', direction: 1}},
+	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'newest event, and follow new ones; top of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: -1}},
+	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'oldest event; end of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: 1}},
+	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', footer: 2, modes: ['list', 'changes'], command: {type: 'open-detail'}},
+	{keys: ['/'], label: '/', description: 'filter', help: 'filter by text: event, user, IP, error code, resource', footer: 2, modes: LIST, command: {type: 'open-filter'}},
+	{keys: ['e'], label: 'e', description: 'errors', help: 'only failed calls (any error code); again for all', footer: 3, modes: LIST, command: {type: 'toggle-errors'}},
+	{keys: ['w'], label: 'w', description: 'writes', help: 'only calls that change something (not read-only); again for all', footer: 5, modes: LIST, command: {type: 'toggle-writes'}},
+	{keys: ['u'], label: 'u', description: 'user', help: "only the selected event's caller; again for everyone", footer: 5, modes: LIST, command: {type: 'toggle-user'}},
+	{keys: ['c'], label: 'c', description: 'clear', help: 'clear every filter', footer: 5, modes: LIST, command: {type: 'clear-filters'}},
+	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', footer: 4, modes: LIST, command: {type: 'export'}},
+	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, command: {type: 'toggle-pause'}},
+	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 8, command: {type: 'refresh'}},
+	{keys: ['W'], label: 'W', description: 'what changed', help: 'What changed: 30 min before the worst flag, suspicious first', footer: 3, modes: LIST, command: {type: 'open-changes'}},
+	{keys: ['a'], label: 'a', description: 'alarms', help: 'the IoT CloudWatch alarms: state, since when, reason, what they watch', footer: 4, modes: ['list', 'alarms'], command: {type: 'toggle-alarms'}},
+	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', footer: 4, command: {type: 'snapshot'}},
+	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, command: {type: 'cycle-changes', direction: 1}},
+	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, command: {type: 'cycle-changes', direction: -1}},
+	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', footer: 1, command: {type: 'toggle-help'}},
 ];
 
 /** The keys of the filter line, for the help (they are text handling, not bindings). */
@@ -140,22 +140,22 @@ const MAX_TYPED_RUN = 32;
  * After '/' the rest of the run is filter text; after '?' the rest is dropped (it was meant for the
  * next screen, and guessing it would misfire).
  */
-export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode = 'list'): KeymapAction[] {
+export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode = 'list'): KeyCommand[] {
 	const binding = findBinding(keymap, input, key, mode);
-	if (binding) return [binding.action];
+	if (binding) return [binding.command];
 	if (key.ctrl || key.meta || input.length < 2 || input.length > MAX_TYPED_RUN) return [];
-	const out: KeymapAction[] = [];
+	const out: KeyCommand[] = [];
 	const chars = [...input];
 	for (const [index, char] of chars.entries()) {
-		const action = findBinding(keymap, char, {...key, shift: /[A-Z]/.test(char)}, mode)?.action;
-		if (!action || action.type === 'quit-requested') continue;
+		const action = findBinding(keymap, char, {...key, shift: /[A-Z]/.test(char)}, mode)?.command;
+		if (!action || action.type === 'quit') continue;
 		out.push(action);
-		if (action.type === 'filter-input-opened') {
+		if (action.type === 'open-filter') {
 			// "/deny" read at once: the rest was typed into the filter line.
 			const rest = typedRunActions(chars.slice(index + 1).join(''));
-			return [...out, ...rest.filter(next => next.type !== 'quit-requested')];
+			return [...out, ...rest.filter(next => next.type !== 'quit')];
 		}
-		if (action.type === 'detail-open-requested' || action.type === 'help-toggled') break;
+		if (action.type === 'open-detail' || action.type === 'toggle-help') break;
 	}
 	return out;
 }
@@ -164,14 +164,14 @@ export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode
  * Keys while the filter line is open: printable text is typed (pastes included), never a binding.
  * Only Ctrl-C keeps its meaning, so the app can always be left.
  */
-export function textInputActions(input: string, key: Key): KeymapAction[] {
-	if (key.return) return [{type: 'filter-input-applied'}];
-	if (key.escape) return [{type: 'filter-input-cancelled'}];
-	if (key.backspace || key.delete) return [{type: 'filter-input-erased', what: 'char'}];
+export function textInputActions(input: string, key: Key): KeyCommand[] {
+	if (key.return) return [{type: 'apply-filter'}];
+	if (key.escape) return [{type: 'cancel-filter'}];
+	if (key.backspace || key.delete) return [{type: 'erase-filter', what: 'char'}];
 	if (key.ctrl) {
 		const letter = input.toLowerCase();
-		if (letter === 'c') return [{type: 'quit-requested'}];
-		if (letter === 'u') return [{type: 'filter-input-erased', what: 'all'}];
+		if (letter === 'c') return [{type: 'quit'}];
+		if (letter === 'u') return [{type: 'erase-filter', what: 'all'}];
 		return [];
 	}
 	if (key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return [];
@@ -185,11 +185,11 @@ export function textInputActions(input: string, key: Key): KeymapAction[] {
  * dropped rather than guessed. Backspace and Ctrl-U edit, Ctrl-C quits; other controls (a pasted LF,
  * an escape sequence's tail) never become filter text.
  */
-export function typedRunActions(input: string): KeymapAction[] {
-	const out: KeymapAction[] = [];
+export function typedRunActions(input: string): KeyCommand[] {
+	const out: KeyCommand[] = [];
 	let text = '';
 	const flush = (): void => {
-		if (text !== '') out.push({type: 'filter-input-typed', text});
+		if (text !== '') out.push({type: 'type-filter', text});
 		text = '';
 	};
 	for (const char of input) {
@@ -200,16 +200,16 @@ export function typedRunActions(input: string): KeymapAction[] {
 		}
 		flush();
 		out.push(action);
-		if (action.type === 'filter-input-applied' || action.type === 'quit-requested') return out;
+		if (action.type === 'apply-filter' || action.type === 'quit') return out;
 	}
 	flush();
 	return out;
 }
 
-const RUN_CONTROLS = new Map<string, KeymapAction>([
-	['\r', {type: 'filter-input-applied'}],
-	['\u007F', {type: 'filter-input-erased', what: 'char'}],
-	['\b', {type: 'filter-input-erased', what: 'char'}],
-	['\u0015', {type: 'filter-input-erased', what: 'all'}],
-	['\u0003', {type: 'quit-requested'}],
+const RUN_CONTROLS = new Map<string, KeyCommand>([
+	['\r', {type: 'apply-filter'}],
+	['\u007F', {type: 'erase-filter', what: 'char'}],
+	['\b', {type: 'erase-filter', what: 'char'}],
+	['\u0015', {type: 'erase-filter', what: 'all'}],
+	['\u0003', {type: 'quit'}],
 ]);

@@ -1,6 +1,6 @@
 import {useCallback, useRef} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
-import {actionsFor, textInputActions, type Keymap, type KeymapAction, type UiMode} from './keymap.js';
+import {actionsFor, textInputActions, type Keymap, type KeyCommand, type UiMode} from './keymap.js';
 
 /** Where keys go: a screen's bindings, or the filter line as text. */
 export type KeyTarget = UiMode | 'text';
@@ -10,7 +10,7 @@ export type KeyTarget = UiMode | 'text';
  * `keymap`; while the filter line is open (`target` 'text') keys are text and no binding fires.
  * Inactive when stdin cannot enter raw mode (not a TTY), where Ink's useInput would throw.
  */
-export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: KeymapAction) => void): void {
+export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: KeyCommand) => void): void {
 	const {isRawModeSupported} = useStdin();
 	// The latest handler without re-subscribing to stdin on every render (the clock re-renders each second).
 	const latest = useRef({keymap, target, onAction});
@@ -22,8 +22,8 @@ export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: 
 		for (const action of actions) {
 			latest.current.onAction(action);
 			// Keys that arrive before the next render must already go to (or leave) the filter line.
-			if (action.type === 'filter-input-opened') latest.current = {...latest.current, target: 'text'};
-			if (action.type === 'filter-input-applied' || action.type === 'filter-input-cancelled') {
+			if (action.type === 'open-filter') latest.current = {...latest.current, target: 'text'};
+			if (action.type === 'apply-filter' || action.type === 'cancel-filter') {
 				latest.current = {...latest.current, target: 'list'};
 			}
 		}
