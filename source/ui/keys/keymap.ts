@@ -48,6 +48,8 @@ export type Binding = {
 	readonly description: string;
 	/** The full sentence for the help overlay. */
 	readonly help: string;
+	/** More for the README's key table only (the help must fit 80 columns). */
+	readonly more?: string;
 	/** Footer priority, 1 = dropped last when the line is too narrow; null = only in help. */
 	readonly footer: number | null;
 	/** Screens where the key works; every screen when absent. */
@@ -72,21 +74,21 @@ export const KEYMAP: Keymap = [
 	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page down', footer: 7, command: {type: 'scroll', unit: 'page', direction: 1}},
 	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'newest event, and follow new ones; top of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: -1}},
 	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'oldest event; end of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: 1}},
-	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', footer: 2, modes: ['list', 'changes'], command: {type: 'open-detail'}},
+	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', more: 'The caller in words: root, IAM user, which role and session, MFA, federated, AWS service; resources and the error', footer: 2, modes: ['list', 'changes'], command: {type: 'open-detail'}},
 	{keys: ['/'], label: '/', description: 'filter', help: 'filter by text: event, user, IP, error code, resource', footer: 2, modes: LIST, command: {type: 'open-filter'}},
 	{keys: ['e'], label: 'e', description: 'errors', help: 'only failed calls (any error code); again for all', footer: 3, modes: LIST, command: {type: 'toggle-errors'}},
 	{keys: ['w'], label: 'w', description: 'writes', help: 'only calls that change something (not read-only); again for all', footer: 5, modes: LIST, command: {type: 'toggle-writes'}},
 	{keys: ['u'], label: 'u', description: 'user', help: "only the selected event's caller; again for everyone", footer: 5, modes: LIST, command: {type: 'toggle-user'}},
 	{keys: ['c'], label: 'c', description: 'clear', help: 'clear every filter', footer: 5, modes: LIST, command: {type: 'clear-filters'}},
-	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', footer: 4, modes: LIST, command: {type: 'export'}},
+	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', more: 'Files named iot-monitor-events-<time>; never overwrites; CSV cells are guarded against formula injection', footer: 4, modes: LIST, command: {type: 'export'}},
 	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, command: {type: 'toggle-pause'}},
 	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 8, command: {type: 'refresh'}},
-	{keys: ['W'], label: 'W', description: 'what changed', help: 'What changed: 30 min before the worst flag, suspicious first', footer: 3, modes: LIST, command: {type: 'open-changes'}},
+	{keys: ['W'], label: 'W', description: 'what changed', help: 'What changed: 30 min before the worst flag, suspicious first', more: 'Tab/→ and ← move between flagged metrics, ⏎ opens an event, Esc goes back', footer: 3, modes: LIST, command: {type: 'open-changes'}},
 	{keys: ['a'], label: 'a', description: 'alarms', help: 'the IoT CloudWatch alarms: state, since when, reason, what they watch', footer: 4, modes: ['list', 'alarms'], command: {type: 'toggle-alarms'}},
-	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', footer: 4, command: {type: 'snapshot'}},
+	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', more: 'The same as --once --format markdown, to iot-monitor-incident-<time>.md (mode 0600, never overwrites)', footer: 4, command: {type: 'snapshot'}},
 	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, command: {type: 'cycle-changes', direction: 1}},
 	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, command: {type: 'cycle-changes', direction: -1}},
-	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', footer: 1, command: {type: 'toggle-help'}},
+	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', more: 'Generated from this same table, with the legend and the status of each source', footer: 1, command: {type: 'toggle-help'}},
 ];
 
 /** The keys of the filter line, for the help (they are text handling, not bindings). */
