@@ -1,10 +1,8 @@
-import {Box} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
 import {useDisplay} from '../shared/display-context.js';
-import {formatCount} from '../../render/format.js';
 import {cut} from '../../render/glyphs.js';
 import type {Segment} from '../../render/segments.js';
-import {Line} from '../shared/line.js';
+import {Pager} from '../shared/pager.js';
 
 export type EventDetailProps = {
 	/** Summary lines (detailSummary), already sanitized. */
@@ -24,28 +22,17 @@ export const detailLineCount = (summary: readonly unknown[], record: readonly un
 /** The detail view of one event, virtualised: renders `height` lines whatever the record holds. */
 export function EventDetail({summary, record, scroll, width, height}: EventDetailProps) {
 	const {glyphs: g} = useDisplay();
-	const rows = Math.max(0, height - 1);
-	const total = detailLineCount(summary, record);
-	const first = Math.min(Math.max(0, scroll), Math.max(0, total - rows));
-	const lines: Segment[][] = [];
-	for (let index = first; index < Math.min(total, first + rows); index++) {
-		const own = summary[index];
-		if (own) lines.push(own);
-		else lines.push([{text: ' ' + cut(sanitize(record[index - summary.length] ?? ''), width - 1, g)}]);
-	}
-	const count = (value: number): string => formatCount(value, g);
-	const position = total > rows ? ` ${g.sep} lines ${count(first + 1)}${g.range}${count(first + lines.length)} of ${count(total)}` : '';
-	const title: Segment[] = [
-		{text: ' DETAIL', bold: true},
-		{text: position, dim: true},
-		{text: ` ${g.sep} Esc back`, dim: true},
-	];
+	const lineAt = (index: number): Segment[] =>
+		summary[index] ?? [{text: ' ' + cut(sanitize(record[index - summary.length] ?? ''), width - 1, g)}];
 	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<Line segments={title} width={width} />
-			{lines.map((segments, index) => (
-				<Line key={index} segments={segments} width={width} />
-			))}
-		</Box>
+		<Pager
+			title={[{text: ' DETAIL', bold: true}]}
+			trailer={` ${g.sep} Esc back`}
+			total={detailLineCount(summary, record)}
+			lineAt={lineAt}
+			scroll={scroll}
+			width={width}
+			height={height}
+		/>
 	);
 }

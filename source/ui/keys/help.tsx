@@ -1,10 +1,8 @@
-import {Box} from 'ink';
 import {useDisplay} from '../shared/display-context.js';
-import {formatCount} from '../../render/format.js';
 import {keyLabel, padCell, UNICODE, type Glyphs} from '../../render/glyphs.js';
 import {FILTER_INPUT_KEYS, type Keymap, type UiMode} from './keymap.js';
 import type {Segment} from '../../render/segments.js';
-import {Line} from '../shared/line.js';
+import {Pager} from '../shared/pager.js';
 
 const LABEL_WIDTH = 8;
 
@@ -55,24 +53,10 @@ export type HelpProps = {
 	readonly scroll?: number;
 };
 
-/** The `?` overlay, generated from the same keymap as the footer; scrolls with j/k when taller than the screen. */
+/** The `?` overlay, generated from the same keymap as the footer; scrolls when taller than the screen. */
 export function Help({keymap, width, height, scroll = 0}: HelpProps) {
 	const {glyphs: g} = useDisplay();
 	const lines = helpLines(keymap, g);
-	const rows = Math.max(0, height - 1);
-	const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - rows));
-	const visible = lines.slice(first, first + rows);
-	const count = (value: number): string => formatCount(value, g);
-	const position =
-		lines.length > rows
-			? ` ${g.sep} j/k scroll ${g.sep} ${count(first + 1)}${g.range}${count(first + visible.length)} of ${count(lines.length)}`
-			: '';
-	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<Line segments={[{text: ' HELP', bold: true}, {text: ` ${g.sep} keys (Esc or ? closes)${position}`, dim: true}]} width={width} />
-			{visible.map((segments, index) => (
-				<Line key={index} segments={segments} width={width} />
-			))}
-		</Box>
-	);
+	const title: Segment[] = [{text: ' HELP', bold: true}, {text: ` ${g.sep} keys (Esc or ? closes)`, dim: true}];
+	return <Pager title={title} total={lines.length} lineAt={index => lines[index] ?? []} scroll={scroll} width={width} height={height} />;
 }
