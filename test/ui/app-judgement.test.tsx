@@ -4,7 +4,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
 import {App} from '../../source/ui/app.js';
-import {LEGEND} from '../../source/ui/keys/help.js';
+import {LEGEND} from '../../source/ui/keys/help-lines.js';
 import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {fakeMonitor, fixedClock, incidentMetrics, makeEvents, snapshot, waitFor} from './helpers.js';
 

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
 import {textWidth} from '../../source/text/width.js';
-import {helpLines} from '../../source/ui/keys/help.js';
+import {helpLines} from '../../source/ui/keys/help-lines.js';
 import {actionsFor, activeIn, findBinding, KEYMAP, keyName, textInputActions} from '../../source/ui/keys/keymap.js';
 
 const NO_KEY: Key = {

@@ -1,49 +1,8 @@
 import {useDisplay} from '../shared/display-context.js';
-import {keyLabel, padCell, UNICODE, type Glyphs} from '../../render/glyphs.js';
-import {FILTER_INPUT_KEYS, type Keymap, type UiMode} from './keymap.js';
+import type {Keymap} from './keymap.js';
 import type {Segment} from '../../render/segments.js';
 import {Pager} from '../shared/pager.js';
-
-const LABEL_WIDTH = 8;
-
-/** What the metrics table's judgement columns, the event rows' marks and the status line mean. */
-export function legend(g: Glyphs = UNICODE): ReadonlyArray<readonly [label: string, text: string]> {
-	const {band, scale, marker, below, above} = g.gauge;
-	const sample = scale + scale + band + marker + band + scale + scale;
-	return [
-		['FLAG', `${g.down} CRIT/${g.up} WARN: newest settled minute far below/above its band`],
-		['', `${g.normal} normal ${g.sep} learning: history still loading ${g.sep} no data: none seen`],
-		['band', `normal for this time of day and week: BASELINE expected (low${g.range}high)`],
-		['', `${g.delta} vs expected; gauge ${sample} (${below} ${above} beyond); '${g.sparkBelow}' in LAST 90 MIN: below`],
-		['', `'${g.tick}' in LAST 90 MIN: a change that can explain the metric (W lists)`],
-		['RATE', 'error group: errors per success that minute (e.g. per Connect.Success)'],
-		['ALM', `its CloudWatch alarm: ${g.alarm} ALM in ALARM ${g.sep} ${g.alarmUnknown} ins: insufficient data ${g.sep} ok`],
-		['alarms', `${g.alarm} ALARM line: IoT alarms in ALARM, newest first; a lists them all`],
-		['events', `${g.cross} failed call ${g.sep} ${g.warn} deletes or changes security ${g.sep} ROOT root user`],
-		['', `${g.late} arrived late: Event History delivered it after newer events`],
-		['status', `${g.warn} stale: nothing new for 2 refresh intervals; ${g.approx} $/day: GetMetricData`],
-	];
-}
-
-/** The Unicode legend. */
-export const LEGEND = legend(UNICODE);
-
-const row = (label: string, text: string, g: Glyphs): Segment[] => [{text: ` ${padCell(label, LABEL_WIDTH, 'left', g)} `, bold: true}, {text}];
-
-/** Every line of the help: the bindings (with where they work), the filter line's keys, the legend. */
-export function helpLines(keymap: Keymap, g: Glyphs = UNICODE): Segment[][] {
-	// Only keys limited to the list say so; back (Esc) says where it works in its own words.
-	const where = (modes: readonly UiMode[] | undefined): string =>
-		modes !== undefined && modes.length === 1 ? ` (${modes[0]})` : '';
-	return [
-		...keymap.map(binding => row(keyLabel(binding.label, g), binding.help + where(binding.modes), g)),
-		[{text: ' '}],
-		[{text: ' While typing a filter (/):', bold: true}],
-		...FILTER_INPUT_KEYS.map(key => row(keyLabel(key.label, g), key.help, g)),
-		[{text: ' '}],
-		...legend(g).map(([label, text]) => row(label, text, g)),
-	];
-}
+import {helpLines} from './help-lines.js';
 
 export type HelpProps = {
 	readonly keymap: Keymap;
