@@ -246,7 +246,7 @@ export function App({
 		const status = currentStatus(state, now);
 		if (status) return <StatusLine status={status} width={width} />;
 		if (mode === 'help' && !layout.statusLine) return sources(now);
-		return <Footer keymap={keymap} width={width} mode={mode} />;
+		return <Footer keymap={keymap} width={width} mode={mode} paused={snapshot.paused} />;
 	};
 	// Only a status message (which expires) or the sources line in its place need the clock here.
 	const bottom =

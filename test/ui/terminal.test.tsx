@@ -204,7 +204,7 @@ test('? shows the help and the status line in the footer row at 80x24; p pauses,
 	await press('?');
 	await until(/HELP/);
 	assert.match(lines().at(-1) ?? '', /^ metrics 8s ago · 1 call\/min · ≈ \$0\.\d\d\/day {3}trail 3s ago · 1 call\/min$/);
-	assert.ok(lines().some(line => /^ r\s+poll metrics and CloudTrail now/.test(line)));
+	assert.ok(lines().some(line => /^ p\s+pause or resume polling/.test(line)));
 	await press('p');
 	await waitFor(() => monitor.calls.paused.length === 1, 2000, 'pause');
 	await press('r');
@@ -215,4 +215,30 @@ test('? shows the help and the status line in the footer row at 80x24; p pauses,
 	await until(/EVENTS/);
 	// p and r say what they did, in the footer's row (the clock is fixed, so the message stays).
 	assert.match(lines().at(-1) ?? '', /polling metrics and CloudTrail now/);
+});
+
+test('80x24, Unicode and ASCII: a, s, x, W and ? are each in the footer or on the first help page', async () => {
+	for (const display of [UNICODE_COLOR, {color: 'never', ascii: true} as const]) {
+		const {press, until, lines} = renderApp(incident(), {columns: 80, rows: 24}, display);
+		await until(/EVENTS/);
+		const footer = lines().at(-1) ?? '';
+		await press('?');
+		await until(/HELP/);
+		const page = lines();
+		for (const key of ['a', 's', 'x', 'W', '?']) {
+			const inFooter = new RegExp(`(^|\\s)${key === '?' ? '\\?' : key} \\w`).test(footer);
+			const onPage = page.some(line => line.startsWith(` ${key} `));
+			assert.ok(inFooter || onPage, `${key} reachable (${display.ascii ? 'ASCII' : 'Unicode'}); footer: ${footer}`);
+		}
+		assert.match(footer, /\? help/, '? itself is always in the footer');
+		cleanup();
+	}
+});
+
+test('while paused the footer says p resume', async () => {
+	const {monitor, until, lines} = renderApp(incident(), {columns: 120, rows: 40});
+	await until(/EVENTS/);
+	assert.match(lines().at(-1) ?? '', /p pause/);
+	monitor.emit({...monitor.getSnapshot(), paused: true});
+	await until(/p resume/);
 });

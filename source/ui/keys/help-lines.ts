@@ -29,13 +29,21 @@ export const LEGEND = legend(UNICODE);
 
 const row = (label: string, text: string, g: Glyphs): Segment[] => [{text: ` ${padCell(label, LABEL_WIDTH, 'left', g)} `, bold: true}, {text}];
 
-/** Every line of the help: the bindings (with where they work), the filter line's keys, the legend. */
+/**
+ * Every line of the help: the bindings (with where they work), most important first (the footer's
+ * priority), so the first page at 80x24 holds every key the footer may have dropped; then the filter
+ * line's keys and the legend.
+ */
 export function helpLines(keymap: Keymap, g: Glyphs = UNICODE): Segment[][] {
+	const ranked = keymap
+		.map((binding, index) => ({binding, index}))
+		.sort((a, b) => (a.binding.footer ?? 99) - (b.binding.footer ?? 99) || a.index - b.index)
+		.map(({binding}) => binding);
 	// Only keys limited to the list say so; back (Esc) says where it works in its own words.
 	const where = (modes: readonly UiMode[] | undefined): string =>
 		modes !== undefined && modes.length === 1 ? ` (${modes[0]})` : '';
 	return [
-		...keymap.map(binding => row(keyLabel(binding.label, g), binding.help + where(binding.modes), g)),
+		...ranked.map(binding => row(keyLabel(binding.label, g), binding.help + where(binding.modes), g)),
 		[{text: ' '}],
 		[{text: ' While typing a filter (/):', bold: true}],
 		...FILTER_INPUT_KEYS.map(key => row(keyLabel(key.label, g), key.help, g)),

@@ -46,6 +46,8 @@ export type Binding = {
 	readonly label: string;
 	/** A word or two for the footer. */
 	readonly description: string;
+	/** The footer's words while polling is paused, when they differ (p: resume). */
+	readonly whilePaused?: string;
 	/** The full sentence for the help overlay. */
 	readonly help: string;
 	/** More for the README's key table only (the help must fit 80 columns). */
@@ -81,7 +83,7 @@ export const KEYMAP: Keymap = [
 	{keys: ['u'], label: 'u', description: 'user', help: "only the selected event's caller; again for everyone", footer: 5, modes: LIST, command: {type: 'toggle-user'}},
 	{keys: ['c'], label: 'c', description: 'clear', help: 'clear every filter', footer: 5, modes: LIST, command: {type: 'clear-filters'}},
 	{keys: ['x'], label: 'x', description: 'export', help: 'write the listed events to .jsonl and .csv in this directory', more: 'Files named iot-monitor-events-<time>; never overwrites; CSV cells are guarded against formula injection', footer: 4, modes: LIST, command: {type: 'export'}},
-	{keys: ['p'], label: 'p', description: 'pause', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, command: {type: 'toggle-pause'}},
+	{keys: ['p'], label: 'p', description: 'pause', whilePaused: 'resume', help: 'pause or resume polling AWS (the screen keeps the last data)', footer: 4, command: {type: 'toggle-pause'}},
 	{keys: ['r'], label: 'r', description: 'refresh', help: 'poll metrics and CloudTrail now', footer: 8, command: {type: 'refresh'}},
 	{keys: ['W'], label: 'W', description: 'what changed', help: 'What changed: 30 min before the worst flag, suspicious first', more: 'Tab/→ and ← move between flagged metrics, ⏎ opens an event, Esc goes back', footer: 3, modes: LIST, command: {type: 'open-changes'}},
 	{keys: ['a'], label: 'a', description: 'alarms', help: 'the IoT CloudWatch alarms: state, since when, reason, what they watch', footer: 4, modes: ['list', 'alarms'], command: {type: 'toggle-alarms'}},
