@@ -5,21 +5,17 @@
 import {textWidth} from '../text/width.js';
 import {UNICODE, type Glyphs} from './glyphs.js';
 
-/** Thin space (U+2009), one terminal column: groups digits without looking like a list separator. */
-export const GROUP_SEPARATOR = UNICODE.thousands;
-
 /** Shown where a value is missing (no data, never refreshed); the glyph set's `missing`. */
 export const MISSING = UNICODE.missing;
 
-/** An integer-ish count with thin grouping: 18204 -> "18 204"; fractions below 100 keep one decimal. */
+/**
+ * A count in plain ASCII digits, no grouping: 18204 -> "18204", so it copies and pastes as one number
+ * (a thin-space group separator broke both); fractions below 100 keep one decimal. Wide numbers go
+ * compact instead (fitCount), the same way in every column.
+ */
 export function formatCount(value: number, g: Glyphs = UNICODE): string {
 	if (!Number.isFinite(value)) return g.missing;
-	const rounded = Math.abs(value) < 100 && !Number.isInteger(value) ? value.toFixed(1) : String(Math.round(value));
-	const [whole = '', fraction] = rounded.split('.');
-	const sign = whole.startsWith('-') ? '-' : '';
-	const digits = sign ? whole.slice(1) : whole;
-	const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, g.thousands);
-	return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
+	return Math.abs(value) < 100 && !Number.isInteger(value) ? value.toFixed(1) : String(Math.round(value));
 }
 
 const UNITS = [

@@ -43,8 +43,6 @@ export type Glyphs = {
 	readonly dash: string;
 	/** Ends (or starts) text that was cut. */
 	readonly ellipsis: string;
-	/** Groups the digits of counts ("18 204"). */
-	readonly thousands: string;
 	/** The metrics table's change column. */
 	readonly delta: string;
 	readonly live: string;
@@ -67,8 +65,6 @@ export type Glyphs = {
 	readonly keys: {readonly up: string; readonly down: string; readonly left: string; readonly right: string; readonly enter: string; readonly backspace: string};
 };
 
-/** Thin space (U+2009), one terminal column: groups digits without looking like a list separator. */
-const THIN_SPACE = '\u2009';
 
 export const UNICODE: Glyphs = {
 	ascii: false,
@@ -88,7 +84,6 @@ export const UNICODE: Glyphs = {
 	range: '–',
 	dash: '—',
 	ellipsis: '…',
-	thousands: THIN_SPACE,
 	delta: 'Δ',
 	live: '●',
 	paused: '‖',
@@ -122,7 +117,6 @@ export const ASCII: Glyphs = {
 	range: '-',
 	dash: '-',
 	ellipsis: '~',
-	thousands: '',
 	delta: '+/-',
 	live: '*',
 	paused: '||',

@@ -65,12 +65,16 @@ const estimate = (value: number, compact: boolean, g: Glyphs): string => {
 	return compact ? formatCompact(rounded, g) : formatCount(rounded, g);
 };
 
-/** "1 150 (1 020–1 290)" when it fits in `width`, else "1.2k (1k–1.3k)" (at most 19 columns). */
+/**
+ * "96 (80–115)"; from 1000 on always compact, "18.2k (14.6k–21.8k)", so every row of the column follows
+ * one precision rule whatever its width (and narrower ones go compact too). At most 19 columns.
+ */
 export function formatBaseline(baseline: Baseline, width: number, g: Glyphs = UNICODE): string {
 	const text = (compact: boolean): string =>
 		`${estimate(baseline.expected, compact, g)} (${estimate(baseline.low, compact, g)}${g.range}${estimate(baseline.high, compact, g)})`;
+	const large = Math.max(Math.abs(baseline.expected), Math.abs(baseline.low), Math.abs(baseline.high)) >= 1000;
 	const full = text(false);
-	return textWidth(full) <= width ? full : text(true);
+	return !large && textWidth(full) <= width ? full : text(true);
 }
 
 /** How many judged metrics are flagged, and in which directions. */

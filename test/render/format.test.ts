@@ -1,17 +1,21 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fitCount, formatAge, formatClock, formatClockShort, formatCompact, formatCount, GROUP_SEPARATOR as S} from '../../source/render/format.js';
+import {fitCount, formatAge, formatClock, formatClockShort, formatCompact, formatCount} from '../../source/render/format.js';
 
-test('formatCount groups thousands with a thin space', () => {
+test('no thin spaces or other non-ASCII in any count', () => {
+	for (const value of [0, 7, 2.5, 999, 1000, 18204, 1234567, -18204]) assert.match(formatCount(value), /^-?[0-9]+(\.[0-9])?$/);
+});
+
+test('formatCount: ASCII digits without grouping, one decimal below 100', () => {
 	const cases: Array<[number, string]> = [
 		[0, '0'],
 		[999, '999'],
-		[1000, `1${S}000`],
-		[18204, `18${S}204`],
-		[1234567, `1${S}234${S}567`],
-		[-18204, `-18${S}204`],
+		[1000, '1000'],
+		[18204, '18204'],
+		[1234567, '1234567'],
+		[-18204, '-18204'],
 		[2.5, '2.5'],
-		[1234.6, `1${S}235`],
+		[1234.6, '1235'],
 		[Number.NaN, '—'],
 	];
 	for (const [value, expected] of cases) assert.equal(formatCount(value), expected, String(value));
@@ -29,9 +33,10 @@ test('formatCompact shortens large counts', () => {
 	for (const [value, expected] of cases) assert.equal(formatCompact(value), expected, String(value));
 });
 
-test('fitCount falls back to the compact form only when the grouped one is too wide', () => {
-	assert.equal(fitCount(18204, 9), `18${S}204`);
-	assert.equal(fitCount(123456789, 9), '123M');
+test('fitCount falls back to the compact form only when the full one is too wide', () => {
+	assert.equal(fitCount(18204, 9), '18204');
+	assert.equal(fitCount(18204, 4), '18.2k');
+	assert.equal(fitCount(123456789, 8), '123M');
 });
 
 test('clock times are UTC', () => {

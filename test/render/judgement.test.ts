@@ -18,8 +18,9 @@ test('formatDelta: signed, rounded, at most 6 columns, — when unknown', () => 
 	for (const [percent, expected] of cases) assert.equal(formatDelta(percent), expected, String(percent));
 });
 
-test('formatBaseline: grouped when it fits, compact otherwise', () => {
-	assert.equal(formatBaseline({expected: 1150, low: 1020, high: 1290}, 19), '1\u2009150 (1\u2009020–1\u2009290)');
+test('formatBaseline: one rule for every row, compact from 1000 on or when too wide', () => {
+	assert.equal(formatBaseline({expected: 1150, low: 1020, high: 1290}, 19), '1.1k (1k–1.3k)');
+	assert.equal(formatBaseline({expected: 950, low: 880, high: 1020}, 19), '950 (880–1k)');
 	assert.equal(formatBaseline({expected: 1150, low: 1020, high: 1290}, 16), '1.1k (1k–1.3k)');
 	assert.equal(formatBaseline({expected: 18_204, low: 16_110, high: 20_320}, 19), '18.2k (16.1k–20.3k)');
 	assert.equal(formatBaseline({expected: 96.4, low: 80.2, high: 115.3}, 19), '96 (80–115)');

@@ -43,7 +43,7 @@ test('120 columns: BASELINE with expected and band, the gauge and the bucket tim
 	for (const line of lines) assert.ok(textWidth(line) <= 120, `too wide: ${line}`);
 	assert.match(lines.join('\n'), /BASELINE \(band\)\s+Δ\s+VS BAND\s+LAST 90 MIN\s+AT\s+FLAG/);
 	const row = lines.find(line => line.includes(' PublishIn.Success ')) ?? '';
-	assert.match(row, /1\u2009150 \(1\u2009020–1\u2009290\)\s+-84%\s+«──━━━──/);
+	assert.match(row, /1\.1k \(1k–1\.3k\)\s+-84%\s+«──━━━──/);
 });
 
 test('help explains the FLAG column and the band (at its end: G scrolls there)', async () => {

@@ -110,7 +110,7 @@ test('PgDn, arrows and G move through a long log; only the visible rows are draw
 	await press('G');
 	await until(/▸.*Evente9999 /);
 	assert.ok(frame().split('\n').length <= 23);
-	assert.match(frame(), /10\u2009000\/10\u2009000/);
+	assert.match(frame(), /10000\/10000/);
 });
 
 test('without a size override: stdout width, 24 rows by default, and it follows resize', async () => {

@@ -23,7 +23,7 @@ test('10,000 events render only the visible rows', async () => {
 	const events = makeEvents(10_000);
 	const lines = await linesOf({events, view: {selectedIndex: 0, offset: 0, newCount: 0}, follow: true, since: NOW - 3_600_000, width: 80, height: 8});
 	assert.equal(lines.length, 2 + 8);
-	assert.match(lines[0] ?? '', /EVENTS iot\.amazonaws\.com · 10\u2009000 · since 11:03 UTC/);
+	assert.match(lines[0] ?? '', /EVENTS iot\.amazonaws\.com · 10000 · since 11:03 UTC/);
 	assert.equal(lines.filter(line => /Evente\d+/.test(line)).length, 8);
 	assert.match(lines[2] ?? '', /▸12:03:08    Evente0 /);
 	assert.doesNotMatch(lines.join('\n'), /Evente8\b/);
@@ -75,5 +75,5 @@ test('empty log says so', async () => {
 test('when the buffer limit drops older events, the title says so', async () => {
 	const events = makeEvents(50);
 	const lines = await linesOf({events, view: {selectedIndex: 0, offset: 0, newCount: 0}, follow: true, since: NOW - 3_600_000, dropped: 1234, width: 100, height: 5});
-	assert.match(lines[0] ?? '', /newest 50 kept, 1\u2009234 older dropped/);
+	assert.match(lines[0] ?? '', /newest 50 kept, 1234 older dropped/);
 });
