@@ -15,6 +15,7 @@ import {Header} from './frame/header.js';
 import {Help} from './keys/help.js';
 import {helpLines} from './keys/help-lines.js';
 import {Line} from './shared/line.js';
+import {panelErrorLines} from './shared/panel-error.js';
 import {MetricsTable, splitMetrics} from './metrics/metrics-table.js';
 import {TooSmall} from './frame/too-small.js';
 import {suspectRows, WhatChanged} from './changes/what-changed.js';
@@ -112,7 +113,14 @@ export function App({
 	const events = visibleEvents(state, all);
 	// Cheap without a memo: it stops at the newest event seen, near the top, and matching is cached per event.
 	const newCount = filtering && !state.follow ? countMatchingAbove(all, state.newestSeenId, filter) : undefined;
-	const view = selectEventView(state, events, layout.eventRows, newCount);
+	// A failed CloudTrail shows its whole message above the list, in rows taken from the list.
+	const trailError = snapshot.health.trail.error;
+	const trailNotice = useMemo(
+		() => (trailError === null ? [] : panelErrorLines(trailError, size.columns, Math.max(1, layout.eventRows - 1), g)),
+		[trailError, size.columns, layout.eventRows, g],
+	);
+	const eventRows = Math.max(1, layout.eventRows - trailNotice.length);
+	const view = selectEventView(state, events, eventRows, newCount);
 
 	const top = topScreen(state);
 	const mode = top.kind;
@@ -144,7 +152,7 @@ export function App({
 			screen: mode,
 			events: latest.events,
 			listed: events,
-			listRows: layout.eventRows,
+			listRows: eventRows,
 			pageRows: bodyRows - 1,
 			lines: {
 				detail: detailEvent ? detailLineCount(detailSummary(detailEvent, now, width, g), record) : 0,
@@ -223,6 +231,7 @@ export function App({
 					rates={rates}
 					alarms={alarmStates}
 					ticks={ticks}
+					error={snapshot.health.metrics.error}
 				/>
 				<EventLog
 					events={events}
@@ -233,8 +242,9 @@ export function App({
 					since={snapshot.eventsSince}
 					dropped={snapshot.eventsDropped}
 					width={width}
-					height={layout.eventRows}
+					height={eventRows}
 					columnHeader={layout.eventHeader}
+					notice={trailNotice}
 				/>
 			</>
 		);

@@ -242,3 +242,24 @@ test('while paused the footer says p resume', async () => {
 	monitor.emit({...monitor.getSnapshot(), paused: true});
 	await until(/p resume/);
 });
+
+test('80x24 and 140x40: a failed source shows its whole message, wrapped, in its own panel', async () => {
+	const denied = 'CloudTrail: access denied for cloudtrail:LookupEvents: add it to your IAM policy (see README)';
+	const expired = 'CloudWatch: AWS credentials have expired (ExpiredToken): get fresh ones (aws sso login, aws configure or new AWS_* keys) and restart iot-monitor';
+	const failed = snapshot({
+		metrics: incidentMetrics().map(m => ({...m, state: 'error' as const, points: [], baseline: null, deviation: null})),
+		events: [],
+		health: {metrics: health({error: expired}), trail: health({error: denied, intervalMs: 5000})},
+	});
+	for (const size of [{columns: 80, rows: 24}, {columns: 140, rows: 40}]) {
+		const {until, lines} = renderApp(failed, size);
+		await until(/EVENTS/);
+		const screen = lines();
+		assertFits(screen, size);
+		const joined = screen.map(line => line.trim()).join(' ').replace(/\s+/g, ' ');
+		assert.ok(joined.includes(`✗ ${denied}`), `the CloudTrail message in full at ${size.columns}x${size.rows}:\n${screen.join('\n')}`);
+		assert.ok(joined.includes(`✗ ${expired}`), `the CloudWatch message in full at ${size.columns}x${size.rows}:\n${screen.join('\n')}`);
+		assert.doesNotMatch(screen.join('\n'), /no events yet/, 'the error says why there are none');
+		cleanup();
+	}
+});

@@ -90,6 +90,8 @@ export type EventLogProps = {
 	readonly height: number;
 	/** The column-title row; short terminals go without (layout.ts). Shown by default. */
 	readonly columnHeader?: boolean;
+	/** CloudTrail's error, whole (panelErrorLines), above the rows; `height` counts the rows left for events. */
+	readonly notice?: readonly Segment[][];
 };
 
 /** The title line: source or filter with counts, then "N new" and the position when scrolled. */

@@ -9,15 +9,18 @@ import {eventRowSegments, eventTitleSegments, type EventLogProps} from './event-
 /** The CloudTrail event list, virtualised: renders `height` rows whatever the buffer holds. */
 /** Memoised: re-renders only when events, selection or size change, not on the clock tick. */
 export const EventLog = memo(function EventLog(props: EventLogProps) {
-	const {events, view, width, height, filter, columnHeader = true} = props;
+	const {events, view, width, height, filter, columnHeader = true, notice = []} = props;
 	const {glyphs} = useDisplay();
 	const columns = eventColumns(width - 1);
 	const header = ' ' + columns.map(column => padCell(column.title, column.width, 'left', glyphs)).join(' '.repeat(COLUMN_GAP));
 	const visible = events.slice(view.offset, view.offset + height);
-	const empty = filter === null ? ' no events yet' : ' no events match the filter (c clears it)';
+	const empty = notice.length > 0 ? '' : filter === null ? ' no events yet' : ' no events match the filter (c clears it)';
 	return (
 		<Box flexDirection="column" width={width}>
 			<Line segments={eventTitleSegments(props, glyphs)} width={width} />
+			{notice.map((segments, index) => (
+				<Line key={`notice${index}`} segments={segments} width={width} />
+			))}
 			{columnHeader && <Line segments={[{text: header, dim: true}]} width={width} />}
 			{visible.length === 0 && height > 0 && <Line segments={[{text: empty, dim: true}]} width={width} />}
 			{visible.map((event, index) => (

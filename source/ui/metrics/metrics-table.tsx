@@ -9,6 +9,7 @@ import {metricColumns} from './metric-columns.js';
 import {errorSummary, metricRowSegments, metricTitle} from './metric-row.js';
 import type {ChangeTicks} from './timeline.js';
 import {Line} from '../shared/line.js';
+import {panelErrorLines} from '../shared/panel-error.js';
 
 export type MetricsTableProps = {
 	/** The main rows (baseline metrics first), always one row each. */
@@ -25,6 +26,8 @@ export type MetricsTableProps = {
 	readonly alarms?: ReadonlyMap<string, AlarmState>;
 	/** Minutes with relevant control-plane changes by metric name, ticked on the sparklines. */
 	readonly ticks?: ChangeTicks;
+	/** CloudWatch's error: when no metric has data to show, its rows hold the whole message instead. */
+	readonly error?: string | null;
 };
 
 const NONE = new Map<never, never>();
@@ -43,8 +46,10 @@ export const MetricsTable = memo(function MetricsTable({
 	rates = NONE,
 	alarms = NONE,
 	ticks = NONE,
+	error = null,
 }: MetricsTableProps) {
 	const {glyphs} = useDisplay();
+	const notice = error !== null && main.every(metric => metric.state === 'error') ? panelErrorLines(error, width, main.length, glyphs) : [];
 	const shown = errorMode === 'full' ? [...main, ...errors] : main;
 	const columns = metricColumns(width, {alarm: shown.some(metric => alarms.has(metric.name))});
 	const row = (metric: MetricSeries, rate?: ErrorRate | null) => (
@@ -57,7 +62,7 @@ export const MetricsTable = memo(function MetricsTable({
 	return (
 		<Box flexDirection="column" width={width}>
 			{title && <Line segments={[{text: metricTitle(columns, glyphs), bold: true, dim: true}]} width={width} />}
-			{main.map(metric => row(metric))}
+			{notice.length > 0 ? main.map((metric, index) => <Line key={metric.name} segments={notice[index] ?? []} width={width} />) : main.map(metric => row(metric))}
 			{errorMode === 'full' && title && <Line segments={[{text: metricTitle(columns, glyphs, 'errors'), bold: true, dim: true}]} width={width} />}
 			{errorMode === 'full' && errors.map(metric => row(metric, rates.get(metric.name) ?? null))}
 			{errorMode === 'summary' && <Line segments={errorSummary(errors, glyphs, {rates, alarms, width})} width={width} />}
