@@ -19,7 +19,7 @@ import {panelErrorLines} from './shared/panel-error.js';
 import {MetricsTable, splitMetrics} from './metrics/metrics-table.js';
 import {TooSmall} from './frame/too-small.js';
 import {suspectRows, WhatChanged} from './changes/what-changed.js';
-import {detailSummary, recordLines} from './detail/detail-lines.js';
+import {detailSummary, recordLines, wrapRecordLines} from './detail/detail-lines.js';
 import {fileActions, type ExportEvents, type WriteSnapshot} from './file-actions.js';
 import {DisplayContext, type DisplayStyle} from './shared/display-context.js';
 import type {ResolvedDisplay} from '../render/display.js';
@@ -125,7 +125,7 @@ export function App({
 	const top = topScreen(state);
 	const mode = top.kind;
 	const detailEvent = screenOf(state, 'detail')?.event;
-	const record = useMemo(() => (detailEvent ? recordLines(detailEvent) : []), [detailEvent]);
+	const record = useMemo(() => (detailEvent ? wrapRecordLines(recordLines(detailEvent), width - 1) : []), [detailEvent, width]);
 	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
 

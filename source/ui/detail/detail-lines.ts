@@ -10,6 +10,7 @@ import {asObject, field, MAX_PARSE_CHARS, objectAt, recordOf, textAt, textOf, ty
 import {recordText} from '../../trail/packed-record.js';
 import {safeJsonStringify} from '../../text/json.js';
 import {sanitize} from '../../text/sanitize.js';
+import {textWidth} from '../../text/width.js';
 import type {TrailEvent} from '../../types.js';
 import {formatAge, formatCount} from '../../render/format.js';
 import {UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
@@ -145,6 +146,78 @@ const recordCache = new WeakMap<TrailEvent, readonly string[]>();
  * The record as lines, not yet sanitized: pretty JSON when it parses (C1 and bidi characters escaped
  * as \uXXXX by safeJsonStringify), else the raw text as received, in pieces. Memoised per event.
  */
+/** Longest JSON-in-a-string we parse for display (policy documents are at most ~6 KB). */
+const MAX_EMBEDDED_JSON = 64 * 1024;
+/** The key suffix that says a string value is shown parsed. */
+export const PARSED_MARK = ' (JSON string, shown parsed)';
+
+/**
+ * The record with string values that hold a JSON object or array (a policy document, a rule's SQL
+ * payload) replaced by their parsed value, under the key with PARSED_MARK, so they pretty-print
+ * instead of running off the screen as one escaped line.
+ */
+export function withJsonStringsParsed(value: unknown, depth = 0): unknown {
+	if (depth > 40 || value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) return value.map(item => withJsonStringsParsed(item, depth + 1));
+	const out: Record<string, unknown> = {};
+	for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+		if (typeof item === 'string' && item.length <= MAX_EMBEDDED_JSON && /^\s*[{[]/.test(item)) {
+			try {
+				const parsed: unknown = JSON.parse(item);
+				if (parsed !== null && typeof parsed === 'object') {
+					out[key + PARSED_MARK] = withJsonStringsParsed(parsed, depth + 1);
+					continue;
+				}
+			} catch {
+				// not JSON after all: shown as the string it is
+			}
+		}
+		out[key] = withJsonStringsParsed(item, depth + 1);
+	}
+	return out;
+}
+
+/**
+ * Record lines sanitized and wrapped to `width` columns: a long line continues on the next ones,
+ * indented like it, so nothing is cut off (a policy statement, a long ARN).
+ */
+export function wrapRecordLines(lines: readonly string[], width: number): string[] {
+	const out: string[] = [];
+	const room = Math.max(8, width);
+	for (const raw of lines) {
+		const line = sanitize(raw);
+		if (textWidth(line) <= room) {
+			out.push(line);
+			continue;
+		}
+		const indent = ' '.repeat(Math.min(/^ */.exec(line)![0].length + 2, Math.floor(room / 2)));
+		let rest = line;
+		let first = true;
+		while (rest !== '') {
+			const lead = first ? '' : indent;
+			const piece = takeColumns(rest, room - lead.length);
+			out.push(lead + piece);
+			rest = rest.slice(piece.length);
+			first = false;
+		}
+	}
+	return out;
+}
+
+/** The longest start of `text` at most `columns` wide (at least one character). */
+function takeColumns(text: string, columns: number): string {
+	if (/^[\x20-\x7e]*$/.test(text)) return text.slice(0, Math.max(1, columns));
+	let used = 0;
+	let end = 0;
+	for (const char of text) {
+		const w = textWidth(char);
+		if (used + w > columns && end > 0) break;
+		used += w;
+		end += char.length;
+	}
+	return text.slice(0, end);
+}
+
 export function recordLines(event: TrailEvent): readonly string[] {
 	const hit = recordCache.get(event);
 	if (hit) return hit;
@@ -154,7 +227,7 @@ export function recordLines(event: TrailEvent): readonly string[] {
 	let pretty: string | null = null;
 	if (record !== undefined) {
 		try {
-			pretty = safeJsonStringify(record, 2);
+			pretty = safeJsonStringify(withJsonStringsParsed(record), 2);
 		} catch {
 			pretty = null; // nested too deep to print
 		}

@@ -1,4 +1,3 @@
-import {sanitize} from '../../text/sanitize.js';
 import {useDisplay} from '../shared/display-context.js';
 import {cut} from '../../render/glyphs.js';
 import type {Segment} from '../../render/segments.js';
@@ -7,7 +6,7 @@ import {Pager} from '../shared/pager.js';
 export type EventDetailProps = {
 	/** Summary lines (detailSummary), already sanitized. */
 	readonly summary: readonly Segment[][];
-	/** Record lines (recordLines), sanitized and cut here, only the visible ones. */
+	/** Record lines, sanitized and wrapped to the width (wrapRecordLines). */
 	readonly record: readonly string[];
 	/** First visible line (clamped here too). */
 	readonly scroll: number;
@@ -23,7 +22,7 @@ export const detailLineCount = (summary: readonly unknown[], record: readonly un
 export function EventDetail({summary, record, scroll, width, height}: EventDetailProps) {
 	const {glyphs: g} = useDisplay();
 	const lineAt = (index: number): Segment[] =>
-		summary[index] ?? [{text: ' ' + cut(sanitize(record[index - summary.length] ?? ''), width - 1, g)}];
+		summary[index] ?? [{text: ' ' + cut(record[index - summary.length] ?? '', width - 1, g)}];
 	return (
 		<Pager
 			title={[{text: ' DETAIL', bold: true}]}
