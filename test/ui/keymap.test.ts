@@ -144,3 +144,15 @@ test('every help line fits an 80-column terminal', () => {
 		assert.ok(textWidth(text) <= 80, text);
 	}
 });
+
+test('every glyph the screen draws is in the legend, in both glyph sets, within 80 columns', async () => {
+	const {ASCII, UNICODE} = await import('../../source/render/glyphs.js');
+	for (const g of [UNICODE, ASCII]) {
+		const lines = helpLines(KEYMAP, g).map(segments => segments.map(s => s.text).join(''));
+		const legendText = lines.slice(lines.findIndex(line => line.includes('FLAG'))).join('\n');
+		for (const glyph of [g.up, g.down, g.cross, g.warn, g.check, g.select, g.late, g.live, g.paused, g.filter, g.newAbove, g.approx, g.alarm, g.alarmUnknown, g.missing, g.delta, g.tick, g.sparkBelow]) {
+			assert.ok(legendText.includes(glyph), `${JSON.stringify(glyph)} in the ${g.ascii ? 'ASCII' : 'Unicode'} legend`);
+		}
+		for (const line of lines) assert.ok(textWidth(line) <= 80, `help line fits 80: ${line}`);
+	}
+});

@@ -21,6 +21,9 @@ export function legend(g: Glyphs = UNICODE): ReadonlyArray<readonly [label: stri
 		['events', `${g.cross} failed call ${g.sep} ${g.warn} deletes or changes security ${g.sep} ROOT root user`],
 		['', `${g.late} arrived late: Event History delivered it after newer events`],
 		['status', `${g.warn} stale: nothing new for 2 refresh intervals; ${g.approx} $/day: GetMetricData`],
+		['header', `${g.live} live ${g.sep} ${g.paused} paused ${g.sep} ${g.check} all normal`],
+		['', `${g.filter} 8/100: a filter is on, 8 of the 100 events match`],
+		['list', `${g.select} selected ${g.sep} ${g.newAbove} 3 new: arrived above since you scrolled ${g.sep} ${g.missing} no value`],
 	];
 }
 
