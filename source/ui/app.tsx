@@ -245,6 +245,7 @@ export function App({
 					height={eventRows}
 					columnHeader={layout.eventHeader}
 					notice={trailNotice}
+					today={snapshot.generatedAt}
 				/>
 			</>
 		);

@@ -9,9 +9,21 @@ import {textWidth} from '../../text/width.js';
 import type {TrailEvent} from '../../types.js';
 import {formatClock, formatClockShort, formatCount} from '../../render/format.js';
 import {cut, UNICODE, type Glyphs} from '../../render/glyphs.js';
-import {COLUMN_GAP, type EventColumn} from '../frame/layout.js';
+import {COLUMN_GAP, DATED_TIME_WIDTH, type EventColumn} from '../frame/layout.js';
 import {segmentsWidth, type Segment} from '../../render/segments.js';
 import type {EventView} from '../state/ui-reducer.js';
+
+/** "12-02" in UTC. */
+export function formatMonthDay(epochMs: number): string {
+	const date = new Date(epochMs);
+	return `${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whether the list holds events from another UTC day than `today` (the oldest is enough: newest first). */
+export function spansDays(events: readonly TrailEvent[], today: number): boolean {
+	const oldest = events.at(-1);
+	return oldest !== undefined && formatMonthDay(oldest.eventTime) !== formatMonthDay(today);
+}
 
 /** Marks an event Event History delivered after newer ones were already shown (ASCII: <). */
 export const LATE_GLYPH = UNICODE.late;
@@ -21,7 +33,7 @@ export const RISK_GLYPH = UNICODE.warn;
 function cell(event: TrailEvent, column: EventColumn, g: Glyphs): Segment[] {
 	switch (column.id) {
 		case 'time':
-			return [{text: formatClock(event.eventTime)}];
+			return [{text: column.width >= DATED_TIME_WIDTH ? `${formatMonthDay(event.eventTime)} ${formatClock(event.eventTime)}` : formatClock(event.eventTime)}];
 		case 'mark': {
 			const {risky} = classifyEvent(event);
 			return [
@@ -90,6 +102,8 @@ export type EventLogProps = {
 	readonly height: number;
 	/** The column-title row; short terminals go without (layout.ts). Shown by default. */
 	readonly columnHeader?: boolean;
+	/** Now (epoch ms): events from another day show their date. */
+	readonly today?: number;
 	/** CloudTrail's error, whole (panelErrorLines), above the rows; `height` counts the rows left for events. */
 	readonly notice?: readonly Segment[][];
 };

@@ -4,14 +4,14 @@ import {useDisplay} from '../shared/display-context.js';
 import {padCell} from '../../render/glyphs.js';
 import {COLUMN_GAP, eventColumns} from '../frame/layout.js';
 import {Line} from '../shared/line.js';
-import {eventRowSegments, eventTitleSegments, type EventLogProps} from './event-lines.js';
+import {eventRowSegments, eventTitleSegments, spansDays, type EventLogProps} from './event-lines.js';
 
 /** The CloudTrail event list, virtualised: renders `height` rows whatever the buffer holds. */
 /** Memoised: re-renders only when events, selection or size change, not on the clock tick. */
 export const EventLog = memo(function EventLog(props: EventLogProps) {
-	const {events, view, width, height, filter, columnHeader = true, notice = []} = props;
+	const {events, view, width, height, filter, columnHeader = true, notice = [], today} = props;
 	const {glyphs} = useDisplay();
-	const columns = eventColumns(width - 1);
+	const columns = eventColumns(width - 1, today !== undefined && spansDays(events, today));
 	const header = ' ' + columns.map(column => padCell(column.title, column.width, 'left', glyphs)).join(' '.repeat(COLUMN_GAP));
 	const visible = events.slice(view.offset, view.offset + height);
 	const empty = notice.length > 0 ? '' : filter === null ? ' no events yet' : ' no events match the filter (c clears it)';

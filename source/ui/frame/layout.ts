@@ -124,6 +124,9 @@ const EVENT_COLUMNS: readonly ColumnSpec[] = [
 /** Columns between each other. */
 export const COLUMN_GAP = 1;
 
+/** "MM-DD HH:MM:SS". */
+export const DATED_TIME_WIDTH = 14;
+
 const span = (columns: ReadonlyArray<{width: number}>): number =>
 	columns.reduce((sum, column) => sum + column.width, 0) + Math.max(0, columns.length - 1) * COLUMN_GAP;
 
@@ -131,9 +134,11 @@ const span = (columns: ReadonlyArray<{width: number}>): number =>
  * The event-log columns that fit in `width`, widths summing (with gaps) to at most `width`: source IP
  * drops first, then identity; leftover space grows event, identity, error and IP in that order.
  */
-export function eventColumns(width: number): EventColumn[] {
-	let specs = [...EVENT_COLUMNS];
-	const byKeep = [...EVENT_COLUMNS].sort((a, b) => a.keep - b.keep);
+export function eventColumns(width: number, dated = false): EventColumn[] {
+	// With events from another day than today, TIME carries the date: "12-02 23:59:08".
+	const all = dated ? EVENT_COLUMNS.map(spec => (spec.id === 'time' ? {...spec, min: DATED_TIME_WIDTH} : spec)) : EVENT_COLUMNS;
+	let specs = [...all];
+	const byKeep = [...all].sort((a, b) => a.keep - b.keep);
 	for (const spec of byKeep) {
 		if (span(specs.map(s => ({width: s.min}))) <= width || specs.length === 1) break;
 		specs = specs.filter(s => s !== spec);
