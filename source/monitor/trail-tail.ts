@@ -101,8 +101,9 @@ export class TrailTail {
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail', 'LookupEvents').message, throttled: false};
+			this.options.onChange();
 		}
-		this.options.onChange();
+		// A successful poll already told each page: one more snapshot would only redraw the same screen.
 	}
 
 	private absorb(incoming: readonly TrailEvent[], lateBefore: number | null): void {
