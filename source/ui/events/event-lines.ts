@@ -9,7 +9,7 @@ import {textWidth} from '../../text/width.js';
 import type {TrailEvent} from '../../types.js';
 import {formatClock, formatClockShort, formatCount} from '../../render/format.js';
 import {cut, UNICODE, type Glyphs} from '../../render/glyphs.js';
-import {COLUMN_GAP, DATED_TIME_WIDTH, type EventColumn} from '../frame/layout.js';
+import {COLUMN_GAP, DATED_TIME_WIDTH, type EventColumn, type EventColumnId} from '../frame/layout.js';
 import {segmentsWidth, type Segment} from '../../render/segments.js';
 import type {EventView} from '../state/ui-reducer.js';
 
@@ -53,6 +53,17 @@ function cell(event: TrailEvent, column: EventColumn, g: Glyphs): Segment[] {
 		case 'ip':
 			return [{text: event.sourceIp === null ? g.missing : sanitize(event.sourceIp), dim: true}];
 	}
+}
+
+/** The widest cell of each column over `events` (the visible rows): what layout.ts shares width by. */
+export function columnNeeds(events: readonly TrailEvent[], g: Glyphs = UNICODE): Record<EventColumnId, number> {
+	const needs: Record<EventColumnId, number> = {time: 0, mark: 0, event: 0, error: 0, identity: 0, ip: 0};
+	for (const event of events) {
+		for (const id of Object.keys(needs) as EventColumnId[]) {
+			needs[id] = Math.max(needs[id], segmentsWidth(cell(event, {id, title: '', width: 0}, g)));
+		}
+	}
+	return needs;
 }
 
 /** Segments cut or padded to exactly `width` columns. */

@@ -121,6 +121,40 @@ const EVENT_COLUMNS: readonly ColumnSpec[] = [
 	{id: 'ip', title: 'SOURCE IP', min: 15, grow: 24, growOrder: 4, keep: 1},
 ];
 
+/** Leftover space to event, identity, error and IP in that order, each up to its `grow`. */
+function growByOrder(specs: readonly ColumnSpec[], width: number): EventColumn[] {
+	let spare = Math.max(0, width - span(specs.map(s => ({width: s.min}))));
+	const extra = new Map<EventColumnId, number>();
+	for (const spec of [...specs].sort((a, b) => a.growOrder - b.growOrder)) {
+		const given = Math.min(spec.grow, spare);
+		extra.set(spec.id, given);
+		spare -= given;
+	}
+	return specs.map(spec => ({id: spec.id, title: spec.title, width: spec.min + (extra.get(spec.id) ?? 0)}));
+}
+
+/**
+ * Width by need: a column whose rows need less than its minimum gives the rest away (no error on
+ * screen: ERROR keeps its title's width); then each column grows to what its longest row needs, in
+ * growth order; what nobody needs stays empty at the end of the row.
+ */
+function growByNeed(specs: readonly ColumnSpec[], width: number, needs: Partial<Readonly<Record<EventColumnId, number>>>): EventColumn[] {
+	const base = new Map(specs.map(spec => [spec.id, spec.min]));
+	for (const spec of specs) {
+		const need = needs[spec.id];
+		if (need !== undefined && spec.grow > 0) base.set(spec.id, Math.min(spec.min, Math.max(spec.title.length, need)));
+	}
+	let spare = Math.max(0, width - span(specs.map(spec => ({width: base.get(spec.id) ?? spec.min}))));
+	for (const spec of [...specs].sort((a, b) => a.growOrder - b.growOrder)) {
+		const current = base.get(spec.id) ?? spec.min;
+		const want = Math.max(0, (needs[spec.id] ?? current) - current);
+		const given = Math.min(want, spare);
+		base.set(spec.id, current + given);
+		spare -= given;
+	}
+	return specs.map(spec => ({id: spec.id, title: spec.title, width: base.get(spec.id) ?? spec.min}));
+}
+
 /** Columns between each other. */
 export const COLUMN_GAP = 1;
 
@@ -134,7 +168,7 @@ const span = (columns: ReadonlyArray<{width: number}>): number =>
  * The event-log columns that fit in `width`, widths summing (with gaps) to at most `width`: source IP
  * drops first, then identity; leftover space grows event, identity, error and IP in that order.
  */
-export function eventColumns(width: number, dated = false): EventColumn[] {
+export function eventColumns(width: number, dated = false, needs?: Partial<Readonly<Record<EventColumnId, number>>>): EventColumn[] {
 	// With events from another day than today, TIME carries the date: "12-02 23:59:08".
 	const all = dated ? EVENT_COLUMNS.map(spec => (spec.id === 'time' ? {...spec, min: DATED_TIME_WIDTH} : spec)) : EVENT_COLUMNS;
 	let specs = [...all];
@@ -143,14 +177,7 @@ export function eventColumns(width: number, dated = false): EventColumn[] {
 		if (span(specs.map(s => ({width: s.min}))) <= width || specs.length === 1) break;
 		specs = specs.filter(s => s !== spec);
 	}
-	let spare = Math.max(0, width - span(specs.map(s => ({width: s.min}))));
-	const extra = new Map<EventColumnId, number>();
-	for (const spec of [...specs].sort((a, b) => a.growOrder - b.growOrder)) {
-		const given = Math.min(spec.grow, spare);
-		extra.set(spec.id, given);
-		spare -= given;
-	}
-	const columns = specs.map(spec => ({id: spec.id, title: spec.title, width: spec.min + (extra.get(spec.id) ?? 0)}));
+	const columns = needs === undefined ? growByOrder(specs, width) : growByNeed(specs, width, needs);
 	// A single column left (absurdly narrow terminal) still must not exceed the width.
 	if (columns.length === 1 && columns[0]) return [{...columns[0], width: Math.max(0, Math.min(columns[0].width, width))}];
 	return columns;
