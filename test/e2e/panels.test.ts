@@ -76,11 +76,15 @@ test('the detail view pretty-prints and wraps a policy document; a s x W ? reach
 			}
 			pane.send('Escape');
 			await pane.waitFor(s => /q quit/.test(s) && !/HELP/.test(s), 5_000, 'back to the list');
-			pane.send('/', 'CreatePolicyVersion', 'Enter');
-			// Applied, not just previewed: an Enter read together with the filter's own is dropped by design.
+			// Typed as a person types: the filter line opens, then the text, then Enter applies it.
+			pane.send('/');
+			await pane.waitFor(s => /⏎ apply/.test(s), 5_000, 'the filter line');
+			pane.send('CreatePolicyVersion');
+			await pane.waitFor(s => /\/ CreatePolicyVersion/.test(s), 5_000, 'the filter text');
+			pane.send('Enter');
 			await pane.waitFor(s => /filter: "CreatePolicyVersion"/.test(s) && /q quit/.test(s), 5_000, 'the filter applied');
 			pane.send('Enter');
-			await pane.waitFor(s => /DETAIL/.test(s), 5_000, 'the detail');
+			await pane.waitFor(s => /DETAIL/.test(s), 15_000, 'the detail');
 			// Down the record until the policy's last statement shows: every line within the width, none cut.
 			let screen = '';
 			let seen = '';
