@@ -13,6 +13,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {descendants, memory} from './proc.mjs';
+import {inkFrameCaches} from '../scripts/ink-frame-caches.mjs';
 
 const EVENTS = Number(process.env.EVENTS ?? 50_000);
 const KEYS = Number(process.env.KEYS ?? 300);
@@ -49,7 +50,7 @@ await build({
 		'string-width': here('../source/text/fast-string-width.ts'),
 		'@alcalzone/ansi-tokenize': here('../source/text/fast-ansi-tokenize.ts'),
 	},
-	plugins: [inkDevtoolsStub],
+	plugins: [inkDevtoolsStub, inkFrameCaches],
 	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	logLevel: 'warning',
 });

@@ -3,6 +3,7 @@ import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
+import {inkFrameCaches} from './ink-frame-caches.mjs';
 import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('./stubs/react-devtools-core.js', import.meta.url));
@@ -121,7 +122,7 @@ const result = await build({
 		'@alcalzone/ansi-tokenize': fastAnsiTokenize,
 		'yoga-layout': yogaDeferred,
 	},
-	plugins: [deferStartupWork],
+	plugins: [deferStartupWork, inkFrameCaches],
 	logLevel: 'warning',
 	// BUILD_META=file writes esbuild's metafile (what each package adds to the bundle) for size work.
 	metafile: Boolean(process.env.BUILD_META),

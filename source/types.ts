@@ -3,7 +3,15 @@
  * shape travels further than that folder. Times are epoch milliseconds unless a name says otherwise.
  */
 
-import type {RecordText} from './trail/packed-record.js';
+/** A record kept compressed (trail/packed-record.ts makes them); `text()` gives back the exact string. */
+export interface PackedText {
+	/** Length of the original string in UTF-16 code units (as String.length). */
+	readonly length: number;
+	text(): string;
+}
+
+/** Record text as an event keeps it: the plain string, or packed. */
+export type RecordText = string | PackedText;
 
 /** One CloudWatch bucket: `t` is the bucket start (epoch ms), `v` the Sum over all dimension sets. */
 export type MetricPoint = {readonly t: number; readonly v: number};

@@ -13,6 +13,9 @@ import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy
 import {CredentialsError, describeAwsError} from './errors.js';
 import {guardTimestamps} from './timestamps.js';
 
+/** The SDK clients the layers above are handed; only source/aws/ imports @aws-sdk itself. */
+export type {CloudTrailClient, CloudWatchClient};
+
 export type AwsConnectOptions = {
 	readonly region?: string;
 	readonly profile?: string;

@@ -11,6 +11,8 @@ import {isSettingKey, SETTING_KEYS, SPECS, type ColorMode, type JsonValue, type 
 import {envSettings, resolveSettings} from '../config/resolve.js';
 import type {SettingsReport} from '../config/show.js';
 import {safeJsonStringify} from '../text/json.js';
+import {keyHelpLines} from '../ui/keys/key-docs.js';
+import {KEYMAP} from '../ui/keys/keymap.js';
 import {suggest} from './suggest.js';
 import packageJson from '../../package.json' with {type: 'json'};
 
@@ -62,7 +64,7 @@ export const HELP = `
   never) and ascii; durations as strings, e.g. "60s". Each setting comes from the first of: a flag,
   AWS_REGION/AWS_DEFAULT_REGION/AWS_PROFILE/NO_COLOR, the settings file, the built-in default.
 
-  Keys: q quit · j/k or ↑/↓ move · PgUp/PgDn page · g/G newest/oldest · p pause · r refresh · ? help
+${keyHelpLines(KEYMAP)}
 `;
 
 export type Command =

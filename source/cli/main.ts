@@ -19,8 +19,8 @@ import {runTail} from './run-tail.js';
 import {withoutFetch} from './without-fetch.js';
 import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
 import {startNotifier} from './notifier.js';
-import {resolveDisplay} from '../ui/display.js';
-import {glyphsFor, type Glyphs} from '../ui/glyphs.js';
+import {resolveDisplay} from '../render/display.js';
+import {glyphsFor, type Glyphs} from '../render/glyphs.js';
 import {writeSetting} from '../config/file.js';
 import {formatSettingsReport} from '../config/show.js';
 

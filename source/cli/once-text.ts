@@ -8,9 +8,9 @@
 import type {MetricSeries, Snapshot, SourceHealth} from '../types.js';
 import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
-import {UNICODE, type Glyphs} from '../ui/glyphs.js';
-import {formatClock} from '../ui/format.js';
-import {arrow, flaggedSeverity, flagReason, flagText, metricDelta} from '../ui/judgement.js';
+import {UNICODE, type Glyphs} from '../render/glyphs.js';
+import {formatClock} from '../render/format.js';
+import {arrow, flaggedSeverity, flagReason, flagText, metricDelta} from '../render/judgement.js';
 
 /**
  * An error message as --once reports it: it exits, so the "retrying" the live UI appends is not true here

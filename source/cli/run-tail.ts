@@ -5,14 +5,14 @@
  * events follow as they come (an event Event History delivered out of order or late is marked `late`).
  * Problems go to stderr, one line each time they change; the tail keeps going through them.
  */
-import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
+import type {CloudTrailClient} from '../aws/clients.js';
 import {TrailTail} from '../monitor/trail-tail.js';
 import {sleep} from '../monitor/sleep.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize} from '../text/sanitize.js';
 import type {TrailEvent} from '../types.js';
-import {glyphsFor} from '../ui/glyphs.js';
+import {glyphsFor} from '../render/glyphs.js';
 import {PIPE_COLUMNS, tailHeader, tailLayout, tailRow, timeWidth} from './tail-line.js';
 
 export type TailOptions = {

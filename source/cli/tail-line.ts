@@ -6,8 +6,8 @@
 import {sanitize} from '../text/sanitize.js';
 import {identityLabel} from '../trail/identity.js';
 import type {TrailEvent} from '../types.js';
-import {formatClock} from '../ui/format.js';
-import {cut, padCell, UNICODE, type Glyphs} from '../ui/glyphs.js';
+import {formatClock} from '../render/format.js';
+import {cut, padCell, UNICODE, type Glyphs} from '../render/glyphs.js';
 
 const DAY_MS = 86_400_000;
 

@@ -4,7 +4,7 @@
  */
 import {SENSITIVITY, type Sensitivity} from '../baseline/severity.js';
 import {CATALOG, DEFAULT_METRICS, findMetric} from '../iot/catalog.js';
-import {parseDuration} from '../cli/duration.js';
+import {parseDuration} from './duration.js';
 import {safeJsonStringify} from '../text/json.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';

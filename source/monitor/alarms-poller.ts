@@ -3,7 +3,7 @@
  * at most every minute). Alarms are a help, not the core: when DescribeAlarms is denied or fails the
  * last list is kept and the error becomes state, and the metrics and events carry on.
  */
-import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchClient} from '../aws/clients.js';
 import {describeIotAlarmsCounted} from '../aws/alarms.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {Alarm} from '../types.js';

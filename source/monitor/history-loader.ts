@@ -4,7 +4,7 @@
  * datapoints). One-minute data is kept 15 days, so 14 days at a 60 s period is the most minute-level
  * history there is.
  */
-import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchClient} from '../aws/clients.js';
 import {fetchWindowCounted, type Discovery} from '../aws/metrics.js';
 import type {BaselineEngine} from './baseline-engine.js';
 import {loadBaselines, saveBaselines} from './baseline-cache.js';

@@ -5,7 +5,7 @@
  * requested), and it picks up CloudWatch's own late corrections. Each series is then judged by the
  * baseline engine, whose history is loaded once (in the background, so the first frame does not wait).
  */
-import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchClient} from '../aws/clients.js';
 import {discoverSeriesCounted, fetchWindowCounted, type Discovery} from '../aws/metrics.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {MetricSeries} from '../types.js';

@@ -3,8 +3,7 @@
  * Polls chain with setTimeout after the previous one finished (never overlapping) and are abortable.
  * No Ink here; the UI only subscribes.
  */
-import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
-import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudTrailClient, CloudWatchClient} from '../aws/clients.js';
 import type {Snapshot, SourceHealth} from '../types.js';
 import type {MonitorHandle} from './types.js';
 import {MetricsPoller} from './metrics-poller.js';

@@ -4,7 +4,7 @@
  * through bursts; and paces every request so that we use at most `ratePerSecond` of the account's
  * 2-per-second LookupEvents quota, which other people and tools share.
  */
-import type {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
+import type {CloudTrailClient} from '../aws/clients.js';
 import {lookupIotPage} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
@@ -116,8 +116,9 @@ export class TrailTail {
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail', 'LookupEvents').message, throttled: false};
+			this.options.onChange();
 		}
-		this.options.onChange();
+		// A successful poll already told each page: one more snapshot would only redraw the same screen.
 	}
 
 	private absorb(incoming: readonly TrailEvent[], late: LateRule): void {

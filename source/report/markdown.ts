@@ -12,8 +12,8 @@
  */
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {deviationOnset} from '../monitor/deviation-onset.js';
-import {formatClock, formatClockShort} from '../ui/format.js';
-import {flagReason, flagText, metricDelta} from '../ui/judgement.js';
+import {formatClock, formatClockShort} from '../render/format.js';
+import {flagReason, flagText, metricDelta} from '../render/judgement.js';
 import {safeJsonStringify} from '../text/json.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 import {identityLabel} from '../trail/identity.js';

@@ -9,11 +9,12 @@
  */
 import {deflateRawSync, inflateRawSync} from 'node:zlib';
 
-/** Record text as an event keeps it: the plain string, or packed. */
-export type RecordText = string | PackedRecord;
+import type {PackedText, RecordText} from '../types.js';
+
+export type {RecordText};
 
 /** A deflated record; `text()` gives back exactly the string that was packed. */
-export class PackedRecord {
+export class PackedRecord implements PackedText {
 	readonly #bytes: string;
 	readonly #dictionary: Buffer;
 	/** Length of the original string in UTF-16 code units (as String.length). */

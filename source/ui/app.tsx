@@ -5,43 +5,47 @@ import type {MonitorHandle} from '../monitor/types.js';
 import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
 import {suspectsFor} from '../trail/suspects.js';
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
-import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarm-view.js';
-import {AlarmList} from './components/alarm-list.js';
-import {FilterInput, StatusLine} from './components/bottom-line.js';
-import {detailLineCount, EventDetail} from './components/event-detail.js';
-import {EventLog} from './components/event-log.js';
-import {Footer} from './components/footer.js';
-import {Header} from './components/header.js';
-import {Help, helpLines} from './components/help.js';
-import {Line} from './components/line.js';
-import {MetricsTable, splitMetrics} from './components/metrics-table.js';
-import {TooSmall} from './components/too-small.js';
-import {suspectRows, WhatChanged} from './components/what-changed.js';
-import {detailSummary, recordLines} from './detail-lines.js';
+import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarms/alarm-lines.js';
+import {AlarmList} from './alarms/alarm-list.js';
+import {FilterInput, StatusLine} from './frame/bottom-line.js';
+import {detailLineCount, EventDetail} from './detail/event-detail.js';
+import {EventLog} from './events/event-log.js';
+import {Footer} from './keys/footer.js';
+import {Header} from './frame/header.js';
+import {Help} from './keys/help.js';
+import {helpLines} from './keys/help-lines.js';
+import {Line} from './shared/line.js';
+import {panelErrorLines} from './shared/panel-error.js';
+import {MetricsTable, splitMetrics} from './metrics/metrics-table.js';
+import {TooSmall} from './frame/too-small.js';
+import {suspectRows, WhatChanged} from './changes/what-changed.js';
+import {detailSummary, recordLines, wrapRecordLines} from './detail/detail-lines.js';
 import {fileActions, type ExportEvents, type WriteSnapshot} from './file-actions.js';
-import {DisplayContext, type DisplayStyle} from './display-context.js';
-import type {ResolvedDisplay} from './display.js';
-import {glyphsFor} from './glyphs.js';
-import {useKeymap, type KeyTarget} from './hooks/use-keymap.js';
-import {useLatestReducer} from './hooks/use-latest-reducer.js';
-import {useMonitor} from './hooks/use-monitor.js';
-import {useNow, type Clock} from './hooks/use-now.js';
-import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {KEYMAP, type Keymap, type KeymapAction} from './keymap.js';
-import {computeLayout, fitsScreen} from './layout.js';
-import {statusLineSegments} from './source-status.js';
+import {DisplayContext, type DisplayStyle} from './shared/display-context.js';
+import type {ResolvedDisplay} from '../render/display.js';
+import {glyphsFor} from '../render/glyphs.js';
+import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
+import {useMonitor} from './shared/use-monitor.js';
+import {Clocked, createTicker, type Clock} from './shared/ticker.js';
+import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
+import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
+import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
+import {computeLayout, fitsScreen} from './frame/layout.js';
+import {statusLineSegments} from './frame/source-status.js';
+import {useLatestReducer} from './shared/use-latest-reducer.js';
 import {
 	currentStatus,
 	effectiveFilter,
 	initialUiState,
+	screenOf,
 	selectedSuspectIndex,
 	selectEventView,
-	uiMode,
+	topScreen,
 	uiReducer,
 	visibleEvents,
 } from './state/ui-reducer.js';
-import {changeTicks} from './timeline.js';
-import {flaggedTargets} from './what-changed.js';
+import {changeTicks} from './metrics/timeline.js';
+import {flaggedTargets} from './changes/what-changed-lines.js';
 
 
 /** Props of the root component. */
@@ -89,7 +93,8 @@ export function App({
 	const g = style.glyphs;
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useMonitor(monitor);
-	const now = useNow(1000, clock);
+	// Ages tick in the components that show them (Clocked below), not here: a tick redraws only those.
+	const ticker = useMemo(() => createTicker(clock, 1000), [clock]);
 	const [state, dispatch, latestState] = useLatestReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	// Per snapshot, not per frame: the clock re-renders every second and the table is memoised on these.
@@ -112,86 +117,76 @@ export function App({
 	const events = visibleEvents(state, all);
 	// Cheap without a memo: it stops at the newest event seen, near the top, and matching is cached per event.
 	const newCount = filtering && !state.follow ? countMatchingAbove(all, state.newestSeenId, filter) : undefined;
-	const view = selectEventView(state, events, layout.eventRows, newCount);
+	// A failed CloudTrail shows its whole message above the list, in rows taken from the list.
+	const trailError = snapshot.health.trail.error;
+	const trailNotice = useMemo(
+		() => (trailError === null ? [] : panelErrorLines(trailError, size.columns, Math.max(1, layout.eventRows - 1), g)),
+		[trailError, size.columns, layout.eventRows, g],
+	);
+	const eventRows = Math.max(1, layout.eventRows - trailNotice.length);
+	const view = selectEventView(state, events, eventRows, newCount);
 
-	const detailEvent = state.detail?.event;
-	const record = useMemo(() => (detailEvent ? recordLines(detailEvent) : []), [detailEvent]);
-	const summary = useMemo(() => (detailEvent ? detailSummary(detailEvent, now, width, g) : []), [detailEvent, now, width, g]);
+	const top = topScreen(state);
+	const mode = top.kind;
+	const detailEvent = screenOf(state, 'detail')?.event;
+	const record = useMemo(() => (detailEvent ? wrapRecordLines(recordLines(detailEvent), width - 1) : []), [detailEvent, width]);
 	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
-
-	const mode = uiMode(state);
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
 
 	// What changed: the chosen metric as it is now if still flagged, else as it was when chosen.
-	const changes = state.changes;
-	const live = changes === null ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
-	const changeTarget = changes === null ? null : (live ?? changes.target);
+	const changes = screenOf(state, 'changes');
+	const live = changes === undefined ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
+	const changeTarget = changes === undefined ? null : (live ?? changes.target);
 	const suspects = useMemo(
-		() => (changeTarget === null ? [] : suspectsFor(snapshot.events, {metric: changeTarget.metric, onset: changeTarget.onset})),
+		() => (changeTarget === null ? [] : suspectsFor(snapshot.events, {metric: changeTarget.metric, onset: changeTarget.onset, direction: changeTarget.direction})),
 		// Keyed on the target's fields: flaggedTargets makes new objects per snapshot for the same metric and onset.
-		[snapshot.events, changeTarget?.metric, changeTarget?.onset],
+		[snapshot.events, changeTarget?.metric, changeTarget?.onset, changeTarget?.direction],
 	);
 	const suspectIds = useMemo(() => suspects.map(suspect => suspect.event.eventId), [suspects]);
-	const selectedSuspect = changes === null ? -1 : selectedSuspectIndex(changes, suspectIds);
-	const alarmLines = mode === 'alarms' ? alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g) : [];
+	const selectedSuspect = changes === undefined ? -1 : selectedSuspectIndex(changes, suspectIds);
+	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g);
 
 	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot, fullHandoff});
 
+	/** What routeKey needs, read when the key arrives (the monitor's newest events, the clock now). */
+	const keyView = (): KeyView => {
+		const now = clock();
+		const latest = monitor.getSnapshot();
+		return {
+			screen: mode,
+			events: latest.events,
+			// The list as the keys before this one left it (a filter key and x in one burst), not as last drawn.
+			listed: visibleEvents(latestState(), latest.events),
+			listRows: eventRows,
+			pageRows: bodyRows - 1,
+			lines: {
+				detail: detailEvent ? detailLineCount(detailSummary(detailEvent, now, width, g), record) : 0,
+				help: help.length,
+				alarms: mode === 'alarms' ? alarmLinesAt(now).length : 0,
+			},
+			flagged,
+			suspects: suspects.map(suspect => suspect.event),
+			selectedSuspect,
+			suspectRows: suspectRows(bodyRows),
+			paused: latest.paused,
+			now,
+		};
+	};
+	const runEffect = (effect: AppEffect): void => {
+		if (effect.type === 'quit') onExit();
+		else if (effect.type === 'pause') monitor.setPaused(effect.paused);
+		else if (effect.type === 'refresh') monitor.refreshNow();
+		else if (effect.type === 'export') files.exportEvents(effect.events);
+		else files.writeSnapshot();
+	};
 	// Read through useKeymap's ref: always this render's values, no stale closure.
-	const onAction = (action: KeymapAction): void => {
-		switch (action.type) {
-			case 'quit-requested':
-				onExit();
-				return;
-			case 'pause-toggle-requested':
-				monitor.setPaused(!monitor.getSnapshot().paused);
-				return;
-			case 'refresh-requested':
-				monitor.refreshNow();
-				return;
-			case 'export-requested':
-				// The list as the keys read with `x` left it (a filter key in the same burst), not as last drawn.
-				files.exportEvents(visibleEvents(latestState(), all));
-				return;
-			case 'snapshot-requested':
-				files.writeSnapshot();
-				return;
-			case 'changes-requested':
-				if (flagged.length === 0) {
-					dispatch({type: 'status-shown', status: {text: 'nothing is flagged: no deviation to look behind', tone: 'ok', at: clock()}});
-				} else dispatch({type: 'changes-opened', targets: flagged});
-				return;
-			case 'changes-cycle-requested':
-				dispatch({type: 'changes-cycled', targets: flagged, direction: action.direction});
-				return;
-			case 'scroll-requested': {
-				const {unit, direction} = action;
-				if (mode === 'help') dispatch({type: 'lines-scrolled', target: 'help', unit, direction, total: help.length, pageSize: bodyRows - 1});
-				else if (mode === 'alarms') dispatch({type: 'lines-scrolled', target: 'alarms', unit, direction, total: alarmLines.length, pageSize: bodyRows - 1});
-				else if (mode === 'changes') dispatch({type: 'suspects-scrolled', unit, direction, ids: suspectIds, pageSize: suspectRows(bodyRows)});
-				else if (mode === 'detail') {
-					const total = detailLineCount(summary, record);
-					dispatch({type: 'lines-scrolled', target: 'detail', unit, direction, total, pageSize: bodyRows - 1});
-				} else dispatch({type: 'scroll-requested', unit, direction, events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-				return;
-			}
-			case 'back-requested':
-				dispatch({type: 'back-requested', events: monitor.getSnapshot().events});
-				return;
-			case 'detail-open-requested': {
-				const suspect = mode === 'changes' ? suspects[selectedSuspect] : undefined;
-				if (suspect !== undefined) dispatch({type: 'suspect-detail-opened', event: suspect.event});
-				else if (mode === 'list') dispatch({type: 'detail-opened', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-				return;
-			}
-			case 'user-filter-toggled':
-				dispatch({type: 'user-filter-toggled', events: monitor.getSnapshot().events, pageSize: layout.eventRows});
-				return;
-			default:
-				dispatch(action);
+	const onCommand = (command: KeyCommand): void => {
+		for (const routed of routeKey(command, keyView())) {
+			if (routed.to === 'reducer') dispatch(routed.event);
+			else runEffect(routed.effect);
 		}
 	};
-	useKeymap(keymap, target, onAction);
+	useKeymap(keymap, target, onCommand);
 
 	if (!fitsScreen(size.columns, size.rows)) {
 		return (
@@ -202,12 +197,19 @@ export function App({
 	}
 
 	const words = filtering ? describeFilter(filter, g.sep) : null;
-	const status = currentStatus(state, now);
 	let body;
-	if (state.helpOpen) body = <Help keymap={keymap} width={width} height={bodyRows} scroll={state.helpScroll} />;
-	else if (state.detail) {
-		body = <EventDetail summary={summary} record={record} scroll={state.detail.scroll} width={width} height={bodyRows} />;
-	} else if (mode === 'alarms') body = <AlarmList lines={alarmLines} width={width} height={bodyRows} scroll={state.alarmsScroll} />;
+	if (top.kind === 'help') body = <Help keymap={keymap} width={width} height={bodyRows} scroll={top.scroll} />;
+	else if (top.kind === 'detail') {
+		const {event, scroll} = top;
+		body = (
+			<Clocked ticker={ticker}>
+				{now => <EventDetail summary={detailSummary(event, now, width, g)} record={record} scroll={scroll} width={width} height={bodyRows} />}
+			</Clocked>
+		);
+	} else if (top.kind === 'alarms') {
+		const {scroll} = top;
+		body = <Clocked ticker={ticker}>{now => <AlarmList lines={alarmLinesAt(now)} width={width} height={bodyRows} scroll={scroll} />}</Clocked>;
+	}
 	else if (changeTarget !== null) {
 		body = (
 			<WhatChanged
@@ -234,6 +236,7 @@ export function App({
 					rates={rates}
 					alarms={alarmStates}
 					ticks={ticks}
+					error={snapshot.health.metrics.error}
 				/>
 				<EventLog
 					events={events}
@@ -244,39 +247,57 @@ export function App({
 					since={snapshot.eventsSince}
 					dropped={snapshot.eventsDropped}
 					width={width}
-					height={layout.eventRows}
+					height={eventRows}
 					columnHeader={layout.eventHeader}
+					notice={trailNotice}
+					today={snapshot.generatedAt}
 				/>
 			</>
 		);
 	}
 	// The source status line has its own row when the layout has one to spare (25 rows and more); on
 	// shorter terminals it takes the footer's row while the help is open, which lists every key anyway.
-	const sources = layout.statusLine || mode === 'help' ? <Line segments={statusLineSegments(snapshot, now, width, g)} width={width} /> : null;
-	let bottom;
-	if (state.filterDraft !== null) bottom = <FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />;
-	else if (status) bottom = <StatusLine status={status} width={width} />;
-	else if (mode === 'help' && !layout.statusLine) bottom = sources;
-	else bottom = <Footer keymap={keymap} width={width} mode={mode} />;
+	const sources = (now: number) => <Line segments={statusLineSegments(snapshot, now, width, g)} width={width} />;
+	const bottomAt = (now: number) => {
+		const status = currentStatus(state, now);
+		if (status) return <StatusLine status={status} width={width} />;
+		if (mode === 'help' && !layout.statusLine) return sources(now);
+		return <Footer keymap={keymap} width={width} mode={mode} paused={snapshot.paused} />;
+	};
+	// Only a status message (which expires) or the sources line in its place need the clock here.
+	const bottom =
+		state.filterDraft !== null ? (
+			<FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />
+		) : state.status !== null || (mode === 'help' && !layout.statusLine) ? (
+			<Clocked ticker={ticker}>{bottomAt}</Clocked>
+		) : (
+			bottomAt(0)
+		);
 
 	// Vertical clipping only: lines are already cut to width, and horizontal clipping makes Ink re-slice
 	// every line of every frame.
 	return (
 		<DisplayContext.Provider value={style}>
 			<Box flexDirection="column" width={width} height={layout.frameRows} overflowY="hidden">
-				<Header
-					snapshot={snapshot}
-					now={now}
-					width={width}
-					filter={words === null ? null : {words, shown: events.length, total: all.length}}
-				/>
-				{alarmBannerLines(snapshot.alarms, now, width, layout.alarmRows, g).map((segments, index) => (
-					<Line key={`alarm${index}`} segments={segments} width={width} />
-				))}
+				<Clocked ticker={ticker}>
+					{now => (
+						<>
+							<Header
+								snapshot={snapshot}
+								now={now}
+								width={width}
+								filter={words === null ? null : {words, shown: events.length, total: all.length}}
+							/>
+							{alarmBannerLines(snapshot.alarms, now, width, layout.alarmRows, g).map((segments, index) => (
+								<Line key={`alarm${index}`} segments={segments} width={width} />
+							))}
+						</>
+					)}
+				</Clocked>
 				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 					{body}
 				</Box>
-				{layout.statusLine && sources}
+				{layout.statusLine && <Clocked ticker={ticker}>{sources}</Clocked>}
 				{bottom}
 			</Box>
 		</DisplayContext.Provider>

@@ -9,8 +9,8 @@ import {incidentMarkdown, incidentRecords} from '../report/markdown.js';
 import {sanitize} from '../text/sanitize.js';
 import {writeEventExport, writeIncidentFiles, type ExportResult, type IncidentFiles, type IncidentNames, type IncidentWritten} from '../trail/export-file.js';
 import type {TrailEvent} from '../types.js';
-import {formatCount} from './format.js';
-import type {Glyphs} from './glyphs.js';
+import {formatCount} from '../render/format.js';
+import type {Glyphs} from '../render/glyphs.js';
 import type {StatusMessage, UiAction} from './state/ui-reducer.js';
 
 /** Writes the events of the list (JSON Lines + CSV); the default writes new files in the export directory. */

@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import {render, type Instance} from 'ink';
 import type {MonitorHandle} from '../monitor/types.js';
 import {App} from './app.js';
-import {resolveDisplay, type DisplayOptions} from './display.js';
+import {diffingStdout} from './shared/frame-diff.js';
+import {resolveDisplay, type DisplayOptions} from '../render/display.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
@@ -121,7 +122,8 @@ export async function runTui({
 	if (altScreen) stdout.write(ENTER_ALT_SCREEN);
 	try {
 		instance = render(<App monitor={monitor} onExit={() => finish(0)} display={resolved} fullHandoff={fullHandoff} />, {
-			stdout,
+			// On a terminal only the rows that changed are written (shared/frame-diff.ts).
+			stdout: stdout.isTTY === true ? diffingStdout(stdout) : stdout,
 			stdin,
 			stderr,
 			exitOnCtrlC: false,

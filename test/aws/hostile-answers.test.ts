@@ -18,7 +18,7 @@ import {eventToJsonWithLate} from '../../source/trail/event-json.js';
 import {recordText} from '../../source/trail/packed-record.js';
 import {safeJsonStringify} from '../../source/text/json.js';
 import {tailLayout, tailRow} from '../../source/cli/tail-line.js';
-import {ASCII, UNICODE} from '../../source/ui/glyphs.js';
+import {ASCII, UNICODE} from '../../source/render/glyphs.js';
 import type {Fault, HostileReport} from '../../source/simulator/server.js';
 import type {TrailEvent} from '../../source/types.js';
 import {BASE, startRig, type Rig} from './helpers.js';

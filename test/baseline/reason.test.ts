@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {compactNumber, deviationReason} from '../../source/baseline/reason.js';
 import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
-import {flagText, metricDelta} from '../../source/ui/judgement.js';
+import {flagText, metricDelta} from '../../source/render/judgement.js';
 import {judged} from '../ui/helpers.js';
 
 const T = Date.UTC(2026, 10, 3, 14, 0); // a Tuesday

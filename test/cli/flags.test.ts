@@ -4,7 +4,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {HELP, parseArgs, UsageError, type Command, type MonitorCliOptions} from '../../source/cli/flags.js';
-import {parseDuration} from '../../source/cli/duration.js';
+import {parseDuration} from '../../source/config/duration.js';
 import {SETTING_KEYS} from '../../source/config/keys.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 

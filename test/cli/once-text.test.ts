@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {finalSnapshot, nagiosLine, snapshotToText, withoutRetrying} from '../../source/cli/once-text.js';
-import {ASCII} from '../../source/ui/glyphs.js';
+import {ASCII} from '../../source/render/glyphs.js';
 import {alarm, event, health, judged, metric, noData, snapshot, step} from '../ui/helpers.js';
 
 const flagged = snapshot({

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {tailHeader, tailLayout, tailRow, tailTime, timeWidth, type TailLayout} from '../../source/cli/tail-line.js';
 import {textWidth} from '../../source/text/width.js';
 import type {TrailEvent} from '../../source/types.js';
-import {ASCII, UNICODE} from '../../source/ui/glyphs.js';
+import {ASCII, UNICODE} from '../../source/render/glyphs.js';
 
 const NOW = Date.UTC(2026, 10, 24, 14, 0, 30);
 

@@ -9,7 +9,7 @@ import {Monitor} from '../../source/monitor/monitor.js';
 import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import {safeJsonStringify} from '../../source/text/json.js';
-import {statusLineSegments} from '../../source/ui/source-status.js';
+import {statusLineSegments} from '../../source/ui/frame/source-status.js';
 import {startRig} from '../aws/helpers.js';
 
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/;

@@ -10,9 +10,9 @@ import {textWidth} from '../../source/text/width.js';
 import type {Alarm, Snapshot} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {alarmStatesByMetric} from '../../source/iot/alarm-states.js';
-import {alarmBannerLines} from '../../source/ui/alarm-view.js';
-import type {ResolvedDisplay} from '../../source/ui/display.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
+import {alarmBannerLines} from '../../source/ui/alarms/alarm-lines.js';
+import type {ResolvedDisplay} from '../../source/render/display.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {alarm, fakeMonitor, fixedClock, incidentMetrics, KEYS, makeEvents, NOW, snapshot, waitFor} from './helpers.js';
 
 afterEach(cleanup);

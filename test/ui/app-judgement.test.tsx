@@ -4,8 +4,8 @@ import {cleanup, render} from 'ink-testing-library';
 import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
 import {App} from '../../source/ui/app.js';
-import {LEGEND} from '../../source/ui/components/help.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
+import {LEGEND} from '../../source/ui/keys/help-lines.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {fakeMonitor, fixedClock, incidentMetrics, makeEvents, snapshot, waitFor} from './helpers.js';
 
 afterEach(cleanup);
@@ -43,7 +43,7 @@ test('120 columns: BASELINE with expected and band, the gauge and the bucket tim
 	for (const line of lines) assert.ok(textWidth(line) <= 120, `too wide: ${line}`);
 	assert.match(lines.join('\n'), /BASELINE \(band\)\s+Δ\s+VS BAND\s+LAST 90 MIN\s+AT\s+FLAG/);
 	const row = lines.find(line => line.includes(' PublishIn.Success ')) ?? '';
-	assert.match(row, /1\u2009150 \(1\u2009020–1\u2009290\)\s+-84%\s+«──━━━──/);
+	assert.match(row, /1\.1k \(1k–1\.3k\)\s+-84%\s+«──━━━──/);
 });
 
 test('help explains the FLAG column and the band (at its end: G scrolls there)', async () => {

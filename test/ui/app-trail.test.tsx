@@ -8,7 +8,7 @@ import {textWidth} from '../../source/text/width.js';
 import type {Snapshot} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import type {ExportEvents} from '../../source/ui/file-actions.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {cloudTrailRecord, event, fakeMonitor, fixedClock, KEYS, mixedEvents, NOW, ROLE_IDENTITY, snapshot, waitFor} from './helpers.js';
 
 const dirs: string[] = [];

@@ -11,10 +11,10 @@ import {errorRate} from '../../source/iot/rates.js';
 import {textWidth} from '../../source/text/width.js';
 import type {MetricSeries} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
-import type {ResolvedDisplay} from '../../source/ui/display.js';
-import {ASCII} from '../../source/ui/glyphs.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
-import {errorSummary} from '../../source/ui/metric-row.js';
+import type {ResolvedDisplay} from '../../source/render/display.js';
+import {ASCII} from '../../source/render/glyphs.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
+import {errorSummary} from '../../source/ui/metrics/metric-row.js';
 import {fakeMonitor, fixedClock, incidentMetrics, judged, makeEvents, metric, snapshot, step, waitFor} from './helpers.js';
 
 afterEach(cleanup);

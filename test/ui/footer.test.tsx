@@ -2,9 +2,10 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
 import {textWidth} from '../../source/text/width.js';
-import {Footer, footerSegments} from '../../source/ui/components/footer.js';
-import {Help} from '../../source/ui/components/help.js';
-import {KEYMAP, type Keymap} from '../../source/ui/keymap.js';
+import {Footer} from '../../source/ui/keys/footer.js';
+import {footerSegments} from '../../source/ui/keys/footer-lines.js';
+import {Help} from '../../source/ui/keys/help.js';
+import {KEYMAP, type Keymap} from '../../source/ui/keys/keymap.js';
 import {waitFor} from './helpers.js';
 
 afterEach(cleanup);
@@ -16,9 +17,9 @@ async function frameOf(node: React.ReactElement): Promise<string> {
 }
 
 const custom: Keymap = [
-	{keys: ['x'], label: 'x', description: 'explode', help: 'blow it all up', footer: 1, action: {type: 'quit-requested'}},
-	{keys: ['y'], label: 'y', description: 'yodel', help: 'sing', footer: 2, action: {type: 'refresh-requested'}},
-	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, action: {type: 'back-requested'}},
+	{keys: ['x'], label: 'x', description: 'explode', help: 'blow it all up', footer: 1, command: {type: 'quit'}},
+	{keys: ['y'], label: 'y', description: 'yodel', help: 'sing', footer: 2, command: {type: 'refresh'}},
+	{keys: ['z'], label: 'z', description: 'secret', help: 'not in the footer', footer: null, command: {type: 'back'}},
 ];
 
 test('the footer is generated from the keymap it is given', async () => {

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {textWidth} from '../../source/text/width.js';
-import {gauge, GAUGE_GLYPHS} from '../../source/ui/gauge.js';
+import {gauge, GAUGE_GLYPHS} from '../../source/ui/metrics/gauge.js';
 
 const band = {expected: 150, low: 100, high: 200};
 

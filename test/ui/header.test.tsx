@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {textWidth} from '../../source/text/width.js';
-import {Header} from '../../source/ui/components/header.js';
+import {Header} from '../../source/ui/frame/header.js';
 import {health, incidentMetrics, judged, NOW, snapshot, step, waitFor} from './helpers.js';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {COLUMN_GAP, computeLayout, eventColumns, fitsScreen, MIN_COLUMNS, MIN_ROWS, type ScreenLayout} from '../../source/ui/layout.js';
+import {COLUMN_GAP, computeLayout, eventColumns, fitsScreen, MIN_COLUMNS, MIN_ROWS, type ScreenLayout} from '../../source/ui/frame/layout.js';
 
 /** Rows the layout draws: header, metrics (titles included), event title, column titles, events, status line, footer. */
 const drawn = (layout: ScreenLayout): number =>
@@ -80,4 +80,20 @@ test('event columns fit the width and drop source IP first, then identity', () =
 	assert.deepEqual(ids(119), ['time', 'mark', 'event', 'error', 'identity', 'ip']);
 	assert.deepEqual(ids(79), ['time', 'mark', 'event', 'error', 'identity']);
 	assert.deepEqual(ids(60), ['time', 'mark', 'event', 'error']);
+});
+
+test('event columns share width by need: error and identity get what their rows need before empty space', () => {
+	const width = 119;
+	const needs = {time: 8, mark: 2, event: 22, error: 29, identity: 38, ip: 15};
+	const byNeed = Object.fromEntries(eventColumns(width, false, needs).map(column => [column.id, column.width]));
+	assert.ok(byNeed['error']! >= 29 && byNeed['identity']! >= 38 && byNeed['ip']! >= 15 && byNeed['event']! >= 22, JSON.stringify(byNeed));
+	const fixed = Object.fromEntries(eventColumns(width).map(column => [column.id, column.width]));
+	assert.ok(fixed['error']! < 29, 'the fixed split cut the error: the need-based one did not');
+	const spanOf = (columns: ReturnType<typeof eventColumns>) => columns.reduce((sum, c) => sum + c.width, 0) + columns.length - 1;
+	assert.ok(spanOf(eventColumns(width, false, needs)) <= width);
+	// No error on screen: ERROR keeps only its title's width and identity takes the room.
+	const calm = Object.fromEntries(eventColumns(80, false, {...needs, error: 0, identity: 40}).map(column => [column.id, column.width]));
+	assert.equal(calm['error'], 'ERROR'.length);
+	assert.ok(calm['identity']! > Object.fromEntries(eventColumns(80).map(c => [c.id, c.width]))['identity']!);
+	for (const w of [60, 80, 100, 140, 200]) assert.ok(spanOf(eventColumns(w, true, needs)) <= w, `fits ${w}`);
 });

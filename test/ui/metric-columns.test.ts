@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {columnsSpan, metricColumns, NAME_WIDTH} from '../../source/ui/metric-columns.js';
+import {columnsSpan, metricColumns, NAME_WIDTH} from '../../source/ui/metrics/metric-columns.js';
 
 const ids = (width: number): string => metricColumns(width).map(column => column.id).join(' ');
 

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import chalk from 'chalk';
-import type {DisplayOptions} from '../../source/ui/display.js';
+import type {DisplayOptions} from '../../source/render/display.js';
 import {runTui} from '../../source/ui/run-tui.js';
 import {fakeMonitor, waitFor} from './helpers.js';
 

@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {textWidth} from '../../source/text/width.js';
-import {ASCII} from '../../source/ui/glyphs.js';
-import type {Segment} from '../../source/ui/segments.js';
-import {costPerDay, costText, formatUsd, isStale, metricsPerRefresh, statusLineSegments} from '../../source/ui/source-status.js';
+import {ASCII} from '../../source/render/glyphs.js';
+import type {Segment} from '../../source/render/segments.js';
+import {costPerDay, costText, formatUsd, isStale, metricsPerRefresh, statusLineSegments} from '../../source/ui/frame/source-status.js';
 import {health, metric, noData, NOW, snapshot} from './helpers.js';
 
 const text = (segments: readonly Segment[]): string => segments.map(segment => segment.text).join('');
@@ -38,7 +38,7 @@ test('dollars: two decimals below $10, one below $100, whole above; tiny and unk
 		[0, '$0'],
 		[9.994, '$9.99'],
 		[12.34, '$12.3'],
-		[1234.5, '$1\u2009235'],
+		[1234.5, '$1235'],
 		[null, '—'],
 		[Number.NaN, '—'],
 	];

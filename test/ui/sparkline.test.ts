@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {textWidth} from '../../source/text/width.js';
-import {bandedSparkline, bandToSlots, BELOW_GLYPH, GAP_GLYPH, pointsToSlots, resample, SPARK_GLYPHS, sparkline} from '../../source/ui/sparkline.js';
+import {bandedSparkline, bandToSlots, BELOW_GLYPH, GAP_GLYPH, pointsToSlots, resample, SPARK_GLYPHS, sparkline} from '../../source/ui/metrics/sparkline.js';
 
 test('scales to the window min..max', () => {
 	assert.equal(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8), '▁▂▃▄▅▆▇█');

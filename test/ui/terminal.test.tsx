@@ -11,8 +11,8 @@ import {BASELINE_METRICS} from '../../source/iot/catalog.js';
 import {textWidth} from '../../source/text/width.js';
 import type {Snapshot} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
-import type {ResolvedDisplay} from '../../source/ui/display.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
+import type {ResolvedDisplay} from '../../source/render/display.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
 import {fakeMonitor, fixedClock, health, incidentMetrics, KEYS, mixedEvents, NOW, snapshot, waitFor} from './helpers.js';
 
 // ink-testing-library's stdout is not a TTY, so chalk writes no styles at all in this process: give it
@@ -204,7 +204,7 @@ test('? shows the help and the status line in the footer row at 80x24; p pauses,
 	await press('?');
 	await until(/HELP/);
 	assert.match(lines().at(-1) ?? '', /^ metrics 8s ago · 1 call\/min · ≈ \$0\.\d\d\/day {3}trail 3s ago · 1 call\/min$/);
-	assert.ok(lines().some(line => /^ r\s+poll metrics and CloudTrail now/.test(line)));
+	assert.ok(lines().some(line => /^ p\s+pause or resume polling/.test(line)));
 	await press('p');
 	await waitFor(() => monitor.calls.paused.length === 1, 2000, 'pause');
 	await press('r');
@@ -213,5 +213,53 @@ test('? shows the help and the status line in the footer row at 80x24; p pauses,
 	await until(/‖ paused/);
 	await press(KEYS.escape);
 	await until(/EVENTS/);
-	assert.match(lines().at(-1) ?? '', /q quit/);
+	// p and r say what they did, in the footer's row (the clock is fixed, so the message stays).
+	assert.match(lines().at(-1) ?? '', /polling metrics and CloudTrail now/);
+});
+
+test('80x24, Unicode and ASCII: a, s, x, W and ? are each in the footer or on the first help page', async () => {
+	for (const display of [UNICODE_COLOR, {color: 'never', ascii: true} as const]) {
+		const {press, until, lines} = renderApp(incident(), {columns: 80, rows: 24}, display);
+		await until(/EVENTS/);
+		const footer = lines().at(-1) ?? '';
+		await press('?');
+		await until(/HELP/);
+		const page = lines();
+		for (const key of ['a', 's', 'x', 'W', '?']) {
+			const inFooter = new RegExp(`(^|\\s)${key === '?' ? '\\?' : key} \\w`).test(footer);
+			const onPage = page.some(line => line.startsWith(` ${key} `));
+			assert.ok(inFooter || onPage, `${key} reachable (${display.ascii ? 'ASCII' : 'Unicode'}); footer: ${footer}`);
+		}
+		assert.match(footer, /\? help/, '? itself is always in the footer');
+		cleanup();
+	}
+});
+
+test('while paused the footer says p resume', async () => {
+	const {monitor, until, lines} = renderApp(incident(), {columns: 120, rows: 40});
+	await until(/EVENTS/);
+	assert.match(lines().at(-1) ?? '', /p pause/);
+	monitor.emit({...monitor.getSnapshot(), paused: true});
+	await until(/p resume/);
+});
+
+test('80x24 and 140x40: a failed source shows its whole message, wrapped, in its own panel', async () => {
+	const denied = 'CloudTrail: access denied for cloudtrail:LookupEvents: add it to your IAM policy (see README)';
+	const expired = 'CloudWatch: AWS credentials have expired (ExpiredToken): get fresh ones (aws sso login, aws configure or new AWS_* keys) and restart iot-monitor';
+	const failed = snapshot({
+		metrics: incidentMetrics().map(m => ({...m, state: 'error' as const, points: [], baseline: null, deviation: null})),
+		events: [],
+		health: {metrics: health({error: expired}), trail: health({error: denied, intervalMs: 5000})},
+	});
+	for (const size of [{columns: 80, rows: 24}, {columns: 140, rows: 40}]) {
+		const {until, lines} = renderApp(failed, size);
+		await until(/EVENTS/);
+		const screen = lines();
+		assertFits(screen, size);
+		const joined = screen.map(line => line.trim()).join(' ').replace(/\s+/g, ' ');
+		assert.ok(joined.includes(`✗ ${denied}`), `the CloudTrail message in full at ${size.columns}x${size.rows}:\n${screen.join('\n')}`);
+		assert.ok(joined.includes(`✗ ${expired}`), `the CloudWatch message in full at ${size.columns}x${size.rows}:\n${screen.join('\n')}`);
+		assert.doesNotMatch(screen.join('\n'), /no events yet/, 'the error says why there are none');
+		cleanup();
+	}
 });

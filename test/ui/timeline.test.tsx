@@ -9,12 +9,12 @@ import {cleanup, render} from 'ink-testing-library';
 import {areasFor, type Area} from '../../source/trail/suspects.js';
 import type {TrailEvent} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
-import type {ResolvedDisplay} from '../../source/ui/display.js';
-import {ASCII, UNICODE} from '../../source/ui/glyphs.js';
-import type {MetricColumn} from '../../source/ui/metric-columns.js';
-import {metricRowSegments} from '../../source/ui/metric-row.js';
-import {tickCells} from '../../source/ui/sparkline.js';
-import {changeTicks, maxTicks, tickSlots} from '../../source/ui/timeline.js';
+import type {ResolvedDisplay} from '../../source/render/display.js';
+import {ASCII, UNICODE} from '../../source/render/glyphs.js';
+import type {MetricColumn} from '../../source/ui/metrics/metric-columns.js';
+import {metricRowSegments} from '../../source/ui/metrics/metric-row.js';
+import {tickCells} from '../../source/ui/metrics/sparkline.js';
+import {changeTicks, maxTicks, tickSlots} from '../../source/ui/metrics/timeline.js';
 import {event, fakeMonitor, fixedClock, judged, makeEvents, metric, NOW, snapshot, step, waitFor} from './helpers.js';
 
 afterEach(cleanup);

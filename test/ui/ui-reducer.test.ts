@@ -7,19 +7,21 @@ import {
 	selectEventView,
 	STATUS_MS,
 	selectedSuspectIndex,
+	screenOf,
 	uiMode,
 	uiReducer,
 	visibleEvents,
 	type UiAction,
 	type UiState,
 } from '../../source/ui/state/ui-reducer.js';
-import type {ChangeTarget} from '../../source/ui/what-changed.js';
+import type {ChangeTarget} from '../../source/ui/changes/what-changed-lines.js';
 import {event} from './helpers.js';
 
 const ids = (count: number, prefix = 'e') => Array.from({length: count}, (_, i) => event({eventId: `${prefix}${i}`}));
 const EVENTS = ids(100);
+const HELP: UiState = {...initialUiState, screens: [{kind: 'list'}, {kind: 'help', scroll: 0}]};
 const scroll = (unit: 'row' | 'page' | 'end', direction: 1 | -1, events = EVENTS, pageSize = 10): UiAction => ({
-	type: 'scroll-requested',
+	type: 'list-scrolled',
 	unit,
 	direction,
 	events,
@@ -58,20 +60,20 @@ test('scrolling: table of start state, action -> selected index, cursor row, fol
 });
 
 test('scrolling is ignored while help is open or with no events', () => {
-	const open = {...initialUiState, helpOpen: true};
+	const open = HELP;
 	assert.equal(uiReducer(open, scroll('row', 1)), open);
 	assert.equal(uiReducer(initialUiState, scroll('row', 1, [])), initialUiState);
 });
 
 test('help toggles and Esc closes it', () => {
-	const back: UiAction = {type: 'back-requested', events: EVENTS};
+	const back: UiAction = {type: 'screen-closed', events: EVENTS};
 	const cases: Array<[UiState, UiAction, boolean]> = [
 		[initialUiState, {type: 'help-toggled'}, true],
-		[{...initialUiState, helpOpen: true}, {type: 'help-toggled'}, false],
-		[{...initialUiState, helpOpen: true}, back, false],
+		[HELP, {type: 'help-toggled'}, false],
+		[HELP, back, false],
 		[initialUiState, back, false],
 	];
-	for (const [state, action, open] of cases) assert.equal(uiReducer(state, action).helpOpen, open);
+	for (const [state, action, open] of cases) assert.equal(uiMode(uiReducer(state, action)) === 'help', open);
 	assert.equal(uiReducer(initialUiState, back), initialUiState, 'no new object when nothing changes');
 });
 
@@ -102,13 +104,13 @@ test('a cursor row beyond a shrunken page is clamped', () => {
 
 test('detail: opening from follow pins the selection; back follows again only if nothing newer came', () => {
 	const open = uiReducer(initialUiState, {type: 'detail-opened', events: EVENTS, pageSize: 10});
-	assert.equal(open.detail?.event.eventId, 'e0');
+	assert.equal(screenOf(open, 'detail')?.event.eventId, 'e0');
 	assert.equal(open.follow, false, 'the list behind does not move');
-	const back = uiReducer(open, {type: 'back-requested', events: EVENTS});
-	assert.equal(back.detail, null);
+	const back = uiReducer(open, {type: 'screen-closed', events: EVENTS});
+	assert.equal(screenOf(back, 'detail'), undefined);
 	assert.equal(back.follow, true);
 	const arrived = [...ids(2, 'n'), ...EVENTS];
-	const backLater = uiReducer(open, {type: 'back-requested', events: arrived});
+	const backLater = uiReducer(open, {type: 'screen-closed', events: arrived});
 	assert.equal(backLater.follow, false);
 	assert.equal(selectEventView(backLater, arrived, 10).newCount, 2);
 	assert.equal(arrived[selectEventView(backLater, arrived, 10).selectedIndex]?.eventId, 'e0');
@@ -117,24 +119,24 @@ test('detail: opening from follow pins the selection; back follows again only if
 test('detail: opening away from the top keeps selection, cursor row and "new" untouched', () => {
 	const state = at(30, 4);
 	const open = uiReducer(state, {type: 'detail-opened', events: EVENTS, pageSize: 10});
-	assert.equal(open.detail?.event.eventId, 'e30');
-	const back = uiReducer(open, {type: 'back-requested', events: EVENTS});
-	assert.deepEqual({...back, detail: null}, {...state, detail: null});
+	assert.equal(screenOf(open, 'detail')?.event.eventId, 'e30');
+	const back = uiReducer(open, {type: 'screen-closed', events: EVENTS});
+	assert.deepEqual(back, state);
 	assert.equal(uiReducer(initialUiState, {type: 'detail-opened', events: [], pageSize: 10}), initialUiState, 'nothing to open');
 });
 
 test('lines scroll clamps to the content, for detail and help', () => {
 	const open = uiReducer(initialUiState, {type: 'detail-opened', events: EVENTS, pageSize: 10});
 	const scrollBy = (state: UiState, unit: 'row' | 'page' | 'end', direction: 1 | -1) =>
-		uiReducer(state, {type: 'lines-scrolled', target: 'detail', unit, direction, total: 100, pageSize: 20});
-	assert.equal(scrollBy(open, 'row', -1).detail?.scroll, 0);
-	assert.equal(scrollBy(open, 'page', 1).detail?.scroll, 20);
-	assert.equal(scrollBy(open, 'end', 1).detail?.scroll, 80);
-	assert.equal(scrollBy(scrollBy(open, 'end', 1), 'row', 1).detail?.scroll, 80);
-	assert.equal(scrollBy(scrollBy(open, 'end', 1), 'end', -1).detail?.scroll, 0);
+		uiReducer(state, {type: 'lines-scrolled', screen: 'detail', unit, direction, total: 100, pageSize: 20});
+	assert.equal(screenOf(scrollBy(open, 'row', -1), 'detail')?.scroll, 0);
+	assert.equal(screenOf(scrollBy(open, 'page', 1), 'detail')?.scroll, 20);
+	assert.equal(screenOf(scrollBy(open, 'end', 1), 'detail')?.scroll, 80);
+	assert.equal(screenOf(scrollBy(scrollBy(open, 'end', 1), 'row', 1), 'detail')?.scroll, 80);
+	assert.equal(screenOf(scrollBy(scrollBy(open, 'end', 1), 'end', -1), 'detail')?.scroll, 0);
 	const help = uiReducer(initialUiState, {type: 'help-toggled'});
-	assert.equal(uiReducer(help, {type: 'lines-scrolled', target: 'help', unit: 'end', direction: 1, total: 31, pageSize: 20}).helpScroll, 11);
-	assert.equal(uiReducer(initialUiState, {type: 'lines-scrolled', target: 'help', unit: 'row', direction: 1, total: 31, pageSize: 20}), initialUiState);
+	assert.equal(screenOf(uiReducer(help, {type: 'lines-scrolled', screen: 'help', unit: 'end', direction: 1, total: 31, pageSize: 20}), 'help')?.scroll, 11);
+	assert.equal(uiReducer(initialUiState, {type: 'lines-scrolled', screen: 'help', unit: 'row', direction: 1, total: 31, pageSize: 20}), initialUiState);
 });
 
 test('the filter line: typing previews, Enter applies, Esc restores, controls never get in', () => {
@@ -186,15 +188,15 @@ const TARGETS: ChangeTarget[] = [
 test('What changed: opens on the first target, cycles both ways with wrap-around, closes with back', () => {
 	const open = uiReducer(initialUiState, {type: 'changes-opened', targets: TARGETS});
 	assert.equal(uiMode(open), 'changes');
-	assert.equal(open.changes?.target.metric, 'PublishIn.Success');
+	assert.equal(screenOf(open, 'changes')?.target.metric, 'PublishIn.Success');
 	const cycle = (state: UiState, direction: 1 | -1) => uiReducer(state, {type: 'changes-cycled', targets: TARGETS, direction});
-	assert.equal(cycle(open, 1).changes?.target.metric, 'Connect.AuthError');
-	assert.equal(cycle(open, -1).changes?.target.metric, 'Subscribe.Success', 'wraps backwards');
-	assert.equal(cycle(cycle(cycle(open, 1), 1), 1).changes?.target.metric, 'PublishIn.Success', 'wraps forwards');
+	assert.equal(screenOf(cycle(open, 1), 'changes')?.target.metric, 'Connect.AuthError');
+	assert.equal(screenOf(cycle(open, -1), 'changes')?.target.metric, 'Subscribe.Success', 'wraps backwards');
+	assert.equal(screenOf(cycle(cycle(cycle(open, 1), 1), 1), 'changes')?.target.metric, 'PublishIn.Success', 'wraps forwards');
 	assert.equal(uiReducer(initialUiState, {type: 'changes-opened', targets: []}), initialUiState, 'nothing flagged: nothing opens');
 	assert.equal(cycle(initialUiState, 1), initialUiState, 'no cycling from the list');
-	const back = uiReducer(open, {type: 'back-requested', events: EVENTS});
-	assert.equal(back.changes, null);
+	const back = uiReducer(open, {type: 'screen-closed', events: EVENTS});
+	assert.equal(screenOf(back, 'changes'), undefined);
 	assert.equal(uiMode(back), 'list');
 });
 
@@ -203,20 +205,20 @@ test('What changed: the suspect selection follows its event id, clamps, and Ente
 	const ids = ['a', 'b', 'c', 'd'];
 	const move = (unit: 'row' | 'page' | 'end', direction: 1 | -1, list = ids): UiAction => ({type: 'suspects-scrolled', unit, direction, ids: list, pageSize: 2});
 	state = uiReducer(state, move('row', 1));
-	assert.equal(state.changes?.selectedId, 'b');
-	assert.equal(selectedSuspectIndex(state.changes!, ['new', ...ids]), 2, 'a new suspect above: still on b');
-	assert.equal(selectedSuspectIndex(state.changes!, ['a']), 0, 'b gone: its index, clamped');
-	assert.equal(uiReducer(state, move('page', 1)).changes?.selectedId, 'd');
-	assert.equal(uiReducer(state, move('end', 1)).changes?.selectedId, 'd');
-	assert.equal(uiReducer(state, move('end', -1)).changes?.selectedId, 'a');
+	assert.equal(screenOf(state, 'changes')?.selectedId, 'b');
+	assert.equal(selectedSuspectIndex(screenOf(state, 'changes')!, ['new', ...ids]), 2, 'a new suspect above: still on b');
+	assert.equal(selectedSuspectIndex(screenOf(state, 'changes')!, ['a']), 0, 'b gone: its index, clamped');
+	assert.equal(screenOf(uiReducer(state, move('page', 1)), 'changes')?.selectedId, 'd');
+	assert.equal(screenOf(uiReducer(state, move('end', 1)), 'changes')?.selectedId, 'd');
+	assert.equal(screenOf(uiReducer(state, move('end', -1)), 'changes')?.selectedId, 'a');
 	assert.equal(uiReducer(state, move('row', 1, [])), state, 'no suspects: nothing moves');
 	const detail = uiReducer(state, {type: 'suspect-detail-opened', event: event({eventId: 'b'})});
 	assert.equal(uiMode(detail), 'detail');
-	assert.equal(detail.detail?.from, 'changes');
+	assert.deepEqual(detail.screens.map(screen => screen.kind), ['list', 'changes', 'detail'], 'the detail stacks over What changed');
 	assert.equal(detail.follow, initialUiState.follow, 'the event list behind is untouched');
-	const back = uiReducer(detail, {type: 'back-requested', events: EVENTS});
+	const back = uiReducer(detail, {type: 'screen-closed', events: EVENTS});
 	assert.equal(uiMode(back), 'changes');
-	assert.equal(back.changes?.selectedId, 'b');
+	assert.equal(screenOf(back, 'changes')?.selectedId, 'b');
 	assert.equal(uiReducer(initialUiState, {type: 'suspect-detail-opened', event: event()}), initialUiState, 'only from the view');
 	assert.equal(uiReducer(back, scroll('row', 1)), back, 'the event list does not scroll under the view');
 });
@@ -224,12 +226,12 @@ test('What changed: the suspect selection follows its event id, clamps, and Ente
 test('the alarm list: toggles from the list only, scrolls, closes with back; help goes over it', () => {
 	const open = uiReducer(initialUiState, {type: 'alarms-toggled'});
 	assert.equal(uiMode(open), 'alarms');
-	const scrolled = uiReducer(open, {type: 'lines-scrolled', target: 'alarms', unit: 'end', direction: 1, total: 30, pageSize: 10});
-	assert.equal(scrolled.alarmsScroll, 20);
+	const scrolled = uiReducer(open, {type: 'lines-scrolled', screen: 'alarms', unit: 'end', direction: 1, total: 30, pageSize: 10});
+	assert.equal(screenOf(scrolled, 'alarms')?.scroll, 20);
 	assert.equal(uiMode(uiReducer(scrolled, {type: 'help-toggled'})), 'help');
-	assert.equal(uiReducer(scrolled, {type: 'alarms-toggled'}).alarmsOpen, false);
-	assert.equal(uiReducer(scrolled, {type: 'back-requested', events: EVENTS}).alarmsOpen, false);
+	assert.equal(uiMode(uiReducer(scrolled, {type: 'alarms-toggled'})), 'list');
+	assert.equal(uiMode(uiReducer(scrolled, {type: 'screen-closed', events: EVENTS})), 'list');
 	const changes = uiReducer(initialUiState, {type: 'changes-opened', targets: TARGETS});
 	assert.equal(uiReducer(changes, {type: 'alarms-toggled'}), changes, 'not over What changed');
-	assert.equal(uiReducer(initialUiState, {type: 'lines-scrolled', target: 'alarms', unit: 'row', direction: 1, total: 30, pageSize: 10}), initialUiState);
+	assert.equal(uiReducer(initialUiState, {type: 'lines-scrolled', screen: 'alarms', unit: 'row', direction: 1, total: 30, pageSize: 10}), initialUiState);
 });

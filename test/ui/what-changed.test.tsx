@@ -13,9 +13,9 @@ import {suspectsFor} from '../../source/trail/suspects.js';
 import {textWidth} from '../../source/text/width.js';
 import type {Snapshot, TrailEvent} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
-import type {ResolvedDisplay} from '../../source/ui/display.js';
-import type {TerminalSize} from '../../source/ui/hooks/use-terminal-size.js';
-import {flaggedTargets, listEntries, reasonsText, relativeToOnset, visibleEntries} from '../../source/ui/what-changed.js';
+import type {ResolvedDisplay} from '../../source/render/display.js';
+import type {TerminalSize} from '../../source/ui/shared/use-terminal-size.js';
+import {flaggedTargets, listEntries, reasonsText, relativeToOnset, visibleEntries} from '../../source/ui/changes/what-changed-lines.js';
 import {cloudTrailRecord, event, fakeMonitor, fixedClock, incidentMetrics, KEYS, makeEvents, ROLE_IDENTITY, snapshot, waitFor} from './helpers.js';
 
 afterEach(cleanup);

@@ -1,20 +1,22 @@
 /**
- * The one UI reducer: event-log selection, filters and the filter line, the detail view, the help
- * overlay, the alarm list, the What-changed view and the transient status line. Pure; effects (quit,
+ * The one UI reducer: event-log selection, filters and the filter line, the screen stack (detail, help,
+ * alarm list, What changed over the list) and the transient status line. Pure; effects (quit,
  * pause, refresh, export, the incident snapshot) never come through here. The state, its actions and
  * the selectors are in ui-state.ts (re-exported here for the App and the tests).
  */
 import {cleanFilterText, limitFilterText, NO_FILTER, type EventFilter} from '../../trail/filter.js';
 import {identityLabel} from '../../trail/identity.js';
 import type {TrailEvent} from '../../types.js';
-import type {ChangeTarget} from '../what-changed.js';
+import type {ChangeTarget} from '../changes/what-changed-lines.js';
 import {
 	clamp,
 	selectedEvent,
 	selectedSuspectIndex,
 	selectEventView,
+	topScreen,
 	uiMode,
 	visibleEvents,
+	type Screen,
 	type Scroll,
 	type UiAction,
 	type UiState,
@@ -22,7 +24,17 @@ import {
 
 export * from './ui-state.js';
 
-function scroll(state: UiState, action: Extract<UiAction, {type: 'scroll-requested'}>): UiState {
+/** `screen` pushed on top. */
+const pushed = (state: UiState, screen: Screen): UiState => ({...state, screens: [...state.screens, screen]});
+
+/** The top screen replaced by `screen`. */
+const replacedTop = (state: UiState, screen: Screen): UiState => ({...state, screens: [...state.screens.slice(0, -1), screen] as unknown as UiState['screens']});
+
+/** The top screen closed; the list at the bottom never is. */
+const popped = (state: UiState): UiState =>
+	state.screens.length <= 1 ? state : {...state, screens: state.screens.slice(0, -1) as unknown as UiState['screens']};
+
+function scroll(state: UiState, action: Extract<UiAction, {type: 'list-scrolled'}>): UiState {
 	const {direction, unit} = action;
 	const events = visibleEvents(state, action.events);
 	if (uiMode(state) !== 'list' || events.length === 0) return state;
@@ -59,41 +71,41 @@ function openDetail(state: UiState, events: readonly TrailEvent[], pageSize: num
 	const pinned = state.follow
 		? {follow: false, selectedEventId: event.eventId, lastIndex: 0, cursorRow: 0, newestSeenId: event.eventId}
 		: {};
-	return {...state, ...pinned, detail: {event, scroll: 0, resumeFollow: state.follow}};
+	return pushed({...state, ...pinned}, {kind: 'detail', event, scroll: 0, resumeFollow: state.follow});
 }
 
+/** Esc: the top screen closes. A detail opened from the list while following follows again if nothing newer came. */
 function back(state: UiState, events: readonly TrailEvent[]): UiState {
-	if (state.helpOpen) return {...state, helpOpen: false, helpScroll: 0};
-	const detail = state.detail;
-	if (detail === null) {
-		if (state.alarmsOpen) return {...state, alarmsOpen: false, alarmsScroll: 0};
-		return state.changes === null ? state : {...state, changes: null};
-	}
-	if (detail.from === 'changes') return {...state, detail: null};
-	const stillNewest = visibleEvents(state, events)[0]?.eventId === detail.event.eventId;
-	if (detail.resumeFollow && stillNewest) {
-		return {...state, detail: null, follow: true, selectedEventId: null, lastIndex: 0, cursorRow: 0, newestSeenId: null};
-	}
-	return {...state, detail: null};
+	const top = topScreen(state);
+	const after = popped(state);
+	if (top.kind !== 'detail' || uiMode(after) !== 'list' || !top.resumeFollow) return after;
+	const stillNewest = visibleEvents(after, events)[0]?.eventId === top.event.eventId;
+	return stillNewest ? {...after, follow: true, selectedEventId: null, lastIndex: 0, cursorRow: 0, newestSeenId: null} : after;
 }
 
 /** The target `direction` steps from the current one among `targets` (wrapping), or the first. */
 function cycleChanges(state: UiState, targets: readonly ChangeTarget[], direction: 1 | -1): UiState {
-	const changes = state.changes;
-	if (changes === null || targets.length === 0 || uiMode(state) !== 'changes') return state;
+	const changes = topScreen(state);
+	if (changes.kind !== 'changes' || targets.length === 0) return state;
 	const at = targets.findIndex(target => target.metric === changes.target.metric);
 	const next = targets[at < 0 ? 0 : (at + direction + targets.length) % targets.length];
 	if (next === undefined || (next.metric === changes.target.metric && next.onset === changes.target.onset)) return state;
-	return {...state, changes: {target: next, selectedId: null, index: 0}};
+	return replacedTop(state, {kind: 'changes', target: next, selectedId: null, index: 0});
 }
 
 function scrollSuspects(state: UiState, action: Extract<UiAction, {type: 'suspects-scrolled'}>): UiState {
-	const changes = state.changes;
-	if (changes === null || uiMode(state) !== 'changes' || action.ids.length === 0) return state;
+	const changes = topScreen(state);
+	if (changes.kind !== 'changes' || action.ids.length === 0) return state;
 	const current = selectedSuspectIndex(changes, action.ids);
 	const step = action.unit === 'row' ? 1 : action.unit === 'page' ? Math.max(1, action.pageSize) : action.ids.length;
 	const index = clamp(current + action.direction * step, 0, action.ids.length - 1);
-	return {...state, changes: {...changes, selectedId: action.ids[index] ?? null, index}};
+	return replacedTop(state, {...changes, selectedId: action.ids[index] ?? null, index});
+}
+
+function scrollTop(state: UiState, action: Extract<UiAction, {type: 'lines-scrolled'}>): UiState {
+	const top = topScreen(state);
+	if (top.kind !== action.screen || !('scroll' in top)) return state;
+	return replacedTop(state, {...top, scroll: scrollLines(top.scroll, action)});
 }
 
 function withFilter(state: UiState, filter: EventFilter): UiState {
@@ -103,23 +115,21 @@ function withFilter(state: UiState, filter: EventFilter): UiState {
 /** The UI reducer. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
-		case 'scroll-requested':
+		case 'list-scrolled':
 			return scroll(state, action);
 		case 'lines-scrolled':
-			if (action.target === 'help') return state.helpOpen ? {...state, helpScroll: scrollLines(state.helpScroll, action)} : state;
-			if (action.target === 'alarms') return uiMode(state) === 'alarms' ? {...state, alarmsScroll: scrollLines(state.alarmsScroll, action)} : state;
-			return state.detail ? {...state, detail: {...state.detail, scroll: scrollLines(state.detail.scroll, action)}} : state;
+			return scrollTop(state, action);
 		case 'help-toggled':
-			return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
+			return uiMode(state) === 'help' ? popped(state) : pushed(state, {kind: 'help', scroll: 0});
 		case 'alarms-toggled': {
 			const mode = uiMode(state);
-			if (mode === 'alarms') return {...state, alarmsOpen: false, alarmsScroll: 0};
-			return mode === 'list' ? {...state, alarmsOpen: true, alarmsScroll: 0} : state;
+			if (mode === 'alarms') return popped(state);
+			return mode === 'list' ? pushed(state, {kind: 'alarms', scroll: 0}) : state;
 		}
 		case 'changes-opened': {
 			const first = action.targets[0];
 			if (first === undefined || uiMode(state) !== 'list') return state;
-			return {...state, changes: {target: first, selectedId: null, index: 0}};
+			return pushed(state, {kind: 'changes', target: first, selectedId: null, index: 0});
 		}
 		case 'changes-cycled':
 			return cycleChanges(state, action.targets, action.direction);
@@ -127,8 +137,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return scrollSuspects(state, action);
 		case 'suspect-detail-opened':
 			if (uiMode(state) !== 'changes') return state;
-			return {...state, detail: {event: action.event, scroll: 0, resumeFollow: false, from: 'changes'}};
-		case 'back-requested':
+			return pushed(state, {kind: 'detail', event: action.event, scroll: 0, resumeFollow: false});
+		case 'screen-closed':
 			return back(state, action.events);
 		case 'detail-opened':
 			return openDetail(state, action.events, action.pageSize);

@@ -1,14 +1,14 @@
 /**
- * The UI state and what is read from it: its shape, the actions, the initial state, and the selectors
- * the App and the reducer share (which screen, which filter, which event is selected, which events
- * show). The transitions are in ui-reducer.ts. The selection is tracked by eventId, not index, because
+ * The UI state and what is read from it: its shape, the reducer events, the initial state, and the
+ * selectors the App and the reducer share (which screen, which filter, which event is selected, which
+ * events show). Screens are a stack: the event list at the bottom, then whatever was opened over it
+ * (detail, help, alarms, What changed); the top one has the keys, Esc pops it. The transitions are in ui-reducer.ts. The selection is tracked by eventId, not index, because
  * new events arrive at the top and late ones anywhere: an index would slide to another event under the
  * user's cursor.
  */
 import {applyFilter, NO_FILTER, type EventFilter} from '../../trail/filter.js';
 import type {TrailEvent} from '../../types.js';
-import type {UiMode} from '../keymap.js';
-import type {ChangeTarget} from '../what-changed.js';
+import type {ChangeTarget} from '../changes/what-changed-lines.js';
 
 /** Only the part of a TrailEvent the list logic needs. */
 export type EventRef = {readonly eventId: string};
@@ -20,8 +20,6 @@ export type DetailState = {
 	readonly scroll: number;
 	/** The list was following when the detail opened: back follows again if nothing newer arrived. */
 	readonly resumeFollow: boolean;
-	/** Where Esc returns: the event list, or the What-changed view it was opened from. */
-	readonly from?: 'list' | 'changes';
 };
 
 /**
@@ -47,6 +45,17 @@ export type StatusMessage = {
 	readonly suffix?: string;
 };
 
+/** One screen of the stack. Screens that scroll keep their first visible line. */
+export type Screen =
+	| {readonly kind: 'list'}
+	| ({readonly kind: 'detail'} & DetailState)
+	| {readonly kind: 'help'; readonly scroll: number}
+	| {readonly kind: 'alarms'; readonly scroll: number}
+	| ({readonly kind: 'changes'} & ChangesState);
+
+/** Which screen has the keys: the event list, one event's detail, help, the alarm list (`a`), What changed (`W`). */
+export type ScreenKind = Screen['kind'];
+
 /** How long a status message stays, in ms. */
 export const STATUS_MS = 8000;
 
@@ -62,37 +71,33 @@ export type UiState = {
 	readonly cursorRow: number;
 	/** The newest event when follow was left: everything above it counts as "new". */
 	readonly newestSeenId: string | null;
-	readonly helpOpen: boolean;
-	readonly helpScroll: number;
-	readonly detail: DetailState | null;
+	/** The screens, bottom (always the list) to top (the one with the keys). */
+	readonly screens: readonly [Screen, ...Screen[]];
 	/** The applied filters. */
 	readonly filter: EventFilter;
 	/** The filter line's text while it is open (the list previews it), null when closed. */
 	readonly filterDraft: string | null;
 	readonly status: StatusMessage | null;
-	/** The alarm list (`a`) and its first visible line. */
-	readonly alarmsOpen: boolean;
-	readonly alarmsScroll: number;
-	/** The What-changed view (`W`), null when closed. */
-	readonly changes: ChangesState | null;
 };
 
 export type Scroll = {readonly unit: 'row' | 'page' | 'end'; readonly direction: 1 | -1};
 
 /**
- * What the reducer understands. Actions carry the data they apply to: `events` is the whole buffer
+ * Reducer events (past tense; key commands in keys/keymap.ts are imperative). Events carry the data they apply to: `events` is the whole buffer
  * (newest first) and the reducer applies its own filter, so keys read in one burst ("ej") each see the
  * filter the previous one left; `pageSize` is the list height.
  */
 export type UiAction =
 	| (Scroll & {
-			readonly type: 'scroll-requested';
+			readonly type: 'list-scrolled';
 			readonly events: readonly TrailEvent[];
 			readonly pageSize: number;
 	  })
-	| (Scroll & {readonly type: 'lines-scrolled'; readonly target: 'detail' | 'help' | 'alarms'; readonly total: number; readonly pageSize: number})
+	/** Scrolls the top screen if it is `screen` (a key read in the same burst may have changed it). */
+	| (Scroll & {readonly type: 'lines-scrolled'; readonly screen: 'detail' | 'help' | 'alarms'; readonly total: number; readonly pageSize: number})
 	| {readonly type: 'help-toggled'}
-	| {readonly type: 'back-requested'; readonly events: readonly TrailEvent[]}
+	/** Esc: the top screen closed (the list, at the bottom, stays). */
+	| {readonly type: 'screen-closed'; readonly events: readonly TrailEvent[]}
 	| {readonly type: 'detail-opened'; readonly events: readonly TrailEvent[]; readonly pageSize: number}
 	| {readonly type: 'filter-input-opened'}
 	| {readonly type: 'filter-input-typed'; readonly text: string}
@@ -119,23 +124,29 @@ export const initialUiState: UiState = {
 	lastIndex: 0,
 	cursorRow: 0,
 	newestSeenId: null,
-	helpOpen: false,
-	helpScroll: 0,
-	detail: null,
+	screens: [{kind: 'list'}],
 	filter: NO_FILTER,
 	filterDraft: null,
 	status: null,
-	alarmsOpen: false,
-	alarmsScroll: 0,
-	changes: null,
 };
 
-/** The screen that has the keys: help over everything, then the detail, the alarm list, What changed, the list. */
-export function uiMode(state: UiState): UiMode {
-	if (state.helpOpen) return 'help';
-	if (state.detail !== null) return 'detail';
-	if (state.alarmsOpen) return 'alarms';
-	return state.changes === null ? 'list' : 'changes';
+/** The screen on top, which has the keys. */
+export function topScreen(state: UiState): Screen {
+	return state.screens[state.screens.length - 1]!;
+}
+
+/** The kind of the top screen. */
+export function uiMode(state: UiState): ScreenKind {
+	return topScreen(state).kind;
+}
+
+/** The topmost screen of `kind`, if one is open (What changed under a detail opened from it, say). */
+export function screenOf<K extends ScreenKind>(state: UiState, kind: K): Extract<Screen, {kind: K}> | undefined {
+	for (let i = state.screens.length - 1; i >= 0; i--) {
+		const screen = state.screens[i]!;
+		if (screen.kind === kind) return screen as Extract<Screen, {kind: K}>;
+	}
+	return undefined;
 }
 
 /** The index of the selected suspect in `ids` (its eventId, else the last index, clamped); -1 when empty. */
