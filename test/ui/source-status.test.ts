@@ -122,7 +122,7 @@ test('malformed items skipped: counted per source, kept at 80 columns, absent wh
 	const spoiled = snapshot({health: {metrics: health({skipped: 2}), trail: health({skipped: 1234})}});
 	const line = text(statusLineSegments(spoiled, NOW, 80));
 	assert.ok(textWidth(line) <= 80, line);
-	assert.equal(line, ' metrics 8s ago · ⚠ 2 malformed · ≈ $0.26/day   trail 8s ago · ⚠ 1\u2009234 malformed');
+	assert.equal(line, ' metrics 8s ago · ⚠ 2 malformed · ≈ $0.26/day   trail 8s ago · ⚠ 1234 malformed');
 	const segment = statusLineSegments(spoiled, NOW, 80).find(s => s.text.includes('malformed') && s.text.includes('234'));
 	assert.equal(segment?.color, 'yellow');
 	assert.match(text(statusLineSegments(spoiled, NOW, 80, ASCII)), /! 1234 malformed/);
