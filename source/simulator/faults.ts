@@ -4,7 +4,7 @@
  */
 import {SimError} from './protocol.js';
 
-export type FaultService = 'cloudwatch' | 'cloudtrail';
+export type FaultService = 'cloudwatch' | 'cloudtrail' | 'logs';
 
 export type FaultKind =
 	| 'throttle'
@@ -53,6 +53,17 @@ const KINDS: readonly FaultKind[] = [
 	'connection-reset',
 ];
 
+/**
+ * What a region that is not enabled for the account answers to every request (opt-in regions): the
+ * credentials are unknown there.
+ */
+export function regionNotEnabled(service: FaultService): SimError {
+	const message = 'The security token included in the request is invalid.';
+	return service === 'cloudwatch'
+		? new SimError('UnrecognizedClientException', message, 403, 'UnrecognizedClientException')
+		: new SimError('UnrecognizedClientException', message, 400);
+}
+
 /** The IAM user the simulated credentials belong to (named in access-denied messages). */
 export const SIM_USER_ARN = 'arn:aws:iam::123456789012:user/demo';
 
@@ -79,7 +90,7 @@ export function createFaultQueue(): FaultQueue {
 export function checkFault(value: unknown): Fault {
 	const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
 	const service = input['service'];
-	if (service !== 'cloudwatch' && service !== 'cloudtrail') throw new Error('service must be cloudwatch or cloudtrail');
+	if (service !== 'cloudwatch' && service !== 'cloudtrail' && service !== 'logs') throw new Error('service must be cloudwatch, cloudtrail or logs');
 	const kind = input['kind'];
 	if (!KINDS.includes(kind as FaultKind)) throw new Error(`kind must be one of ${KINDS.join(', ')}`);
 	const operation = input['operation'];
@@ -105,7 +116,7 @@ export function checkFault(value: unknown): Fault {
  */
 export function faultError(service: FaultService, kind: FaultKind, operation: string): SimError | undefined {
 	const cw = service === 'cloudwatch';
-	const action = `${cw ? 'cloudwatch' : 'cloudtrail'}:${operation}`;
+	const action = `${service}:${operation}`;
 	switch (kind) {
 		case 'throttle':
 			return cw
