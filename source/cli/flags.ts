@@ -25,6 +25,12 @@ export const HELP = `
 
   Options
     --region <name>        AWS region (default: AWS_REGION or AWS_DEFAULT_REGION, then your profile's)
+    --regions <a,b,...>    watch several regions at once, e.g. us-east-1,eu-west-1 (default: the one region)
+    --accounts <all|ids>   watch OAM-linked source accounts from this monitoring account: all, or
+                           12-digit ids separated by commas (default: only the caller's account)
+    --trail-log-group <g>  the organization trail's CloudWatch Logs log group, name or ARN (e.g.
+                           aws-controltower/CloudTrailLogs): events of every account come from there
+    --account-names <json> names for account ids, e.g. '{"111122223333":"prod"}' (default: the ids)
     --profile <name>       AWS profile from ~/.aws/config (default: AWS_PROFILE, then default)
     --endpoint-url <url>   send CloudWatch and CloudTrail calls to this endpoint
     --demo                 start the embedded endpoint in-process and monitor it (no AWS account needed)
@@ -51,11 +57,13 @@ export const HELP = `
     --port <n>             simulate: port to listen on (default 4566; 0 picks a free one)
     --seed <n>             simulate/demo: fleet seed (default 1)
     --quiet-fleet          simulate/demo: the same fleet without incidents
+    --org                  simulate/demo: an organization of 3 accounts in 2 regions (OAM, organization
+                           trail), with the incident in one of them
     --version, --help
 
   Settings file: JSON with the keys region, profile, metrics, pollInterval, tailInterval, lookback,
   baselineDays, sensitivity, maxEvents, trailRate, notify ({"bell", "command"}), color (auto, always,
-  never) and ascii; durations as strings, e.g. "60s". Each setting comes from the first of: a flag,
+  never), ascii, regions, accounts, trailLogGroup and accountNames; durations as strings, e.g. "60s". Each setting comes from the first of: a flag,
   AWS_REGION/AWS_DEFAULT_REGION/AWS_PROFILE/NO_COLOR, the settings file, the built-in default.
 
   Keys: q quit · j/k or ↑/↓ move · PgUp/PgDn page · g/G newest/oldest · p pause · r refresh · ? help
@@ -63,7 +71,7 @@ export const HELP = `
 
 export type Command =
 	| {kind: 'monitor'; options: MonitorCliOptions}
-	| {kind: 'simulate'; port: number; seed: number; quiet: boolean}
+	| {kind: 'simulate'; port: number; seed: number; quiet: boolean; org: boolean}
 	| {kind: 'tail'; options: MonitorCliOptions}
 	/** `config`: print the report. */
 	| {kind: 'config'; report: SettingsReport}
@@ -97,6 +105,15 @@ export type MonitorCliOptions = {
 	readonly notify: {readonly bell: boolean; readonly command: string | null};
 	readonly color: ColorMode;
 	readonly ascii: boolean;
+	/** Fleet mode: regions watched at once (null: the one region). */
+	readonly regions: readonly string[] | null;
+	/** Fleet mode: OAM linked accounts (null: only the caller's own). */
+	readonly accounts: 'all' | readonly string[] | null;
+	/** Fleet mode: the organization trail's log group, name or ARN. */
+	readonly trailLogGroup: string | null;
+	readonly accountNames: Readonly<Record<string, string>> | null;
+	/** --demo --org: the embedded endpoint as an organization of 3 accounts in 2 regions. */
+	readonly org: boolean;
 };
 
 /** A user error: printed as one line, exit code 2. */
@@ -124,6 +141,10 @@ const TEXT_FLAGS = {
 	maxEvents: 'maxEvents',
 	trailRate: 'trailRate',
 	notifyCommand: 'notify.command',
+	regions: 'regions',
+	accounts: 'accounts',
+	trailLogGroup: 'trailLogGroup',
+	accountNames: 'accountNames',
 } as const satisfies Record<string, SettingKey>;
 
 const kebab = (name: string) => name.replaceAll(/[A-Z]/g, upper => `-${upper.toLowerCase()}`);
@@ -173,6 +194,11 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			bell: {type: 'boolean'},
 			notifyCommand: {type: 'string'},
 			config: {type: 'string'},
+			regions: {type: 'string'},
+			accounts: {type: 'string'},
+			trailLogGroup: {type: 'string'},
+			accountNames: {type: 'string'},
+			org: {type: 'boolean'},
 		},
 	});
 	const f = cli.flags;
@@ -188,7 +214,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 		if (!Number.isInteger(port) || port < 0 || port > 65535) {
 			throw new UsageError(`--port ${port} is not a port; use 0-65535 (0 picks a free one)`);
 		}
-		return {kind: 'simulate', port, seed, quiet: f.quietFleet ?? false};
+		return {kind: 'simulate', port, seed, quiet: f.quietFleet ?? false, org: f.org ?? false};
 	}
 	if (f.config !== undefined && f.config.trim() === '') throw new UsageError('--config needs a file path, e.g. --config ./iot-monitor.json');
 	const file = settingsFile(env, f.config);
@@ -196,6 +222,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	if (f.json && !f.once && command !== 'tail') {
 		throw new UsageError('--json needs --once or tail (e.g. iot-monitor --once --json)');
 	}
+	if (f.org && !f.demo) throw new UsageError('--org goes with --demo or simulate (e.g. iot-monitor --demo --org)');
 	const format = f.format ?? (f.json ? 'json' : 'text');
 	if (format !== 'text' && format !== 'json' && format !== 'markdown') {
 		throw new UsageError(`--format "${f.format}" must be text, json or markdown, e.g. --once --format markdown`);
@@ -249,6 +276,11 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			notify: s.notify,
 			color: s.color,
 			ascii: s.ascii,
+			regions: s.regions,
+			accounts: s.accounts,
+			trailLogGroup: s.trailLogGroup,
+			accountNames: s.accountNames,
+			org: f.org ?? false,
 		},
 	};
 }

@@ -217,7 +217,7 @@ function* metricDataSteps(fleet: Fleet, input: Json, now: number, accounts?: Acc
 		let bucket = cursor;
 		const minutesPerBucket = Math.abs(p.step) / MINUTE;
 		while (inRange(p, bucket) && budget > 0) {
-			const sample = bucketSample(fleet, p, bucket, now);
+			const sample = bucketSample(source, p, bucket, now);
 			if (sample) {
 				result.Timestamps.push(bucket / 1000);
 				result.Values.push(valueOf(query.stat, sample));
@@ -230,7 +230,7 @@ function* metricDataSteps(fleet: Fleet, input: Json, now: number, accounts?: Acc
 				yield;
 			}
 		}
-		if (inRange(p, bucket) && hasDataFrom(fleet, p, bucket, now)) {
+		if (inRange(p, bucket) && hasDataFrom(source, p, bucket, now)) {
 			result.StatusCode = 'PartialData';
 			next[query.id] = bucket;
 			more = true;

@@ -82,7 +82,7 @@ test('config set: validates with the same validator and leaves the file alone on
 	for (const [key, value] of [['pollInterval', '5s'], ['baselineDays', '16'], ['color', 'on'], ['metrics', 'Nope'], ['frob', '1']] as const) {
 		await assert.rejects(set(home, key, value), {name: 'UsageError'});
 	}
-	await assert.rejects(set(home, 'colour', 'never'), {message: /unknown key "colour"; the keys are region, profile, metrics, .*notify\.bell, notify\.command, color, ascii$/});
+	await assert.rejects(set(home, 'colour', 'never'), {message: /unknown key "colour"; the keys are region, profile, metrics, .*notify\.bell, notify\.command, color, ascii, regions, accounts, trailLogGroup, accountNames$/});
 	assert.deepEqual(readFileSync(path), before);
 });
 
