@@ -46,7 +46,14 @@ export type SimulatorOptions = {
 	readonly org?: OrgOptions;
 };
 
-export type RequestLogEntry = {readonly operation: string; readonly at: number; readonly region: string};
+export type RequestLogEntry = {
+	readonly operation: string;
+	readonly at: number;
+	/** From the request's SigV4 credential scope. */
+	readonly region: string;
+	/** GetMetricData: how many MetricDataQueries it carried. */
+	queries?: number;
+};
 
 export type Simulator = {
 	readonly port: number;
@@ -177,7 +184,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const authorization = request.headers['authorization'];
 		const region = regionOfRequest(typeof authorization === 'string' ? authorization : undefined);
 		counts[name] = (counts[name] ?? 0) + 1;
-		log.push({operation: name, at: Date.now(), region});
+		const entry: RequestLogEntry = {operation: name, at: Date.now(), region};
+		log.push(entry);
 		if (log.length > LOG_LIMIT + 1000) log = log.slice(-LOG_LIMIT);
 		try {
 			const text = await readBody(request);
@@ -203,7 +211,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (fault?.kind === 'delay') {
 				await sleep(fault.delayMs ?? 1000, undefined, {signal: closing.signal}).catch(() => undefined);
 			}
-			const answer = JSON.stringify((await handlersOf(region)[service](operation, parseJsonBody(text), now())) ?? {});
+			const input = parseJsonBody(text);
+			if (Array.isArray(input['MetricDataQueries'])) entry.queries = input['MetricDataQueries'].length;
+			const answer = JSON.stringify((await handlersOf(region)[service](operation, input, now())) ?? {});
 			// malformed-json: a 200 whose body stops halfway, as from a connection cut mid-response.
 			const body = fault?.kind === 'malformed-json' ? answer.slice(0, Math.max(1, Math.floor(answer.length / 2))) : answer;
 			send(response, 200, service, body);
@@ -246,6 +256,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		disableRegion: region => org.disableRegion(region),
 		injectEvents: events => trailOf(org.incidentScope.account === org.monitoring ? org.incidentScope.region : 'us-east-1').injectEvents([...events]),
 		requestCounts: () => ({...counts}),
-		requestLog: () => log.slice(-LOG_LIMIT),
+		requestLog: () => log.slice(-LOG_LIMIT).map(entry => ({...entry})),
 	};
 }
