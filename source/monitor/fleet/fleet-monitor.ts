@@ -272,6 +272,9 @@ export class FleetMonitor {
 		}
 		const views: ScopeView[] = [];
 		const sourceNotes = this.events.regions();
+		const known = new Set(this.regions.flatMap(region => region.accounts().flatMap(a => (a.account === null ? [] : [a.account]))));
+		if (known.size === 0 && this.options.selfAccount) known.add(this.options.selfAccount);
+		for (const region of this.regions) region.adopt([...known]);
 		for (const region of this.regions) {
 			const regionState = region.getState();
 			const trail = this.events.stateFor(region.region);

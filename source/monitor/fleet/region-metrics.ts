@@ -110,6 +110,18 @@ export class RegionMetrics {
 		});
 	}
 
+	/**
+	 * Adds rows for accounts seen in other regions while this region has never answered (not enabled,
+	 * denied, unreachable): a failing region keeps its rows, each saying why, instead of vanishing.
+	 */
+	adopt(accounts: readonly string[]): void {
+		if (this.options.accounts.kind !== 'all' || this.state.lastSuccess !== null || this.state.error === null) return;
+		for (const account of accounts) {
+			if (this.entries.has(account)) continue;
+			this.entry(account).series = this.options.metrics.map(name => placeholder(name, this.state.error));
+		}
+	}
+
 	nextSettleAt(): number {
 		const {now, settleLagMs} = this.options;
 		return lastSettledBucket(now(), settleLagMs) + 120_000 + settleLagMs;
