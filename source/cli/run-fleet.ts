@@ -66,45 +66,9 @@ export async function runFleet(options: MonitorCliOptions, tail: boolean): Promi
 		);
 		try {
 			const selfAccount = await clients.callerAccount();
-			const accounts: AccountSelection =
-				(demoOrg ? (options.accounts ?? 'all') : options.accounts) === 'all'
-					? {kind: 'all'}
-					: options.accounts === null
-						? {kind: 'self'}
-						: {kind: 'list', ids: options.accounts as readonly string[]};
 			const trailLogGroup = options.trailLogGroup ?? (demoOrg ? DEMO_ORG.logGroup : null);
 			if (tail) return await fleetTail(clients, options, trailLogGroup, selfAccount);
-			const endpoint = options.endpointUrl ?? process.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? process.env['AWS_ENDPOINT_URL'];
-			const monitor = new FleetMonitor({
-				clients,
-				accounts,
-				selfAccount,
-				accountNames: {...(demoOrg ? DEMO_ORG.names : {}), ...(options.accountNames ?? {})},
-				trailLogGroup,
-				profile: sim ? null : clients.profile,
-				demo: sim !== null,
-				metrics: options.metrics,
-				// With an organization trail the pages come oldest first: --once reads the last 15 minutes whole.
-				lookbackMs: trailLogGroup ? Math.min(options.lookbackMs, 15 * 60_000) : options.lookbackMs,
-				maxTrailPages: trailLogGroup ? null : 3,
-				tailIntervalMs: options.tailIntervalMs,
-				pollIntervalMs: options.pollIntervalMs,
-				historyDays: options.baselineDays,
-				trailRatePerSecond: options.trailRate,
-				maxEvents: options.maxEvents,
-				rules: SENSITIVITY[options.sensitivity],
-				baselineCache: {
-					pathOf: scope =>
-						baselineCachePath(
-							defaultCacheDir(),
-							sim
-								? ['demo-org', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents', scope.account, scope.region]
-								: [scope.account, scope.region, endpoint ? new URL(endpoint).host : ''],
-						),
-					model: modelId(DEFAULT_PARAMS),
-					rebaseline: options.rebaseline,
-				},
-			});
+			const monitor = createFleetMonitor(options, clients, {selfAccount, sim, demoOrg});
 			try {
 				const snapshot = await monitor.pollOnce();
 				process.stdout.write(
@@ -127,6 +91,57 @@ export async function runFleet(options: MonitorCliOptions, tail: boolean): Promi
 	} finally {
 		await sim?.close();
 	}
+}
+
+/**
+ * The FleetMonitor for these options, as --once runs it (and the fleet bench, so it measures what ships).
+ * `live`: a long-running monitor (the 3 h lookback paged to the end) rather than one --once answer.
+ */
+export function createFleetMonitor(
+	options: MonitorCliOptions,
+	clients: FleetClients,
+	context: {readonly selfAccount: string | null; readonly sim: Simulator | null; readonly demoOrg: boolean; readonly live?: boolean},
+): FleetMonitor {
+	const {selfAccount, sim, demoOrg} = context;
+	const accounts: AccountSelection =
+		(demoOrg ? (options.accounts ?? 'all') : options.accounts) === 'all'
+			? {kind: 'all'}
+			: options.accounts === null
+				? {kind: 'self'}
+				: {kind: 'list', ids: options.accounts as readonly string[]};
+	const trailLogGroup = options.trailLogGroup ?? (demoOrg ? DEMO_ORG.logGroup : null);
+	const endpoint = options.endpointUrl ?? process.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? process.env['AWS_ENDPOINT_URL'];
+	const once = !context.live;
+	return new FleetMonitor({
+		clients,
+		accounts,
+		selfAccount,
+		accountNames: {...(demoOrg ? DEMO_ORG.names : {}), ...(options.accountNames ?? {})},
+		trailLogGroup,
+		profile: sim ? null : clients.profile,
+		demo: sim !== null,
+		metrics: options.metrics,
+		// With an organization trail the pages come oldest first: --once reads the last 15 minutes whole.
+		lookbackMs: once && trailLogGroup ? Math.min(options.lookbackMs, 15 * 60_000) : options.lookbackMs,
+		maxTrailPages: once && !trailLogGroup ? 3 : null,
+		tailIntervalMs: options.tailIntervalMs,
+		pollIntervalMs: options.pollIntervalMs,
+		historyDays: options.baselineDays,
+		trailRatePerSecond: options.trailRate,
+		maxEvents: options.maxEvents,
+		rules: SENSITIVITY[options.sensitivity],
+		baselineCache: {
+			pathOf: scope =>
+				baselineCachePath(
+					defaultCacheDir(),
+					sim
+						? ['demo-org', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents', scope.account, scope.region]
+						: [scope.account, scope.region, endpoint ? new URL(endpoint).host : ''],
+				),
+			model: modelId(DEFAULT_PARAMS),
+			rebaseline: options.rebaseline,
+		},
+	});
 }
 
 /** Pure: `--once` text for a fleet: one line per scope, worst first. */
