@@ -192,7 +192,8 @@ async function fleetTail(clients: FleetClients, options: MonitorCliOptions, logG
 		onRequest: () => {},
 		onEvents: added => {
 			if (controller.signal.aborted) return;
-			process.stdout.write([...added].reverse().map(event => line(event) + '\n').join(''));
+			// Oldest first whatever the page order (LookupEvents pages are newest first, FilterLogEvents oldest first).
+			process.stdout.write([...added].sort((a, b) => a.eventTime - b.eventTime).map(event => line(event) + '\n').join(''));
 		},
 	});
 	try {
