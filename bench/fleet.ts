@@ -108,9 +108,14 @@ for (const region of regions) {
 }
 const seconds = (runEnd - runStart) / 1000;
 const filter = log.filter(entry => entry.operation === 'FilterLogEvents');
-const perSecond = new Map<number, number>();
-for (const entry of filter) perSecond.set(Math.floor(entry.at / 1000), (perSecond.get(Math.floor(entry.at / 1000)) ?? 0) + 1);
-line('FilterLogEvents requests/s (mean, busiest second)', `${(filter.length / seconds).toFixed(2)}, ${Math.max(0, ...perSecond.values())} (${filter.length} in ${seconds.toFixed(0)} s)`);
+// The busiest rolling second, as the endpoint saw arrivals (network jitter included).
+const times = filter.map(entry => entry.at).sort((a, b) => a - b);
+let busiest = 0;
+for (let i = 0, j = 0; i < times.length; i++) {
+	while (times[i]! - times[j]! >= 1000) j++;
+	busiest = Math.max(busiest, i - j + 1);
+}
+line('FilterLogEvents requests/s (mean, busiest rolling second)', `${(filter.length / seconds).toFixed(2)}, ${busiest} (${filter.length} in ${seconds.toFixed(0)} s)`);
 line('ListMetrics requests in the run', String(log.filter(entry => entry.operation === 'ListMetrics').length));
 line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.toFixed(0)} MiB)`);
 await sim.close();
