@@ -5,6 +5,7 @@
  * screen shows) and its overview row (ScopeSummary). A failure stays in its region or account; the
  * other loops go on. Single-scope mode does not come here: it keeps source/monitor/monitor.ts.
  */
+import {setMaxListeners} from 'node:events';
 import type {FleetClients} from '../../aws/fleet-clients.js';
 import type {AccountKey} from '../../aws/fleet-metrics.js';
 import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
@@ -84,6 +85,8 @@ export class FleetMonitor {
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
+		// Every region's loops and requests listen to the one stop signal: more than Node's default 10 is expected.
+		setMaxListeners(Math.max(10, 8 * options.clients.regions.length + 10), this.abort.signal);
 		const settleLagMs = options.settleLagMs ?? DEFAULT_SETTLE_LAG_MS;
 		this.regions = options.clients.regions.map(
 			clients =>

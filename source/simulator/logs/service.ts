@@ -16,6 +16,8 @@ import {parseFilterPattern, type FieldReader} from './filter-pattern.js';
 
 const MAX_LIMIT = 10_000;
 const MAX_PAGE_BYTES = 1_048_576;
+/** FilterLogEvents scans the streams this much time at a time. */
+const SCAN_CHUNK_MS = 5 * 60_000;
 /** When the simulated log groups were created (a fixed moment, so answers are deterministic). */
 const CREATED = Date.UTC(2024, 0, 15);
 
@@ -130,62 +132,71 @@ export function createLogsService(options: {org: Org; startedAt: number; quiet: 
 		if (group !== SIM_TRAIL_GROUP) return {events: [], searchedLogStreams: []};
 		const lo = Math.max(startTime ?? 0, cursor?.t ?? 0);
 		const hi = endTime ?? now;
-		const found: Array<{event: SimEvent; source: Source; id: string}> = [];
-		for (const source of trailSources()) {
-			const scope = {account: source.ctx.accountId, region: source.ctx.region};
-			source.store.scan(lo, hi, now, event => {
-				let parsed: Record<string, unknown> | undefined;
-				const field: FieldReader = path => {
-					if (path.length === 1) {
-						switch (path[0]) {
-							case 'eventSource':
-								return event.eventSource;
-							case 'eventName':
-								return event.eventName;
-							case 'recipientAccountId':
-								return scope.account;
-							case 'awsRegion':
-								return scope.region;
-							case 'eventID':
-								return event.eventId;
-							case 'readOnly':
-								return event.readOnly;
+		type Found = {event: SimEvent; source: Source; id: string};
+		/** Every matching event of [from, to] in all streams, oldest first (ties by log event id). */
+		const collect = (from: number, to: number): Found[] => {
+			const found: Found[] = [];
+			for (const source of trailSources()) {
+				const scope = {account: source.ctx.accountId, region: source.ctx.region};
+				source.store.scan(from, to, now, event => {
+					let parsed: Record<string, unknown> | undefined;
+					const field: FieldReader = path => {
+						if (path.length === 1) {
+							switch (path[0]) {
+								case 'eventSource':
+									return event.eventSource;
+								case 'eventName':
+									return event.eventName;
+								case 'recipientAccountId':
+									return scope.account;
+								case 'awsRegion':
+									return scope.region;
+								case 'eventID':
+									return event.eventId;
+								case 'readOnly':
+									return event.readOnly;
+							}
 						}
-					}
-					parsed ??= JSON.parse(event.raw()) as Record<string, unknown>;
-					let value: unknown = parsed;
-					for (const part of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
-					return value;
-				};
-				if (filter.matches(event.raw, field)) found.push({event, source, id: logEventId(event, scope)});
-				return true;
-			});
-		}
-		found.sort((a, b) => a.event.eventTime - b.event.eventTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-		let from = 0;
-		if (cursor) {
-			while (from < found.length) {
-				const entry = found[from]!;
-				if (entry.event.eventTime > cursor.t || (entry.event.eventTime === cursor.t && entry.id > cursor.id)) break;
-				from++;
+						parsed ??= JSON.parse(event.raw()) as Record<string, unknown>;
+						let value: unknown = parsed;
+						for (const part of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+						return value;
+					};
+					if (filter.matches(event.raw, field)) found.push({event, source, id: logEventId(event, scope)});
+					return true;
+				});
 			}
-		}
+			return found.sort((a, b) => a.event.eventTime - b.event.eventTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		};
+		// Oldest first, a few minutes of every stream at a time: a page costs what it returns, not the whole range.
 		const events: Array<Record<string, unknown>> = [];
 		let bytes = 0;
-		let index = from;
-		for (; index < found.length && events.length < limit; index++) {
-			const {event, source, id} = found[index]!;
-			const message = event.raw();
-			bytes += Buffer.byteLength(message) + 26;
-			if (bytes > MAX_PAGE_BYTES && events.length > 0) break;
-			events.push({logStreamName: source.stream, timestamp: event.eventTime, message, ingestionTime: event.deliveredAt, eventId: id});
+		let last: Found | undefined;
+		let more = false;
+		for (let from = lo; from <= hi && !more; from += SCAN_CHUNK_MS) {
+			const to = Math.min(hi, from + SCAN_CHUNK_MS - 1);
+			for (const entry of collect(from, to)) {
+				const {event, source, id} = entry;
+				if (cursor && (event.eventTime < cursor.t || (event.eventTime === cursor.t && id <= cursor.id))) continue;
+				if (events.length >= limit) {
+					more = true;
+					break;
+				}
+				const message = event.raw();
+				bytes += Buffer.byteLength(message) + 26;
+				if (bytes > MAX_PAGE_BYTES && events.length > 0) {
+					more = true;
+					break;
+				}
+				events.push({logStreamName: source.stream, timestamp: event.eventTime, message, ingestionTime: event.deliveredAt, eventId: id});
+				last = entry;
+			}
 		}
-		const last = found[index - 1];
-		const more = index < found.length && last !== undefined;
+		more &&= last !== undefined;
 		return {
 			events,
 			searchedLogStreams: [],
-			...(more ? {nextToken: encodeCursor({print, t: last.event.eventTime, id: last.id})} : {}),
+			...(more && last ? {nextToken: encodeCursor({print, t: last.event.eventTime, id: last.id})} : {}),
 		};
 	}
 
