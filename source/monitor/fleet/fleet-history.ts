@@ -99,5 +99,15 @@ export async function loadFleetHistory(options: FleetHistoryOptions): Promise<vo
 		}
 		await flush();
 	}
-	for (const scope of scopes) if (scope.cachePath) saveBaselines(scope.cachePath, options.model, scope.engine.toCache());
+}
+
+/**
+ * Writes each scope's baselines to its cache file, yielding between files: run after the fleet is judged,
+ * so a hundred files never stand between the history and the first judged snapshot.
+ */
+export async function saveFleetHistory(scopes: readonly HistoryScope[], model: string): Promise<void> {
+	for (const scope of scopes) {
+		if (scope.cachePath) saveBaselines(scope.cachePath, model, scope.engine.toCache());
+		await breathe();
+	}
 }

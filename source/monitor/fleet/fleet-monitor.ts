@@ -21,6 +21,11 @@ import {RegionMetrics, type AccountSelection} from './region-metrics.js';
 import {compareScopes, summarize, worstStatus} from './scope-summary.js';
 
 const ERROR_RETRY_MS: readonly number[] = [5_000, 10_000, 20_000, 40_000];
+/**
+ * Changes arriving within this long make one snapshot: a fleet snapshot covers every scope, and while
+ * baselines load, thousands of metrics report progress one by one.
+ */
+const EMIT_COALESCE_MS = 50;
 const RECENT_MS = 15 * 60_000;
 
 export type FleetMonitorOptions = {
@@ -82,6 +87,7 @@ export class FleetMonitor {
 	private paused = false;
 	private running = false;
 	private snapshot: FleetSnapshot;
+	private pending: NodeJS.Timeout | null = null;
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
@@ -176,6 +182,8 @@ export class FleetMonitor {
 	stop(): void {
 		this.abort.abort();
 		this.refreshNow();
+		if (this.pending) clearTimeout(this.pending);
+		this.pending = null;
 	}
 
 	/** Resolves once every region's metrics have answered (data or error), or after `timeoutMs`. */
@@ -198,7 +206,7 @@ export class FleetMonitor {
 	/** One poll of everything, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<FleetSnapshot> {
 		await Promise.all([...this.regions.map(region => region.poll(this.abort.signal, true)), this.events.poll(this.abort.signal)]);
-		this.emit();
+		this.flush();
 		return this.snapshot;
 	}
 
@@ -248,7 +256,18 @@ export class FleetMonitor {
 		this.merged = result.events;
 	}
 
+	/** A change: one new snapshot for all changes of the next EMIT_COALESCE_MS. */
 	private emit(): void {
+		if (this.pending || this.abort.signal.aborted) return;
+		this.pending = setTimeout(() => {
+			this.pending = null;
+			this.flush();
+		}, EMIT_COALESCE_MS);
+	}
+
+	private flush(): void {
+		if (this.pending) clearTimeout(this.pending);
+		this.pending = null;
 		this.snapshot = this.build();
 		for (const listener of this.listeners) listener(this.snapshot);
 	}

@@ -12,7 +12,7 @@ import type {SeverityRules} from '../../baseline/severity.js';
 import type {MetricSeries} from '../../types.js';
 import {BaselineEngine} from '../baseline-engine.js';
 import {buildSeries, lastSettledBucket, settledWindow} from '../series.js';
-import {loadFleetHistory} from './fleet-history.js';
+import {loadFleetHistory, saveFleetHistory} from './fleet-history.js';
 import {describeRegionError} from './scope-errors.js';
 
 const REDISCOVER_MS = 15 * 60_000;
@@ -81,6 +81,7 @@ export class RegionMetrics {
 	private history: Promise<void> | null = null;
 	private historyFailedAt = -Infinity;
 	private historyDone = false;
+	private saving: Promise<void> = Promise.resolve();
 	private state: RegionMetricsState = {error: null, throttled: false, lastSuccess: null, lastAttempt: null, historyError: null};
 
 	constructor(private readonly options: RegionMetricsOptions) {
@@ -151,7 +152,10 @@ export class RegionMetrics {
 				this.historyDone = false;
 			}
 			const history = this.startHistory();
-			if (waitForHistory && history) await history;
+			if (waitForHistory && history) {
+				await history;
+				await this.saving;
+			}
 			const at = now();
 			const window = settledWindow(at, historyBuckets, settleLagMs);
 			const wanted: ScopedMetric[] = [];
@@ -211,6 +215,8 @@ export class RegionMetrics {
 				for (const entry of this.entries.values()) entry.series = entry.series.map(s => entry.engine.observe(s));
 				this.state = {...this.state, historyError: null};
 				this.options.onChange();
+				// After the judged snapshot is out; --once waits for it (poll below), the live monitor does not.
+				this.saving = new Promise<void>(resolve => setImmediate(resolve)).then(() => saveFleetHistory(scopes, this.options.cache.model));
 			},
 			(error: unknown) => {
 				this.historyFailedAt = now();
