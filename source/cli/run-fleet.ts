@@ -41,7 +41,9 @@ export function isFleetMode(options: MonitorCliOptions): boolean {
 
 export const EXIT = {OK: 0, WARN: 1, CRIT: 2, UNKNOWN: 3} as const;
 
-export async function runFleet(options: MonitorCliOptions, tail: boolean): Promise<number> {
+export async function runFleet(requested: MonitorCliOptions, tail: boolean): Promise<number> {
+	// As in single-account mode: output to a pipe or a file gets one snapshot.
+	const options = !tail && !requested.once && process.stdout.isTTY !== true ? {...requested, once: true} : requested;
 	if (!tail && !options.once) {
 		throw new UsageError(
 			'watching several accounts or regions needs the fleet overview screen, which this build does not have yet; use --once [--json|--format markdown] or tail [--json]',
