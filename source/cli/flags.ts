@@ -28,6 +28,12 @@ export const HELP = `
 
   Options
     --region <name>        AWS region (default: AWS_REGION or AWS_DEFAULT_REGION, then your profile's)
+    --regions <a,b,...>    watch several regions at once, e.g. us-east-1,eu-west-1 (default: the one region)
+    --accounts <all|ids>   watch OAM-linked source accounts from this monitoring account: all, or
+                           12-digit ids separated by commas (default: only the caller's account)
+    --trail-log-group <g>  the organization trail's CloudWatch Logs log group, name or ARN (e.g.
+                           aws-controltower/CloudTrailLogs): events of every account come from there
+    --account-names <json> names for account ids, e.g. '{"111122223333":"prod"}' (default: the ids)
     --profile <name>       AWS profile from ~/.aws/config (default: AWS_PROFILE, then default)
     --endpoint-url <url>   send CloudWatch and CloudTrail calls to this endpoint
     --demo                 start the embedded endpoint in-process and monitor it (no AWS account needed)
@@ -57,11 +63,13 @@ export const HELP = `
     --port <n>             simulate: port to listen on (default 4566; 0 picks a free one)
     --seed <n>             simulate/demo: fleet seed (default 1)
     --quiet-fleet          simulate/demo: the same fleet without incidents
+    --org                  simulate/demo: an organization of 3 accounts in 2 regions (OAM, organization
+                           trail), with the incident in one of them
     --version, -h, --help
 
   Settings file: JSON with the keys region, profile, metrics, pollInterval, tailInterval, lookback,
   baselineDays, sensitivity, maxEvents, trailRate, notify ({"bell", "command"}), color (auto, always,
-  never) and ascii; durations as strings, e.g. "60s". Each setting comes from the first of: a flag,
+  never), ascii, regions, accounts, trailLogGroup and accountNames; durations as strings, e.g. "60s". Each setting comes from the first of: a flag,
   AWS_REGION/AWS_DEFAULT_REGION/AWS_PROFILE/NO_COLOR, the settings file, the built-in default.
 
 ${keyHelpLines(KEYMAP)}
@@ -72,7 +80,7 @@ export type Command =
 	| {kind: 'help'; text: string}
 	| {kind: 'version'; text: string}
 	| {kind: 'monitor'; options: MonitorCliOptions}
-	| {kind: 'simulate'; port: number; seed: number; quiet: boolean}
+	| {kind: 'simulate'; port: number; seed: number; quiet: boolean; org: boolean}
 	| {kind: 'tail'; options: MonitorCliOptions}
 	/** `config`: print the report. */
 	| {kind: 'config'; report: SettingsReport}
@@ -108,6 +116,15 @@ export type MonitorCliOptions = {
 	readonly notify: {readonly bell: boolean; readonly command: string | null};
 	readonly color: ColorMode;
 	readonly ascii: boolean;
+	/** Fleet mode: regions watched at once (null: the one region). */
+	readonly regions: readonly string[] | null;
+	/** Fleet mode: OAM linked accounts (null: only the caller's own). */
+	readonly accounts: 'all' | readonly string[] | null;
+	/** Fleet mode: the organization trail's log group, name or ARN. */
+	readonly trailLogGroup: string | null;
+	readonly accountNames: Readonly<Record<string, string>> | null;
+	/** --demo --org: the embedded endpoint as an organization of 3 accounts in 2 regions. */
+	readonly org: boolean;
 };
 
 /** A user error: printed as one line; exit code 2, or 3 (UNKNOWN) under --once (source/cli/entry.ts). */
@@ -135,6 +152,10 @@ const TEXT_FLAGS = {
 	maxEvents: 'maxEvents',
 	trailRate: 'trailRate',
 	notifyCommand: 'notify.command',
+	regions: 'regions',
+	accounts: 'accounts',
+	trailLogGroup: 'trailLogGroup',
+	accountNames: 'accountNames',
 } as const satisfies Record<string, SettingKey>;
 
 /** Every flag: meow parses these, and anything else on the command line is refused with a suggestion. */
@@ -165,6 +186,11 @@ const FLAGS = {
 	bell: {type: 'boolean'},
 	notifyCommand: {type: 'string'},
 	config: {type: 'string'},
+	regions: {type: 'string'},
+	accounts: {type: 'string'},
+	trailLogGroup: {type: 'string'},
+	accountNames: {type: 'string'},
+	org: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -213,7 +239,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			const shown = Number.isNaN(port) ? 'needs a number:' : `${port} is not a port;`;
 			throw new UsageError(`--port ${shown} use 0-65535 (0 picks a free one), e.g. --port 4566`);
 		}
-		return {kind: 'simulate', port, seed, quiet: f.quietFleet ?? false};
+		return {kind: 'simulate', port, seed, quiet: f.quietFleet ?? false, org: f.org ?? false};
 	}
 	if (f.config !== undefined && f.config.trim() === '') throw new UsageError('--config needs a file path, e.g. --config ./iot-monitor.json');
 	const file = settingsFile(env, f.config);
@@ -221,6 +247,7 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 	if (f.json && !f.once && command !== 'tail') {
 		throw new UsageError('--json needs --once or tail (e.g. iot-monitor --once --json)');
 	}
+	if (f.org && !f.demo) throw new UsageError('--org goes with --demo or simulate (e.g. iot-monitor --demo --org)');
 	const format = f.format ?? (f.json ? 'json' : 'text');
 	if (format !== 'text' && format !== 'json' && format !== 'markdown') {
 		throw new UsageError(`--format "${f.format}" must be text, json or markdown, e.g. --once --format markdown`);
@@ -284,6 +311,11 @@ export function parseArgs(argv: readonly string[], context: ParseContext = {}): 
 			notify: s.notify,
 			color: s.color,
 			ascii: s.ascii,
+			regions: s.regions,
+			accounts: s.accounts,
+			trailLogGroup: s.trailLogGroup,
+			accountNames: s.accountNames,
+			org: f.org ?? false,
 		},
 	};
 }

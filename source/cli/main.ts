@@ -23,6 +23,7 @@ import {resolveDisplay} from '../render/display.js';
 import {glyphsFor, type Glyphs} from '../render/glyphs.js';
 import {writeSetting} from '../config/file.js';
 import {formatSettingsReport} from '../config/show.js';
+import {DEMO_ORG, isFleetMode, runFleet} from './run-fleet.js';
 
 /** Monitoring-plugin convention (Nagios, Icinga, Sensu): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
 export const EXIT_CODES = {OK: 0, WARN: 1, CRIT: 2, UNKNOWN: 3} as const;
@@ -36,7 +37,7 @@ export async function runCommand(command: Command): Promise<number> {
 		process.stdout.write(`${command.text.replace(/\n+$/, '')}\n`);
 		return 0;
 	}
-	if (command.kind === 'simulate') return runSimulator(command.port, command.seed, command.quiet);
+	if (command.kind === 'simulate') return runSimulator(command.port, command.seed, command.quiet, command.org);
 	if (command.kind === 'config') {
 		process.stdout.write(formatSettingsReport(command.report));
 		return 0;
@@ -46,11 +47,14 @@ export async function runCommand(command: Command): Promise<number> {
 		process.stdout.write(`set ${command.key} to ${safeJsonStringify(command.value)} in ${command.file.path}\n`);
 		return 0;
 	}
-	return runMonitor(command.options, command.kind === 'tail');
+	if (isFleetMode(command.options)) return runFleet(command.options, command.kind === 'tail');
+	// --regions with one region is that region.
+	const only = command.options.regions?.[0];
+	return runMonitor(only ? {...command.options, region: only} : command.options, command.kind === 'tail');
 }
 
-async function runSimulator(port: number, seed: number, quiet: boolean): Promise<number> {
-	const sim = await startSimulator({port, seed, quiet});
+async function runSimulator(port: number, seed: number, quiet: boolean, org = false): Promise<number> {
+	const sim = await startSimulator({port, seed, quiet, ...(org ? {org: {linkedAccounts: DEMO_ORG.linked, trailRegions: DEMO_ORG.regions, incidentScope: DEMO_ORG.incident}} : {})});
 	process.stdout.write(`iot-monitor simulator listening on ${sim.url} (port ${sim.port})\n`);
 	process.stdout.write(`try: AWS_ENDPOINT_URL=${sim.url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x iot-monitor\n`);
 	await new Promise<void>(resolve => {

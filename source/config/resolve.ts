@@ -26,6 +26,10 @@ export type Settings = {
 	readonly notify: {readonly bell: boolean; readonly command: string | null};
 	readonly color: ColorMode;
 	readonly ascii: boolean;
+	readonly regions: readonly string[] | null;
+	readonly accounts: 'all' | readonly string[] | null;
+	readonly trailLogGroup: string | null;
+	readonly accountNames: Readonly<Record<string, string>> | null;
 };
 
 export type Resolved = {
@@ -105,5 +109,9 @@ export function toSettings(values: SettingValues): Settings {
 		notify: {bell: values['notify.bell'], command: values['notify.command']},
 		color: values.color,
 		ascii: values.ascii,
+		regions: values.regions,
+		accounts: values.accounts,
+		trailLogGroup: values.trailLogGroup,
+		accountNames: values.accountNames,
 	};
 }

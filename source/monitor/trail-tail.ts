@@ -5,7 +5,7 @@
  * 2-per-second LookupEvents quota, which other people and tools share.
  */
 import type {CloudTrailClient} from '../aws/clients.js';
-import {lookupIotPage} from '../aws/trail.js';
+import {lookupIotPage, type LookupPage, type LookupPageRequest} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
 import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
@@ -29,6 +29,10 @@ export type TrailTailOptions = {
 	readonly onThrottle?: () => void;
 	/** Called with the events a page added (never one seen before), newest first. */
 	readonly onEvents?: (added: readonly TrailEvent[]) => void;
+	/** Another source of pages (e.g. FilterLogEvents on an organization trail); default LookupEvents on `client`. */
+	readonly fetchPage?: (request: LookupPageRequest, signal: AbortSignal) => Promise<LookupPage>;
+	/** Service and operation named in error messages (default CloudTrail LookupEvents). */
+	readonly api?: {readonly service: string; readonly operation: string};
 };
 
 export type TrailState = {
@@ -86,9 +90,10 @@ export class TrailTail {
 				this.options.onCall();
 				let page;
 				try {
-					page = await lookupIotPage(this.options.client, {start, end, nextToken: token}, signal);
+					const request = {start, end, nextToken: token};
+					page = await (this.options.fetchPage ? this.options.fetchPage(request, signal) : lookupIotPage(this.options.client, request, signal));
 				} catch (error) {
-					const described = describeAwsError(error, 'CloudTrail', 'LookupEvents');
+					const described = describeAwsError(error, this.options.api?.service ?? 'CloudTrail', this.options.api?.operation ?? 'LookupEvents');
 					if (described.kind !== 'throttled') throw error;
 					this.onThrottled(described.message);
 					continue; // same page again, after the backoff set by onThrottled
@@ -115,7 +120,8 @@ export class TrailTail {
 			this.state = {...this.state, skipped};
 		} catch (error) {
 			if (signal.aborted) return;
-			this.state = {...this.state, error: describeAwsError(error, 'CloudTrail', 'LookupEvents').message, throttled: false};
+			const {service, operation} = this.options.api ?? {service: 'CloudTrail', operation: 'LookupEvents'};
+			this.state = {...this.state, error: describeAwsError(error, service, operation).message, throttled: false};
 			this.options.onChange();
 		}
 		// A successful poll already told each page: one more snapshot would only redraw the same screen.

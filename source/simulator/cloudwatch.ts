@@ -5,7 +5,8 @@
 import {describeAlarms} from './describe-alarms.js';
 import type {Fleet} from './fleet.js';
 import {getMetricData} from './get-metric-data.js';
-import {listMetrics} from './list-metrics.js';
+import {listMetrics, type LinkedFleets} from './list-metrics.js';
+import type {AccountFleets} from './get-metric-data.js';
 import {type ServiceHandler, SimError} from './protocol.js';
 
 export type CloudWatchServiceOptions = {
@@ -14,6 +15,8 @@ export type CloudWatchServiceOptions = {
 	readonly listMetricsPageSize?: number;
 	/** DescribeAlarms page size when the caller sends no MaxRecords (CloudWatch's default is 50). */
 	readonly alarmsPageSize?: number;
+	/** OAM: the linked accounts this monitoring account may read (ListMetrics and GetMetricData). */
+	readonly linked?: LinkedFleets & {readonly metricData: AccountFleets};
 };
 
 /** Creates the CloudWatch handler the HTTP server routes `GraniteServiceVersion20100801.*` to. */
@@ -25,9 +28,9 @@ export function createCloudWatchService(options: CloudWatchServiceOptions): {han
 		handle(operation, input, now) {
 			switch (operation) {
 				case 'ListMetrics':
-					return listMetrics(fleet, input, now, listPage);
+					return listMetrics(fleet, input, now, listPage, options.linked);
 				case 'GetMetricData':
-					return getMetricData(fleet, input, now);
+					return getMetricData(fleet, input, now, options.linked?.metricData);
 				case 'DescribeAlarms':
 					return describeAlarms(fleet, input, now, alarmsPage);
 				default:

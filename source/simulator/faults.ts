@@ -5,7 +5,7 @@
 import {SimError} from './protocol.js';
 import type {HostileEdit} from './hostile.js';
 
-export type FaultService = 'cloudwatch' | 'cloudtrail';
+export type FaultService = 'cloudwatch' | 'cloudtrail' | 'logs';
 
 export type FaultKind =
 	| 'throttle'
@@ -74,6 +74,17 @@ const KINDS: readonly FaultKind[] = [
 	'hostile-values',
 ];
 
+/**
+ * What a region that is not enabled for the account answers to every request (opt-in regions): the
+ * credentials are unknown there.
+ */
+export function regionNotEnabled(service: FaultService): SimError {
+	const message = 'The security token included in the request is invalid.';
+	return service === 'cloudwatch'
+		? new SimError('UnrecognizedClientException', message, 403, 'UnrecognizedClientException')
+		: new SimError('UnrecognizedClientException', message, 400);
+}
+
 /** The IAM user the simulated credentials belong to (named in access-denied messages). */
 export const SIM_USER_ARN = 'arn:aws:iam::123456789012:user/demo';
 
@@ -106,7 +117,7 @@ export function createFaultQueue(random: () => number = Math.random): FaultQueue
 export function checkFault(value: unknown): Fault {
 	const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
 	const service = input['service'];
-	if (service !== 'cloudwatch' && service !== 'cloudtrail') throw new Error('service must be cloudwatch or cloudtrail');
+	if (service !== 'cloudwatch' && service !== 'cloudtrail' && service !== 'logs') throw new Error('service must be cloudwatch, cloudtrail or logs');
 	const kind = input['kind'];
 	if (!KINDS.includes(kind as FaultKind)) throw new Error(`kind must be one of ${KINDS.join(', ')}`);
 	const operation = input['operation'];
@@ -153,7 +164,7 @@ export function checkFault(value: unknown): Fault {
  */
 export function faultError(service: FaultService, kind: FaultKind, operation: string): SimError | undefined {
 	const cw = service === 'cloudwatch';
-	const action = `${cw ? 'cloudwatch' : 'cloudtrail'}:${operation}`;
+	const action = `${service}:${operation}`;
 	switch (kind) {
 		case 'throttle':
 			return cw

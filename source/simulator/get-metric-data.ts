@@ -41,7 +41,7 @@ type Result = {
 	Label: string;
 	Timestamps: number[];
 	Values: number[];
-	StatusCode: 'Complete' | 'PartialData' | 'InternalError';
+	StatusCode: 'Complete' | 'PartialData' | 'InternalError' | 'Forbidden';
 	Messages: Array<{Code: string; Value: string}>;
 };
 
@@ -151,8 +151,8 @@ const MINUTES_PER_SLICE = 4096;
  * series (the baseline history) must not hold back the small requests that arrive meanwhile; a real
  * endpoint answers those in parallel.
  */
-export async function getMetricData(fleet: Fleet, input: Json, now: number): Promise<unknown> {
-	const steps = metricDataSteps(fleet, input, now);
+export async function getMetricData(fleet: Fleet, input: Json, now: number, accounts?: AccountFleets): Promise<unknown> {
+	const steps = metricDataSteps(fleet, input, now, accounts);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
@@ -160,8 +160,14 @@ export async function getMetricData(fleet: Fleet, input: Json, now: number): Pro
 	}
 }
 
+/**
+ * OAM: the fleet a query's `AccountId` reads (absent: the monitoring account's own), or why it may not:
+ * such a query answers `StatusCode: Forbidden` while the others in the request go on.
+ */
+export type AccountFleets = (accountId: string | undefined) => Fleet | {readonly forbidden: string};
+
 /** The work of one GetMetricData call; yields (with nothing) after every MINUTES_PER_SLICE minutes computed. */
-function* metricDataSteps(fleet: Fleet, input: Json, now: number): Generator<void, unknown, void> {
+function* metricDataSteps(fleet: Fleet, input: Json, now: number, accounts?: AccountFleets): Generator<void, unknown, void> {
 	const queries = parseQueries(input);
 	const start = requiredTimestamp(input, 'StartTime');
 	const end = requiredTimestamp(input, 'EndTime');
@@ -189,7 +195,16 @@ function* metricDataSteps(fleet: Fleet, input: Json, now: number): Generator<voi
 			results.push(result);
 			continue;
 		}
-		const p = plan(fleet, query, start, end, now, scan);
+		const source = accounts ? accounts(query.accountId) : fleet;
+		if ('forbidden' in source) {
+			if (cursors && !(query.id in cursors)) throw invalidNextToken();
+			next[query.id] = null;
+			const result = emptyResult(query, 'Forbidden');
+			result.Messages.push({Code: 'Forbidden', Value: source.forbidden});
+			results.push(result);
+			continue;
+		}
+		const p = plan(source, query, start, end, now, scan);
 		const cursor = cursors ? cursors[query.id] : p?.first;
 		if (!p || cursor === null || cursor === undefined) {
 			if (cursors && !(query.id in cursors)) throw invalidNextToken();
@@ -202,7 +217,7 @@ function* metricDataSteps(fleet: Fleet, input: Json, now: number): Generator<voi
 		let bucket = cursor;
 		const minutesPerBucket = Math.abs(p.step) / MINUTE;
 		while (inRange(p, bucket) && budget > 0) {
-			const sample = bucketSample(fleet, p, bucket, now);
+			const sample = bucketSample(source, p, bucket, now);
 			if (sample) {
 				result.Timestamps.push(bucket / 1000);
 				result.Values.push(valueOf(query.stat, sample));
@@ -215,7 +230,7 @@ function* metricDataSteps(fleet: Fleet, input: Json, now: number): Generator<voi
 				yield;
 			}
 		}
-		if (inRange(p, bucket) && hasDataFrom(fleet, p, bucket, now)) {
+		if (inRange(p, bucket) && hasDataFrom(source, p, bucket, now)) {
 			result.StatusCode = 'PartialData';
 			next[query.id] = bucket;
 			more = true;

@@ -1,6 +1,8 @@
 /**
  * ListMetrics against the synthetic fleet: Namespace / MetricName / Dimensions filters, RecentlyActive,
  * and NextToken paging. Only series that have data are listed (PublishOut.Throttle never is).
+ * Cross-account observability (OAM): `IncludeLinkedAccounts=true` lists the linked accounts' series too,
+ * with `OwningAccounts` 1:1 with `Metrics`; `OwningAccount` narrows to one account.
  */
 import {
 	type Json,
@@ -41,36 +43,54 @@ function recentlyActive(fleet: Fleet, series: FleetSeries, now: number): boolean
 	return false;
 }
 
+/** The accounts a monitoring account sees (itself first), and each one's fleet in the request's region. */
+export type LinkedFleets = {
+	readonly self: string;
+	readonly accounts: readonly string[];
+	fleetOf(account: string): Fleet;
+	/** Throws the error AWS answers when the account may not be read. */
+	check?(account: string): void;
+};
+
 /** Handles one ListMetrics call; `pageSize` is CloudWatch's fixed page of 500 unless a test shrinks it. */
-export function listMetrics(fleet: Fleet, input: Json, now: number, pageSize: number): unknown {
+export function listMetrics(fleet: Fleet, input: Json, now: number, pageSize: number, linked?: LinkedFleets): unknown {
 	const namespace = optionalString(input, 'Namespace');
 	const metricName = optionalString(input, 'MetricName');
 	const filters = parseFilters(input);
 	const recent = optionalEnum(input, 'RecentlyActive', ['PT3H'] as const);
 	const owningAccount = optionalString(input, 'OwningAccount');
-	const print = fingerprint({namespace, metricName, filters, recent, owningAccount});
+	const includeLinked = input['IncludeLinkedAccounts'] === true;
+	const print = fingerprint({namespace, metricName, filters, recent, owningAccount, includeLinked});
 
-	const matches = (namespace === undefined || namespace === 'AWS/IoT') && owningAccount === undefined
-		? fleet.series.filter(
-				series =>
-					(metricName === undefined || series.metricName === metricName) &&
-					filters.every(filter =>
-						series.dimensions.some(d => d.Name === filter.name && (filter.value === undefined || d.Value === filter.value)),
-					),
-			)
-		: [];
-	const active = recent ? matches.filter(series => recentlyActive(fleet, series, now)) : matches;
-	const sorted = [...active].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	const self = linked?.self;
+	// Without IncludeLinkedAccounts only the caller's own metrics; OwningAccount narrows to one account.
+	const accounts = (includeLinked && linked ? linked.accounts : [self]).filter(
+		account => owningAccount === undefined || account === owningAccount,
+	);
+	if (owningAccount !== undefined && accounts.length > 0) linked?.check?.(owningAccount);
+	const wanted = (series: FleetSeries) =>
+		(metricName === undefined || series.metricName === metricName) &&
+		filters.every(filter => series.dimensions.some(d => d.Name === filter.name && (filter.value === undefined || d.Value === filter.value)));
+	const sorted: Array<{account: string | undefined; series: FleetSeries}> = [];
+	if (namespace === undefined || namespace === 'AWS/IoT') {
+		for (const account of accounts) {
+			const source = account === undefined || account === self || !linked ? fleet : linked.fleetOf(account);
+			const matches = source.series.filter(wanted);
+			const active = recent ? matches.filter(series => recentlyActive(source, series, now)) : matches;
+			for (const series of [...active].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) sorted.push({account, series});
+		}
+	}
 
 	const offset = decodeOffset(optionalString(input, 'NextToken'), print, sorted.length);
 	const page = sorted.slice(offset, offset + pageSize);
 	const nextOffset = offset + page.length;
 	return {
-		Metrics: page.map(series => ({
+		Metrics: page.map(({series}) => ({
 			Namespace: 'AWS/IoT',
 			MetricName: series.metricName,
 			Dimensions: series.dimensions.map(d => ({Name: d.Name, Value: d.Value})),
 		})),
+		...(includeLinked ? {OwningAccounts: page.map(({account}) => account ?? self ?? '')} : {}),
 		...(nextOffset < sorted.length ? {NextToken: encodeToken(print, nextOffset)} : {}),
 	};
 }

@@ -29,6 +29,8 @@ export type StatQuery = {
 	readonly period: number;
 	readonly stat: Stat;
 	readonly unit: string | undefined;
+	/** OAM: the linked account to read (absent: the monitoring account itself). */
+	readonly accountId: string | undefined;
 };
 
 export type ExpressionQuery = {
@@ -58,7 +60,7 @@ function parseDimensions(metric: Json, path: string): Dimension[] {
 	});
 }
 
-function parseMetricStat(stat: Json, path: string): Omit<StatQuery, 'kind' | 'id' | 'label' | 'returnData'> {
+function parseMetricStat(stat: Json, path: string): Omit<StatQuery, 'kind' | 'id' | 'label' | 'returnData' | 'accountId'> {
 	const metric = stat['Metric'];
 	if (!isObject(metric)) throw missingParameter(`${path}.Metric`);
 	const namespace = optionalString(metric, 'Namespace', `${path}.Metric.Namespace`);
@@ -134,6 +136,7 @@ export function parseQueries(input: Json): MetricDataQuery[] {
 		}
 		if (!isObject(metricStat)) throw validationError(`The parameter ${path}.MetricStat must be a structure.`);
 		const stat = parseMetricStat(metricStat, `${path}.MetricStat`);
-		return {kind: 'stat', id, label: label ?? stat.metricName, returnData, ...stat};
+		const accountId = optionalString(entry, 'AccountId', `${path}.AccountId`);
+		return {kind: 'stat', id, label: label ?? stat.metricName, returnData, ...stat, accountId};
 	});
 }

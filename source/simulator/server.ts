@@ -1,23 +1,28 @@
 /**
  * The embedded AWS-compatible endpoint: a real HTTP server on 127.0.0.1 that speaks enough CloudWatch
- * (JSON 1.0) and CloudTrail (JSON 1.1) for the real SDK clients, over a deterministic synthetic fleet.
- * It ignores SigV4 signatures, rate-limits LookupEvents like AWS, and takes injected faults.
+ * (JSON 1.0), CloudTrail (JSON 1.1) and CloudWatch Logs (JSON 1.1) for the real SDK clients, over a
+ * deterministic synthetic organization (source/simulator/org.ts). It reads the region from each request's
+ * SigV4 credential scope (each region its own fleet) but does not check signatures, rate-limits
+ * LookupEvents (2/s) and FilterLogEvents (5/s) per region like AWS, and takes injected faults.
  */
 import {type IncomingMessage, type Server, type ServerResponse, createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {createCloudTrailService, type SimTrailEventInput} from './cloudtrail/service.js';
 import {createCloudWatchService} from './cloudwatch.js';
-import {type Fault, checkFault, createFaultQueue, faultError} from './faults.js';
+import {type Fault, SIM_USER_ARN, checkFault, createFaultQueue, faultError, regionNotEnabled} from './faults.js';
 import {type HostileReport, corruptAnswer, editAnswer, hostileRng} from './hostile.js';
-import {createFleet} from './fleet.js';
-import {type Incident, checkIncident, createIncidentBook} from './incidents.js';
+import {type Incident, checkIncident} from './incidents.js';
+import {createLogsService} from './logs/service.js';
+import {type OrgOptions, type ScopeRef, createOrg, regionOfRequest} from './org.js';
 import {type ServiceHandler, SimError} from './protocol.js';
 import {type ServiceName, asSimError, parseJsonBody, readBody, routeTarget, send, sendError} from './wire.js';
 
 export type {Fault, FaultKind, FaultService} from './faults.js';
 export type {Incident, IncidentKind} from './incidents.js';
 export type {HostileReport} from './hostile.js';
+export type {OrgOptions, ScopeRef} from './org.js';
+export {SIM_MONITORING_ACCOUNT, SIM_TRAIL_GROUP} from './org.js';
 
 export type SimulatorOptions = {
 	/** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -41,9 +46,20 @@ export type SimulatorOptions = {
 	 * ones without deliveredAt). Default: realistic random delays (5-60 s, one in ten 2-12 minutes).
 	 */
 	readonly trailDeliveryDelayMs?: number;
+	/** FilterLogEvents allowed per rolling second and region (default 5, as AWS). */
+	readonly filterLogEventsTps?: number;
+	/** Linked accounts, trail regions and the incident scope (default: one account, as before). */
+	readonly org?: OrgOptions;
 };
 
-export type RequestLogEntry = {readonly operation: string; readonly at: number};
+export type RequestLogEntry = {
+	readonly operation: string;
+	readonly at: number;
+	/** From the request's SigV4 credential scope. */
+	readonly region: string;
+	/** GetMetricData: how many MetricDataQueries it carried. */
+	queries?: number;
+};
 
 export type Simulator = {
 	readonly port: number;
@@ -55,7 +71,12 @@ export type Simulator = {
 	injectFault(fault: Fault): void;
 	/** Drops every queued fault (also `DELETE /_sim/faults`). */
 	clearFaults(): void;
-	injectIncident(incident: Incident): void;
+	/** Adds an incident to one scope (default: the incident scope, normally the monitoring account in us-east-1). */
+	injectIncident(incident: Incident, scope?: ScopeRef): void;
+	/** From now on every GetMetricData query for this account answers Forbidden (and ListMetrics narrowed to it AccessDenied). */
+	denyAccount(account: string): void;
+	/** From now on every request signed for this region answers UnrecognizedClientException (an opt-in region not enabled). */
+	disableRegion(region: string): void;
 	/** Adds CloudTrail events (hostile, malformed or late ones for tests); they follow the normal delivery rules. */
 	injectEvents(events: readonly SimTrailEventInput[]): void;
 	/** Every AWS request received, by operation name, SDK retries and throttled requests included. */
@@ -88,20 +109,64 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const now = options.now ?? Date.now;
 	const quiet = options.quiet ?? false;
 	const startedAt = now();
-	const incidents = createIncidentBook({seed, startedAt, quiet});
-	for (const incident of options.incidents ?? []) incidents.add(incident);
-	const fleet = createFleet({seed, incidents});
-	const trail = createCloudTrailService({seed, now, startedAt, quiet, deliveryDelayMs: options.trailDeliveryDelayMs ?? null});
-	const handlers: Record<ServiceName, ServiceHandler> = {
-		cloudwatch: createCloudWatchService({
-			fleet,
-			...(options.listMetricsPageSize === undefined ? {} : {listMetricsPageSize: options.listMetricsPageSize}),
-			...(options.alarmsPageSize === undefined ? {} : {alarmsPageSize: options.alarmsPageSize}),
-		}).handle,
-		cloudtrail: trail.handle,
+	const org = createOrg({...options.org, seed, startedAt, quiet});
+	for (const incident of options.incidents ?? []) org.incidents(org.incidentScope).add(incident);
+	const logs = createLogsService({org, startedAt, quiet});
+	const trails = new Map<string, ReturnType<typeof createCloudTrailService>>();
+	const trailOf = (region: string) => {
+		let trail = trails.get(region);
+		if (!trail) {
+			const scope = {account: org.monitoring, region};
+			trail = createCloudTrailService({seed: org.seedOf(scope), now, startedAt, quiet: quiet || !org.isIncidentScope(scope), region, deliveryDelayMs: options.trailDeliveryDelayMs ?? null});
+			trails.set(region, trail);
+		}
+		return trail;
+	};
+	const regionHandlers = new Map<string, Record<ServiceName, ServiceHandler>>();
+	/** The three services as seen from one region: the monitoring account's fleet there and its linked accounts'. */
+	const handlersOf = (region: string): Record<ServiceName, ServiceHandler> => {
+		let handlers = regionHandlers.get(region);
+		if (handlers) return handlers;
+		const own = org.fleet({account: org.monitoring, region});
+		const deniedMessage = (account: string) =>
+			`User: ${SIM_USER_ARN} is not authorized to read metrics of account ${account}: the OAM link does not share them with this monitoring account`;
+		handlers = {
+			cloudwatch: createCloudWatchService({
+				fleet: own,
+				...(options.listMetricsPageSize === undefined ? {} : {listMetricsPageSize: options.listMetricsPageSize}),
+				...(options.alarmsPageSize === undefined ? {} : {alarmsPageSize: options.alarmsPageSize}),
+				linked: {
+					self: org.monitoring,
+					accounts: org.accounts,
+					fleetOf: account => org.fleet({account, region}),
+					check(account) {
+						if (org.isDenied(account)) throw new SimError('AccessDeniedException', deniedMessage(account), 403, 'AccessDenied');
+					},
+					metricData(account) {
+						const id = account ?? org.monitoring;
+						if (!org.knows(id) || org.isDenied(id)) return {forbidden: deniedMessage(id)};
+						return id === org.monitoring ? own : org.fleet({account: id, region});
+					},
+				},
+			}).handle,
+			cloudtrail: (operation, input, at) => trailOf(region).handle(operation, input, at),
+			logs: logs.forRegion(region),
+		};
+		regionHandlers.set(region, handlers);
+		return handlers;
 	};
 	const faults = createFaultQueue();
-	const lookupLimiter = createRateLimiter(options.lookupEventsTps ?? 2);
+	const limiters = new Map<string, {allow(): boolean}>();
+	/** AWS's request-rate quotas are per account and region: one limiter per operation and region. */
+	const allowed = (operation: string, region: string, perSecond: number) => {
+		const name = `${operation}/${region}`;
+		let limiter = limiters.get(name);
+		if (!limiter) {
+			limiter = createRateLimiter(perSecond);
+			limiters.set(name, limiter);
+		}
+		return limiter.allow();
+	};
 	const counts: Record<string, number> = {};
 	let log: RequestLogEntry[] = [];
 	let hostile: HostileReport[] = [];
@@ -122,7 +187,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		try {
 			const input = parseJsonBody(await readBody(request));
 			if (path === '/_sim/faults') faults.add(checkFault(input));
-			else incidents.add(checkIncident(input));
+			else org.incidents(org.incidentScope).add(checkIncident(input));
 			return reply(200, {ok: true});
 		} catch (error) {
 			return reply(400, {message: error instanceof Error ? error.message : String(error)});
@@ -133,8 +198,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const target = request.headers['x-amz-target'];
 		const {service, operation} = routeTarget(typeof target === 'string' ? target : '');
 		const name = operation === '' ? '(none)' : operation;
+		const authorization = request.headers['authorization'];
+		const region = regionOfRequest(typeof authorization === 'string' ? authorization : undefined);
 		counts[name] = (counts[name] ?? 0) + 1;
-		log.push({operation: name, at: Date.now()});
+		const entry: RequestLogEntry = {operation: name, at: Date.now(), region};
+		log.push(entry);
 		if (log.length > LOG_LIMIT + 1000) log = log.slice(-LOG_LIMIT);
 		try {
 			const text = await readBody(request);
@@ -142,7 +210,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (!service) {
 				throw new SimError('UnknownOperationException', `Unknown operation target: ${String(target ?? '(none)')}`, 400);
 			}
-			if (service === 'cloudtrail' && operation === 'LookupEvents' && !lookupLimiter.allow()) {
+			if (org.isDisabled(region)) throw regionNotEnabled(service);
+			if (service === 'cloudtrail' && operation === 'LookupEvents' && !allowed(operation, region, options.lookupEventsTps ?? 2)) {
+				throw new SimError('ThrottlingException', 'Rate exceeded', 400);
+			}
+			if (service === 'logs' && operation === 'FilterLogEvents' && !allowed(operation, region, options.filterLogEventsTps ?? 5)) {
 				throw new SimError('ThrottlingException', 'Rate exceeded', 400);
 			}
 			const fault = faults.take(service, operation);
@@ -157,7 +229,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (fault?.kind === 'delay') {
 				await sleep(fault.delayMs ?? 1000, undefined, {signal: closing.signal}).catch(() => undefined);
 			}
-			let result: unknown = (await handlers[service](operation, parseJsonBody(text), now())) ?? {};
+			const input = parseJsonBody(text);
+			if (Array.isArray(input['MetricDataQueries'])) entry.queries = input['MetricDataQueries'].length;
+			let result: unknown = (await handlersOf(region)[service](operation, input, now())) ?? {};
 			if (fault?.kind === 'hostile-values') {
 				// A copy: handlers may answer from cached state, which must stay clean for the next request.
 				result = JSON.parse(JSON.stringify(result));
@@ -205,10 +279,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		injectFault: fault => faults.add(fault),
 		clearFaults: () => faults.clear(),
-		injectIncident: incident => incidents.add(incident),
-		injectEvents: events => trail.injectEvents([...events]),
+		injectIncident: (incident, scope) => org.incidents(scope ?? org.incidentScope).add(incident),
+		denyAccount: account => org.denyAccount(account),
+		disableRegion: region => org.disableRegion(region),
+		injectEvents: events => trailOf(org.incidentScope.account === org.monitoring ? org.incidentScope.region : 'us-east-1').injectEvents([...events]),
 		requestCounts: () => ({...counts}),
-		requestLog: () => log.slice(-LOG_LIMIT),
+		requestLog: () => log.slice(-LOG_LIMIT).map(entry => ({...entry})),
 		hostileReports: () => hostile.slice(-1000),
 	};
 }

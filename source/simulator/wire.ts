@@ -6,7 +6,7 @@ import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {SimError} from './protocol.js';
 
-export type ServiceName = 'cloudwatch' | 'cloudtrail';
+export type ServiceName = 'cloudwatch' | 'cloudtrail' | 'logs';
 
 /** Largest request body accepted (a 500-query GetMetricData is ~100 KB). */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -14,6 +14,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const CONTENT_TYPES: Record<ServiceName | 'unknown', string> = {
 	cloudwatch: 'application/x-amz-json-1.0',
 	cloudtrail: 'application/x-amz-json-1.1',
+	logs: 'application/x-amz-json-1.1',
 	unknown: 'application/json',
 };
 
@@ -25,6 +26,7 @@ export function routeTarget(target: string): {service: ServiceName | undefined; 
 	const operation = target.slice(target.lastIndexOf('.') + 1);
 	if (target.startsWith('GraniteServiceVersion20100801.')) return {service: 'cloudwatch', operation};
 	if (target.includes('CloudTrail_20131101.')) return {service: 'cloudtrail', operation};
+	if (target.startsWith('Logs_20140328.')) return {service: 'logs', operation};
 	return {service: undefined, operation};
 }
 

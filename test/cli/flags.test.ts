@@ -57,6 +57,11 @@ test('parseArgs: every option has its documented default', () => {
 		notify: {bell: false, command: null},
 		color: 'auto',
 		ascii: false,
+		regions: null,
+		accounts: null,
+		trailLogGroup: null,
+		accountNames: null,
+		org: false,
 	});
 });
 
@@ -108,8 +113,8 @@ test('parseArgs: the existing flags keep their meaning', () => {
 });
 
 test('parseArgs: simulate takes a port', () => {
-	assert.deepEqual(parse(['simulate', '--port', '0']), {kind: 'simulate', port: 0, seed: 1, quiet: false});
-	assert.deepEqual(parse(['simulate']), {kind: 'simulate', port: 4566, seed: 1, quiet: false});
+	assert.deepEqual(parse(['simulate', '--port', '0']), {kind: 'simulate', port: 0, seed: 1, quiet: false, org: false});
+	assert.deepEqual(parse(['simulate']), {kind: 'simulate', port: 4566, seed: 1, quiet: false, org: false});
 });
 
 test('parseArgs: bad input is a one-line UsageError naming the fix', () => {
@@ -144,7 +149,7 @@ test('parseArgs: bad input is a one-line UsageError naming the fix', () => {
 	}
 	assert.throws(() => parse(['--poll-interval', '5s']), {message: '--poll-interval "5s" must be a duration of at least 10s, e.g. --poll-interval 60s'});
 	assert.throws(() => parse(['config', 'set', 'colour', 'never']), {message: 'config set: unknown key "colour": did you mean color?'});
-	assert.throws(() => parse(['config', 'set', 'banana', 'never']), {message: /unknown key "banana"; the keys are region, profile, .*, color, ascii$/});
+	assert.throws(() => parse(['config', 'set', 'banana', 'never']), {message: /unknown key "banana"; the keys are region, profile, .*, color, ascii, regions, accounts, trailLogGroup, accountNames$/});
 });
 
 test('HELP: lists the new flags, the config command and every settings key', () => {
@@ -209,4 +214,20 @@ test('parseArgs: a --config file that is not there is bad input, except for conf
 	assert.throws(() => parse(['--once', '--config', missing]), {name: 'UsageError', message: /^--config ".*nope\.json": no such file; check the path/});
 	assert.equal(parse(['config', '--config', missing]).kind, 'config');
 	assert.equal(parse(['config', 'set', 'lookback', '3h', '--config', missing]).kind, 'config-set');
+});
+
+test('parseArgs: fleet flags are validated like the settings file', () => {
+	const options = (argv: string[]) => {
+		const command = parse(argv);
+		assert.equal(command.kind, 'monitor');
+		return command.kind === 'monitor' ? command.options : null;
+	};
+	assert.deepEqual(options(['--once', '--regions', 'us-east-1,eu-west-1'])?.regions, ['us-east-1', 'eu-west-1']);
+	assert.equal(options(['--once', '--accounts', 'all'])?.accounts, 'all');
+	assert.deepEqual(options(['--once', '--accounts', '111122223333,444455556666'])?.accounts, ['111122223333', '444455556666']);
+	assert.equal(options(['--once', '--trail-log-group', 'aws-controltower/CloudTrailLogs'])?.trailLogGroup, 'aws-controltower/CloudTrailLogs');
+	assert.equal(options(['--demo', '--org', '--once'])?.org, true);
+	assert.throws(() => parse(['--regions', 'us-east-1,Europe']), {message: /^--regions "us-east-1,Europe" names "Europe", which is not an AWS region name, e\.g\. --regions us-east-1,eu-west-1$/});
+	assert.throws(() => parse(['--accounts', '1234']), {message: /^--accounts "1234" names "1234", which is not a 12-digit account id, e\.g\. --accounts all$/});
+	assert.throws(() => parse(['--org']), {message: /--org goes with --demo/});
 });

@@ -83,7 +83,7 @@ test('config set: validates with the same validator and leaves the file alone on
 		await assert.rejects(set(home, key, value), {name: 'UsageError'});
 	}
 	await assert.rejects(set(home, 'colour', 'never'), {message: 'config set: unknown key "colour": did you mean color?'});
-	await assert.rejects(set(home, 'banana', 'never'), {message: /unknown key "banana"; the keys are region, profile, metrics, .*notify\.bell, notify\.command, color, ascii$/});
+	await assert.rejects(set(home, 'banana', 'never'), {message: /unknown key "banana"; the keys are region, profile, metrics, .*notify\.bell, notify\.command, color, ascii, regions, accounts, trailLogGroup, accountNames$/});
 	assert.deepEqual(readFileSync(path), before);
 });
 

@@ -27,6 +27,10 @@ test('defaults: the documented value of every key', () => {
 		'notify.command': null,
 		color: 'auto',
 		ascii: false,
+		regions: null,
+		accounts: null,
+		trailLogGroup: null,
+		accountNames: null,
 	});
 });
 
@@ -46,6 +50,17 @@ const TEXT_CASES: {readonly [K in SettingKey]: {good: ReadonlyArray<readonly [st
 	'notify.command': {good: [['logger -t iot', 'logger -t iot'], ['', null], ['null', null]], bad: []},
 	color: {good: [['auto', 'auto'], ['always', 'always'], ['never', 'never']], bad: ['on', '']},
 	ascii: {good: [['true', true]], bad: ['no']},
+	regions: {good: [['us-east-1, eu-west-1', ['us-east-1', 'eu-west-1']], ['eu-west-1,eu-west-1', ['eu-west-1']]], bad: ['', ',', 'us-east-1,Europe', 'eu west 1']},
+	accounts: {good: [['all', 'all'], ['111122223333, 444455556666', ['111122223333', '444455556666']]], bad: ['', 'some', '1234', '111122223333,x']},
+	trailLogGroup: {
+		good: [
+			['aws-controltower/CloudTrailLogs', 'aws-controltower/CloudTrailLogs'],
+			['arn:aws:logs:us-east-1:111122223333:log-group:aws-controltower/CloudTrailLogs', 'arn:aws:logs:us-east-1:111122223333:log-group:aws-controltower/CloudTrailLogs'],
+			['', null],
+		],
+		bad: ['has space', 'arn:aws:logs:us-east-1:12:log-group:x'],
+	},
+	accountNames: {good: [['{"111122223333":"prod"}', {'111122223333': 'prod'}]], bad: ['{"1":"x"}', '{"111122223333":""}', 'prod', '[]']},
 };
 
 test('validators: one per key, the same from text (flags, config set) and from the file', () => {

@@ -32,6 +32,10 @@ const FILE = {
 	notify: {bell: true, command: 'logger -t iot'},
 	color: 'always',
 	ascii: true,
+	regions: ['us-east-1', 'eu-west-1'],
+	accounts: 'all',
+	trailLogGroup: 'aws-controltower/CloudTrailLogs',
+	accountNames: {'111122223333': 'prod'},
 };
 
 test('default: no file, no environment, no flags', () => {
@@ -59,6 +63,10 @@ test('file over default: every key', () => {
 		notify: {bell: true, command: 'logger -t iot'},
 		color: 'always',
 		ascii: true,
+		regions: ['us-east-1', 'eu-west-1'],
+		accounts: 'all',
+		trailLogGroup: 'aws-controltower/CloudTrailLogs',
+		accountNames: {'111122223333': 'prod'},
 	});
 });
 
@@ -77,7 +85,8 @@ test('flag over env and file: every key', () => {
 	const env = {AWS_REGION: 'us-east-2', AWS_PROFILE: 'env-profile', NO_COLOR: '1'};
 	const argv = ['--region', 'sa-east-1', '--profile', 'flag-profile', '--metrics', 'Ping.Success', '--poll-interval', '30s',
 		'--tail-interval', '3s', '--lookback', '1h', '--baseline-days', '3', '--sensitivity', 'low', '--max-events', '2000',
-		'--trail-rate', '1.5', '--no-bell', '--notify-command', '', '--color', '--no-ascii'];
+		'--trail-rate', '1.5', '--no-bell', '--notify-command', '', '--color', '--no-ascii', '--regions', 'ap-south-1',
+		'--accounts', '111122223333', '--trail-log-group', 'org-trail', '--account-names', '{"111122223333":"staging"}'];
 	const {settings, origins} = resolved(argv, FILE, env);
 	assert.ok(SETTING_KEYS.every(key => origins[key] === 'flag'), JSON.stringify(origins));
 	assert.deepEqual(settings, {
@@ -94,6 +103,10 @@ test('flag over env and file: every key', () => {
 		notify: {bell: false, command: null},
 		color: 'always',
 		ascii: false,
+		regions: ['ap-south-1'],
+		accounts: ['111122223333'],
+		trailLogGroup: 'org-trail',
+		accountNames: {'111122223333': 'staging'},
 	});
 	assert.equal(resolved(['--no-color'], {color: 'always'}).settings.color, 'never');
 	assert.equal(resolved(['--since', '2h'], FILE).settings.lookbackMs, 2 * 3_600_000);

@@ -1,0 +1,37 @@
+/**
+ * Pure: `--once --json` for more than one scope. The single-scope shape with every metric and event
+ * object carrying `account` and `region`, plus `scopes: [{account, region, status, errors}]`; `status` is
+ * the worst scope's. `region` is the watched regions joined with commas (also as `regions`).
+ */
+import type {FleetSnapshot} from '../../fleet-types.js';
+import {eventToJson} from '../../trail/event-json.js';
+import {snapshotToJson} from '../snapshot-json.js';
+
+const iso = (ms: number | null | undefined) => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
+
+export function fleetSnapshotToJson(fleet: FleetSnapshot) {
+	const scopes = fleet.scopes.map(view => ({view, json: snapshotToJson(view.snapshot)}));
+	const first = (pick: (errors: ReturnType<typeof snapshotToJson>['errors']) => string | null) =>
+		scopes.map(({json}) => pick(json.errors)).find(Boolean) ?? null;
+	return {
+		generatedAt: iso(fleet.generatedAt),
+		region: fleet.regions.join(','),
+		regions: fleet.regions,
+		eventsSince: iso(Math.min(...fleet.scopes.map(view => view.snapshot.eventsSince))),
+		metrics: scopes.flatMap(({view, json}) => json.metrics.map(metric => ({account: view.summary.account, region: view.summary.region, ...metric}))),
+		events: fleet.events.map(event => ({account: event.account, region: event.region, ...eventToJson(event)})),
+		alarms: [] as never[],
+		status: fleet.status,
+		errors: {metrics: first(e => e.metrics), trail: first(e => e.trail), alarms: null},
+		scopes: scopes.map(({view}) => ({
+			account: view.summary.account,
+			accountName: view.summary.accountName,
+			region: view.summary.region,
+			status: view.summary.status,
+			statusText: view.summary.statusText,
+			flagged: view.summary.flagged,
+			eventsLast15m: view.summary.eventsLast15m,
+			errors: view.summary.errors,
+		})),
+	};
+}

@@ -1,0 +1,230 @@
+/**
+ * The CloudWatch half of fleet mode for ONE region: one ListMetrics pass (linked accounts included, every
+ * 15 minutes), then per refresh one GetMetricData for every series of every watched account (split only
+ * beyond 500 queries), each account judged by its own baseline engine. A failure of the whole region
+ * (not enabled, throttled, denied) is the region's; a metric an account does not share (Forbidden) is
+ * that account's. Never throws.
+ */
+import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type ScopedMetric} from '../../aws/fleet-metrics.js';
+import {describeAwsError} from '../../aws/errors.js';
+import type {SeverityRules} from '../../baseline/severity.js';
+import type {MetricSeries} from '../../types.js';
+import {BaselineEngine} from '../baseline-engine.js';
+import {buildSeries, lastSettledBucket, settledWindow} from '../series.js';
+import {loadFleetHistory, saveFleetHistory} from './fleet-history.js';
+import {describeRegionError} from './scope-errors.js';
+
+const REDISCOVER_MS = 15 * 60_000;
+const HISTORY_RETRY_MS = 60_000;
+
+/** Which accounts a region watches: the caller's own only, every linked one, or these. */
+export type AccountSelection = {readonly kind: 'self'} | {readonly kind: 'all'} | {readonly kind: 'list'; readonly ids: readonly string[]};
+
+export type RegionMetricsOptions = {
+	readonly client: CloudWatchClient;
+	readonly region: string;
+	readonly metrics: readonly string[];
+	readonly accounts: AccountSelection;
+	readonly rules: SeverityRules;
+	readonly now: () => number;
+	readonly settleLagMs: number;
+	readonly historyBuckets: number;
+	readonly historyDays: number;
+	/** Cache file of one scope (null: no cache), the detector model id, and whether to ignore the cache. */
+	readonly cache: {readonly pathOf: (account: AccountKey) => string | null; readonly model: string; readonly rebaseline: boolean};
+	readonly signal: AbortSignal;
+	/** Called before every CloudWatch request, pages included. */
+	readonly onRequest: (operation: 'ListMetrics' | 'GetMetricData') => void;
+	readonly onChange: () => void;
+};
+
+export type AccountMetrics = {
+	readonly account: AccountKey;
+	readonly series: readonly MetricSeries[];
+	/** Why this account's metrics could not be read (e.g. not shared with this monitoring account), or null. */
+	readonly error: string | null;
+	readonly learning: {readonly done: number; readonly total: number} | null;
+};
+
+export type RegionMetricsState = {
+	readonly error: string | null;
+	readonly throttled: boolean;
+	readonly lastSuccess: number | null;
+	readonly lastAttempt: number | null;
+	readonly historyError: string | null;
+};
+
+function placeholder(name: string, error: string | null = null): MetricSeries {
+	return {
+		name,
+		state: error ? 'error' : 'no-data',
+		period: 60,
+		stat: 'Sum',
+		points: [],
+		latest: null,
+		dimensionSets: 0,
+		error,
+		judgement: error ? 'error' : 'no-data',
+		baseline: null,
+		deviation: null,
+		band: [],
+	};
+}
+
+type Entry = {engine: BaselineEngine; series: readonly MetricSeries[]; error: string | null};
+
+export class RegionMetrics {
+	private discovery: FleetDiscovery | null = null;
+	private discoveredAt = 0;
+	private readonly entries = new Map<AccountKey, Entry>();
+	private history: Promise<void> | null = null;
+	private historyFailedAt = -Infinity;
+	private historyDone = false;
+	private saving: Promise<void> = Promise.resolve();
+	private state: RegionMetricsState = {error: null, throttled: false, lastSuccess: null, lastAttempt: null, historyError: null};
+
+	constructor(private readonly options: RegionMetricsOptions) {
+		const {accounts} = options;
+		if (accounts.kind === 'self') this.entry(null);
+		if (accounts.kind === 'list') for (const id of accounts.ids) this.entry(id);
+	}
+
+	get region(): string {
+		return this.options.region;
+	}
+
+	getState(): RegionMetricsState {
+		return this.state;
+	}
+
+	/** Every watched account of this region (linked accounts appear after the first ListMetrics pass). */
+	accounts(): AccountMetrics[] {
+		return [...this.entries].map(([account, entry]) => {
+			const done = entry.engine.readyCount();
+			return {
+				account,
+				series: entry.series,
+				error: entry.error,
+				learning: done < entry.engine.size ? {done, total: entry.engine.size} : null,
+			};
+		});
+	}
+
+	/**
+	 * Adds rows for accounts seen in other regions while this region has never answered (not enabled,
+	 * denied, unreachable): a failing region keeps its rows, each saying why, instead of vanishing.
+	 */
+	adopt(accounts: readonly string[]): void {
+		if (this.options.accounts.kind !== 'all' || this.state.lastSuccess !== null || this.state.error === null) return;
+		for (const account of accounts) {
+			if (this.entries.has(account)) continue;
+			this.entry(account).series = this.options.metrics.map(name => placeholder(name, this.state.error));
+		}
+	}
+
+	nextSettleAt(): number {
+		const {now, settleLagMs} = this.options;
+		return lastSettledBucket(now(), settleLagMs) + 120_000 + settleLagMs;
+	}
+
+	private entry(account: AccountKey): Entry {
+		let entry = this.entries.get(account);
+		if (!entry) {
+			entry = {engine: new BaselineEngine(this.options.metrics, this.options.rules), series: this.options.metrics.map(name => placeholder(name)), error: null};
+			this.entries.set(account, entry);
+		}
+		return entry;
+	}
+
+	/** One refresh; with `waitForHistory` (--once) the baselines are learned before judging. */
+	async poll(signal: AbortSignal, waitForHistory = false): Promise<void> {
+		const {client, metrics, now, settleLagMs, historyBuckets, accounts, onRequest} = this.options;
+		this.state = {...this.state, lastAttempt: now()};
+		let operation: 'ListMetrics' | 'GetMetricData' = 'ListMetrics';
+		try {
+			if (!this.discovery || now() - this.discoveredAt > REDISCOVER_MS) {
+				const found = await discoverFleetSeries(client, metrics, accounts.kind !== 'self', signal, () => onRequest('ListMetrics'));
+				this.discovery = found;
+				this.discoveredAt = now();
+				if (accounts.kind === 'all') for (const account of found.keys()) if (account !== null) this.entry(account);
+				this.history = null;
+				this.historyDone = false;
+			}
+			const history = this.startHistory();
+			if (waitForHistory && history) {
+				await history;
+				await this.saving;
+			}
+			const at = now();
+			const window = settledWindow(at, historyBuckets, settleLagMs);
+			const wanted: ScopedMetric[] = [];
+			for (const account of this.entries.keys()) {
+				const discovery = this.discovery.get(account);
+				for (const name of metrics) wanted.push({account, metric: name, series: discovery?.get(name) ?? []});
+			}
+			operation = 'GetMetricData';
+			const windows = await fetchFleetWindows(client, wanted, window, {signal, onRequest: () => onRequest('GetMetricData')});
+			for (const [account, entry] of this.entries) {
+				const discovery = this.discovery.get(account);
+				const byName = windows.get(account);
+				entry.series = metrics.map(name =>
+					entry.engine.observe(buildSeries(name, byName?.get(name), discovery?.get(name)?.length ?? 0, {now: at, settleLagMs, historyBuckets})),
+				);
+				const forbidden = entry.series.find(s => s.error?.startsWith('Forbidden'));
+				entry.error = forbidden
+					? `access denied: account ${account ?? 'self'} does not share its metrics with this monitoring account in ${this.options.region} (${forbidden.error})`
+					: account !== null && !discovery
+						? `no AWS/IoT metrics from account ${account} in ${this.options.region}: is it linked to this monitoring account (OAM sink) and does it use AWS IoT here?`
+						: null;
+			}
+			this.state = {...this.state, error: null, throttled: false, lastSuccess: now()};
+		} catch (error) {
+			if (signal.aborted) return;
+			const described = describeRegionError(error, this.options.region, 'CloudWatch', operation);
+			if (this.state.lastSuccess === null) {
+				for (const entry of this.entries.values()) entry.series = metrics.map(name => placeholder(name, described.message));
+			}
+			this.state = {...this.state, error: described.message, throttled: described.kind === 'throttled'};
+		}
+	}
+
+	private startHistory(): Promise<void> | null {
+		const {now} = this.options;
+		if (this.history) return this.history;
+		if (this.historyDone || !this.discovery || now() - this.historyFailedAt < HISTORY_RETRY_MS) return null;
+		const discovery = this.discovery;
+		const scopes = [...this.entries].flatMap(([account, entry]) => {
+			const found = discovery.get(account);
+			return found ? [{account, discovery: found, engine: entry.engine, cachePath: this.options.cache.pathOf(account)}] : [];
+		});
+		this.history = loadFleetHistory({
+			client: this.options.client,
+			scopes,
+			now: now(),
+			settleLagMs: this.options.settleLagMs,
+			historyDays: this.options.historyDays,
+			model: this.options.cache.model,
+			rebaseline: this.options.cache.rebaseline,
+			signal: this.options.signal,
+			onRequest: () => this.options.onRequest('GetMetricData'),
+			onProgress: () => this.options.onChange(),
+		}).then(
+			() => {
+				this.historyDone = true;
+				for (const entry of this.entries.values()) entry.series = entry.series.map(s => entry.engine.observe(s));
+				this.state = {...this.state, historyError: null};
+				this.options.onChange();
+				// After the judged snapshot is out; --once waits for it (poll below), the live monitor does not.
+				this.saving = new Promise<void>(resolve => setImmediate(resolve)).then(() => saveFleetHistory(scopes, this.options.cache.model));
+			},
+			(error: unknown) => {
+				this.historyFailedAt = now();
+				this.history = null;
+				this.state = {...this.state, historyError: `baseline history: ${describeRegionError(error, this.options.region, 'CloudWatch', 'GetMetricData').message}`};
+				this.options.onChange();
+			},
+		);
+		return this.history;
+	}
+}
