@@ -9,7 +9,7 @@ import {
 	FilterLogEventsCommand,
 	type CloudWatchLogsClient,
 } from '@aws-sdk/client-cloudwatch-logs';
-import type {ScopedEvent} from '../fleet-types.js';
+import type {ScopedEvent} from '../types.js';
 import {asObject, field, textOf} from '../trail/record.js';
 import {decodeEvent, IOT_EVENT_SOURCE, type LookupPageRequest} from './trail.js';
 

@@ -8,7 +8,7 @@
 import {createFleetClients, type FleetClients} from '../aws/fleet-clients.js';
 import {SENSITIVITY} from '../baseline/severity.js';
 import {DEFAULT_PARAMS} from '../baseline/detector.js';
-import type {FleetSnapshot, ScopedEvent} from '../fleet-types.js';
+import type {FleetSnapshot, ScopedEvent} from '../types.js';
 import {baselineCachePath, defaultCacheDir, modelId} from '../monitor/baseline-cache.js';
 import {FleetEvents} from '../monitor/fleet/fleet-events.js';
 import {fleetSnapshotToJson} from '../monitor/fleet/fleet-json.js';

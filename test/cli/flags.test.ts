@@ -179,7 +179,7 @@ test('parseArgs: values that look like flags are not flags when they are values'
 	assert.equal(options(['--notify-command=--x']).notify.command, '--x');
 	assert.equal(options(['--no-bell', '--no-color', '--no-ascii']).color, 'never');
 	const simulate = parse(['simulate', '--seed', '-3']);
-	assert.deepEqual(simulate, {kind: 'simulate', port: 4566, seed: -3, quiet: false});
+	assert.deepEqual(simulate, {kind: 'simulate', port: 4566, seed: -3, quiet: false, org: false});
 });
 
 test('parseArgs: an unknown command names the command or flag it most likely meant', () => {

@@ -9,7 +9,7 @@ import {CloudWatchClient, GetMetricDataCommand} from '@aws-sdk/client-cloudwatch
 import {FleetMonitor, type FleetMonitorOptions} from '../../source/monitor/fleet/fleet-monitor.js';
 import {fleetSnapshotToJson} from '../../source/monitor/fleet/fleet-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
-import type {FleetSnapshot, ScopeView} from '../../source/fleet-types.js';
+import type {FleetSnapshot, ScopeView} from '../../source/types.js';
 import {BASE} from '../aws/helpers.js';
 import {recordText} from '../../source/trail/packed-record.js';
 import {GROUP, PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';

@@ -9,7 +9,7 @@
 import type {FleetClients, RegionClients} from '../../aws/fleet-clients.js';
 import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogGroupRef} from '../../aws/logs.js';
 import {lookupIotPage} from '../../aws/trail.js';
-import type {ScopedEvent} from '../../fleet-types.js';
+import type {ScopedEvent} from '../../types.js';
 import {TrailTail, type TrailState} from '../trail-tail.js';
 import {describeRegionError} from './scope-errors.js';
 

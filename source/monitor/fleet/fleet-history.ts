@@ -5,7 +5,7 @@
  * 5 series of 14 days at one minute, up to 500 series of a short gap). Each request's values are learned
  * and dropped before the next, so memory stays at one request's worth whatever the fleet's size.
  */
-import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchClient} from '../../aws/clients.js';
 import {fetchFleetWindows, type AccountKey, type ScopedMetric} from '../../aws/fleet-metrics.js';
 import type {Discovery} from '../../aws/metrics.js';
 import type {BaselineEngine} from '../baseline-engine.js';

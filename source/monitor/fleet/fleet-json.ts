@@ -3,7 +3,7 @@
  * object carrying `account` and `region`, plus `scopes: [{account, region, status, errors}]`; `status` is
  * the worst scope's. `region` is the watched regions joined with commas (also as `regions`).
  */
-import type {FleetSnapshot} from '../../fleet-types.js';
+import type {FleetSnapshot} from '../../types.js';
 import {eventToJson} from '../../trail/event-json.js';
 import {snapshotToJson} from '../snapshot-json.js';
 

@@ -9,7 +9,7 @@ import {setMaxListeners} from 'node:events';
 import type {FleetClients} from '../../aws/fleet-clients.js';
 import type {AccountKey} from '../../aws/fleet-metrics.js';
 import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
-import type {FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../fleet-types.js';
+import type {FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../types.js';
 import type {Snapshot, SourceHealth, TrailEvent} from '../../types.js';
 import {mergeEvents} from '../events.js';
 import {overallStatus} from '../monitor.js';

@@ -5,7 +5,7 @@
  * (not enabled, throttled, denied) is the region's; a metric an account does not share (Forbidden) is
  * that account's. Never throws.
  */
-import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchClient} from '../../aws/clients.js';
 import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type ScopedMetric} from '../../aws/fleet-metrics.js';
 import {describeAwsError} from '../../aws/errors.js';
 import type {SeverityRules} from '../../baseline/severity.js';

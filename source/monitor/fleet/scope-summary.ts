@@ -3,7 +3,7 @@
  * first). The words here are what the on-call engineer reads at 3 a.m.: the worst flag and its change,
  * or what is wrong with the source, never a bare code.
  */
-import type {FlaggedMetric, ScopeRef, ScopeSummary, ScopeView} from '../../fleet-types.js';
+import type {FlaggedMetric, ScopeRef, ScopeSummary, ScopeView} from '../../types.js';
 import type {Snapshot} from '../../types.js';
 
 const STATUS_RANK: Record<Snapshot['status'], number> = {CRIT: 0, WARN: 1, UNKNOWN: 2, OK: 3};
