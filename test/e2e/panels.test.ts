@@ -61,50 +61,89 @@ test('CloudTrail denied and credentials expired: both messages whole on screen a
 	}
 });
 
+/** A CreatePolicyVersion whose record holds a long policy document, as a JSON string (as CloudTrail writes it). */
+function policyVersionEvent(now: number) {
+	const topics = ['telemetry', 'shadow-sync', 'ota-status', 'diagnostics', 'fleet-commands'];
+	const document = {
+		Version: '2012-10-17',
+		Statement: [
+			{Effect: 'Allow', Action: 'iot:Connect', Resource: 'arn:aws:iot:*:*:client/${iot:Connection.Thing.ThingName}'},
+			...topics.map(topic => ({
+			Effect: 'Allow',
+			Action: ['iot:Publish', 'iot:Receive'],
+				Resource: `arn:aws:iot:us-east-1:123456789012:topic/${topic}/*`,
+			})),
+		],
+	};
+	const raw = JSON.stringify({
+		eventVersion: '1.08',
+		userIdentity: {type: 'IAMUser', userName: 'alice', accountId: '123456789012'},
+		eventTime: new Date(now).toISOString(),
+		eventSource: 'iot.amazonaws.com',
+		eventName: 'CreatePolicyVersion',
+		awsRegion: 'us-east-1',
+		sourceIPAddress: '203.0.113.9',
+		requestParameters: {policyName: 'FleetTelemetryPolicy', policyDocument: JSON.stringify(document), setAsDefault: true},
+		responseElements: {policyVersionId: '8', isDefaultVersion: true},
+		eventID: 'e2e-policy-version',
+		readOnly: false,
+		recipientAccountId: '123456789012',
+	});
+	return {eventTime: now, eventName: 'CreatePolicyVersion', username: 'alice', raw, eventId: 'e2e-policy-version'};
+}
+
 test('the detail view pretty-prints and wraps a policy document; a s x W ? reachable from the footer or one help page', async () => {
-	for (const size of SIZES) {
-		const pane = app('--demo', size);
-		try {
-			await pane.waitFor(s => /EVENTS/.test(s) && /q quit/.test(s), 30_000, 'the demo');
-			const footer = (pane.capture().trimEnd().split('\n').at(-1) ?? '').trim();
-			pane.send('?');
-			const help = await pane.waitFor(s => /HELP/.test(s), 5_000, 'the help');
-			for (const key of ['a', 's', 'x', 'W', '?']) {
-				const inFooter = footer.split(/\s{2,}/).some(item => item.startsWith(`${key} `));
-				const onPage = help.split('\n').some(line => line.startsWith(` ${key} `));
-				assert.ok(inFooter || onPage, `${key} at ${size.columns}x${size.rows}; footer: ${footer}`);
+	// Fleet-wide policy changes are rare in the endpoint's everyday control plane (a few a day), as on a
+	// real account: this one is put there, a few minutes ago.
+	const sim = await startSimulator({lookupEventsTps: 100});
+	sim.injectEvents([policyVersionEvent(Date.now() - 5 * 60_000)]);
+	try {
+		for (const size of SIZES) {
+			const pane = app(`--endpoint-url ${sim.url}`, size);
+			try {
+				await pane.waitFor(s => /EVENTS/.test(s) && /q quit/.test(s), 30_000, 'the demo');
+				const footer = (pane.capture().trimEnd().split('\n').at(-1) ?? '').trim();
+				pane.send('?');
+				const help = await pane.waitFor(s => /HELP/.test(s), 5_000, 'the help');
+				for (const key of ['a', 's', 'x', 'W', '?']) {
+					const inFooter = footer.split(/\s{2,}/).some(item => item.startsWith(`${key} `));
+					const onPage = help.split('\n').some(line => line.startsWith(` ${key} `));
+					assert.ok(inFooter || onPage, `${key} at ${size.columns}x${size.rows}; footer: ${footer}`);
+				}
+				pane.send('Escape');
+				await pane.waitFor(s => /q quit/.test(s) && !/HELP/.test(s), 5_000, 'back to the list');
+				// Typed as a person types: the filter line opens, then the text, then Enter applies it.
+				pane.send('/');
+				await pane.waitFor(s => /⏎ apply/.test(s), 5_000, 'the filter line');
+				pane.send('CreatePolicyVersion');
+				await pane.waitFor(s => /\/ CreatePolicyVersion/.test(s), 5_000, 'the filter text');
+				pane.send('Enter');
+				await pane.waitFor(s => /filter: "CreatePolicyVersion"/.test(s) && /q quit/.test(s), 5_000, 'the filter applied');
+				pane.send('Enter');
+				await pane.waitFor(s => /DETAIL/.test(s), 15_000, 'the detail');
+				// Down the record until the policy's last statement shows: every line within the width, none cut.
+				let screen = '';
+				let seen = '';
+				for (let page = 0; page < 40; page++) {
+					const before = pane.capture();
+					screen = before;
+					seen += screen;
+					if (/topic\/[\w-]+\/\*/.test(screen)) break;
+					const title = /^ DETAIL.*$/m.exec(before)?.[0];
+					pane.send('PageDown');
+					await pane.waitFor(s => /^ DETAIL.*$/m.exec(s)?.[0] !== title, 3_000, 'the next page');
+				}
+				assert.match(seen, /policyDocument \(JSON string, shown parsed\)/);
+				assert.match(seen, /^\s+"Effect": "Allow",?$/m, 'one field a line');
+				assert.match(words(seen), /arn:aws:iot:\*:\*:client\/\$\{iot:Connection\.Thing\.ThingName\}/, 'the whole resource, wrapped if need be');
+				const lines = screen.split('\n');
+				const record = lines.slice(lines.findIndex(line => /^ DETAIL/.test(line)) + 1).filter(line => !/^ (metrics|q quit)/.test(line));
+				for (const line of record) assert.doesNotMatch(line, /…$/, 'no record line cut off');
+			} finally {
+				pane.kill();
 			}
-			pane.send('Escape');
-			await pane.waitFor(s => /q quit/.test(s) && !/HELP/.test(s), 5_000, 'back to the list');
-			// Typed as a person types: the filter line opens, then the text, then Enter applies it.
-			pane.send('/');
-			await pane.waitFor(s => /⏎ apply/.test(s), 5_000, 'the filter line');
-			pane.send('CreatePolicyVersion');
-			await pane.waitFor(s => /\/ CreatePolicyVersion/.test(s), 5_000, 'the filter text');
-			pane.send('Enter');
-			await pane.waitFor(s => /filter: "CreatePolicyVersion"/.test(s) && /q quit/.test(s), 5_000, 'the filter applied');
-			pane.send('Enter');
-			await pane.waitFor(s => /DETAIL/.test(s), 15_000, 'the detail');
-			// Down the record until the policy's last statement shows: every line within the width, none cut.
-			let screen = '';
-			let seen = '';
-			for (let page = 0; page < 40; page++) {
-				const before = pane.capture();
-				screen = before;
-				seen += screen;
-				if (/topic\/[\w-]+\/\*/.test(screen)) break;
-				const title = /^ DETAIL.*$/m.exec(before)?.[0];
-				pane.send('PageDown');
-				await pane.waitFor(s => /^ DETAIL.*$/m.exec(s)?.[0] !== title, 3_000, 'the next page');
-			}
-			assert.match(seen, /policyDocument \(JSON string, shown parsed\)/);
-			assert.match(seen, /^\s+"Effect": "Allow",?$/m, 'one field a line');
-			assert.match(words(seen), /arn:aws:iot:\*:\*:client\/\$\{iot:Connection\.Thing\.ThingName\}/, 'the whole resource, wrapped if need be');
-			const lines = screen.split('\n');
-			const record = lines.slice(lines.findIndex(line => /^ DETAIL/.test(line)) + 1).filter(line => !/^ (metrics|q quit)/.test(line));
-			for (const line of record) assert.doesNotMatch(line, /…$/, 'no record line cut off');
-		} finally {
-			pane.kill();
 		}
+	} finally {
+		await sim.close();
 	}
 });

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {FrameDiff, frameDelta} from '../../source/ui/shared/frame-diff.js';
+import {FrameDiff, RESIZE_SETTLE_MS, frameDelta} from '../../source/ui/shared/frame-diff.js';
 
 /** A tiny terminal: rows of text, a cursor; knows the sequences Ink and FrameDiff write. */
 class Screen {
@@ -76,7 +76,8 @@ test('one changed row of a 40-row frame costs that row, not the frame', () => {
 });
 
 test('unknown writes pass through and make the next frame whole; harmless ones keep the rows', () => {
-	const diff = new FrameDiff();
+	let now = 0;
+	const diff = new FrameDiff(() => now);
 	const a = ['a', 'b'];
 	assert.equal(diff.rewrite(inkWrite(0, a)), '\u001B[2Ka\n\u001B[2Kb\n');
 	assert.equal(diff.rewrite('\u001B[?25l'), '\u001B[?25l');
@@ -87,10 +88,17 @@ test('unknown writes pass through and make the next frame whole; harmless ones k
 	assert.equal(diff.rewrite(clear), clear);
 	const whole = inkWrite(2, ['a', 'c']);
 	assert.equal(diff.rewrite(whole), whole);
-	// After a resize the next frame is written whole too.
+	// After a resize every frame is written whole until the terminal has settled, then diffs again.
 	diff.reset();
 	const again = inkWrite(2, ['a', 'd']);
 	assert.equal(diff.rewrite(again), again);
+	now += RESIZE_SETTLE_MS - 1;
+	const still = inkWrite(2, ['a', 'e']);
+	assert.equal(diff.rewrite(still), still, 'whole while settling');
+	now += 1;
+	const settled = inkWrite(2, ['a', 'f']);
+	assert.equal(diff.rewrite(settled), settled, 'the first frame after settling is whole: the rows were unknown');
+	assert.equal(diff.rewrite(inkWrite(2, ['a', 'g'])), '\u001B[2A\u001B[1E\u001B[2Kg\n', 'then diffs');
 	// A frame whose erase count does not match what we wrote is not ours to diff.
 	const odd = inkWrite(5, ['x']);
 	assert.equal(diff.rewrite(odd), odd);

@@ -16,14 +16,33 @@ const HARMLESS = new Set([`${ESC}?25l`, `${ESC}?25h`, `${ESC}?2026h`, `${ESC}?20
 /** Only SGR (colour, bold, dim, inverse) may appear inside a frame's text. */
 const SGR = /\u001B\[[0-9;]*m/g;
 
+/**
+ * How long after a resize every frame is written whole. A terminal (tmux especially) reflows its rows
+ * when resized, and several resizes in a row can overtake Ink's frames on a busy machine: a frame drawn
+ * for the size before last then lands on the new one. Whole frames (what Ink writes by itself) heal that
+ * on the next frame; a diff against rows that are no longer there would keep a stale row for good.
+ */
+export const RESIZE_SETTLE_MS = 1000;
+
 /** Rewrites Ink's frame writes for one terminal; holds the rows on screen. */
 export class FrameDiff {
 	/** The rows of the last frame written, as the terminal shows them; null: unknown, next frame whole. */
 	#rows: string[] | null = [];
+	/** Until when (epoch ms) frames pass whole, after the last resize. */
+	#settleUntil = 0;
+	readonly #now: () => number;
+
+	constructor(now: () => number = Date.now) {
+		this.#now = now;
+	}
 
 	/** What to write instead of `chunk`. */
 	rewrite(chunk: string): string {
 		if (HARMLESS.has(chunk)) return chunk;
+		if (this.#now() < this.#settleUntil) {
+			this.#rows = null;
+			return chunk;
+		}
 		const prefix = ERASE_PREFIX.exec(chunk)![0];
 		const erased = prefix === '' ? 0 : prefix.split(ERASE_LINE).length - 1;
 		const text = chunk.slice(prefix.length);
@@ -41,9 +60,10 @@ export class FrameDiff {
 		return frameDelta(previous, next);
 	}
 
-	/** Forget what is on screen (after a resize the terminal may have reflowed it). */
+	/** Forget what is on screen (after a resize the terminal may have reflowed it); whole frames for a while. */
 	reset(): void {
 		this.#rows = null;
+		this.#settleUntil = this.#now() + RESIZE_SETTLE_MS;
 	}
 }
 
