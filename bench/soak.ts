@@ -26,7 +26,7 @@ import {join} from 'node:path';
 import {CloudTrailClient, LookupEventsCommand} from '@aws-sdk/client-cloudtrail';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
-import {checkFault, type Fault} from '../source/simulator/faults.js';
+import {type Fault} from '../source/simulator/faults.js';
 import {startSimulator} from '../source/simulator/server.js';
 
 const arg = (name: string, fallback: string): string => {
@@ -237,8 +237,11 @@ const both = (fault: Omit<Fault, 'service'>) => {
 const clearFaults = async () => sim.clearFaults();
 const forever = Number.POSITIVE_INFINITY;
 
-/** Malformed answers: a body cut halfway (malformed-json), and, where this build has it, well-formed JSON of the wrong shape. */
-const MALFORMED_ANSWER_KIND = 'malformed-answer';
+/**
+ * Malformed answers, on both services: a 200 whose body stops halfway (malformed-json) for a quarter of the
+ * requests, and for another quarter a well-formed 200 whose contents are hostile (hostile-values: items or
+ * fields replaced by null, wrong types, 1e300, escapes, huge strings; source/simulator/hostile.ts).
+ */
 const PHASES: Phase[] = [
 	{name: 'baseline (no fault)', inject: async () => null, clear: async () => {}},
 	{name: 'throttle storm', inject: async () => (both({kind: 'throttle', times: forever}), null), clear: clearFaults},
@@ -255,15 +258,10 @@ const PHASES: Phase[] = [
 	{
 		name: 'malformed bodies (50%)',
 		inject: async () => {
-			let note: string | null = null;
-			try {
-				checkFault({service: 'cloudtrail', kind: MALFORMED_ANSWER_KIND});
-				both({kind: MALFORMED_ANSWER_KIND as Fault['kind'], probability: 0.25, times: forever});
-			} catch {
-				note = `fault kind "${MALFORMED_ANSWER_KIND}" not in this build: cut bodies only`;
-			}
-			both({kind: 'malformed-json', probability: 0.5, times: forever});
-			return note;
+			both({kind: 'malformed-json', probability: 0.25, times: forever});
+			// Of the requests the cut bodies spare, a third: a quarter of all requests.
+			both({kind: 'hostile-values', probability: 1 / 3, times: forever, seed: 7});
+			return null;
 		},
 		clear: clearFaults,
 	},
@@ -447,6 +445,13 @@ const last = rows.at(-1)?.rssEnd ?? null;
 console.log('');
 console.log(`run: ${((judgeAt - started) / 60_000).toFixed(1)} min (${plan}); UI --poll-interval ${POLL}, --tail-interval 5s; UI LookupEvents max ${all.max}/s avg ${all.avg.toFixed(2)}/s; tail LookupEvents max ${tailAll.max}/s avg ${tailAll.avg.toFixed(2)}/s`);
 console.log(`tail --json: ${tail.seen.length} lines, ${reference.size} events the endpoint answered for the window, ${lost.length} lost, ${duplicated.length} duplicated`);
+const parseSeconds = (text: string): number => Number(/^(\d+(?:\.\d+)?)/.exec(text)?.[1] ?? 'NaN') * (text.endsWith('m') ? 60 : 1);
+// The status line is clean only when both sources are: the bound is two of the longer interval (trail: 5 s).
+const boundS = 2 * Math.max(parseSeconds(POLL), 5);
+const slow = rows.filter(row => row.recoverS === null || row.recoverS > boundS).map(row => row.name);
+console.log(`recovery bound: 2 poll intervals = ${boundS} s; phases over it: ${slow.length ? slow.join(', ') : 'none'}`);
+const firstStart = rows[0]?.rssStart ?? null;
+console.log(`UI RSS at the start of the baseline phase (after warm-up): ${firstStart?.toFixed(1) ?? '?'} MiB; growth is judged from the end of the baseline phase (start-up loads done) to the end of the run`);
 console.log(`UI RSS after the baseline phase -> end: ${first?.toFixed(1) ?? '?'} -> ${last?.toFixed(1) ?? '?'} MiB (${first && last ? `${(((last - first) / first) * 100).toFixed(1)} %` : '?'}); q at the end: exit status ${exitStatus || '(did not exit)'}`);
 if (failure) console.log(`FAILED: ${failure}`);
 if (process.env['SOAK_DEBUG']) console.log(`last screen:\n${lastScreen}\ntail stderr:\n${tail.stderr()}`);
