@@ -157,7 +157,7 @@ function screen(): {drawn: boolean; status: string; header: string; text: string
 
 /** The error messages of the status line (after ✗) by source; empty when both sources are fine. */
 function shownErrors(status: string): Map<string, string> {
-	return new Map([...status.matchAll(/(metrics|trail) ✗ (.*?)(?= · data| · no data|\s{3}|$)/g)].map(m => [m[1]!, m[2]!]));
+	return new Map([...status.matchAll(/(metrics|trail) ✗ (.*?)(?= · (?:⚠ )?data| · no data|\s{3}|$)/g)].map(m => [m[1]!, m[2]!]));
 }
 
 // ---------------------------------------------------------------- tail --json
