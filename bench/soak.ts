@@ -16,7 +16,7 @@
 // window, each event counted in the phase of its EventTime), and the UI's RSS at the phase's start and end.
 //
 // Usage: npm run soak -- --minutes 30   (default 30; --minutes 2 is a quick smoke run; --poll-interval 10s)
-// Linux only (tmux, /proc). Phase length = (minutes - warm-up) / 6.
+// Linux only (tmux, /proc). Warm-up (start-up) 60-150 s, then 7 phases of (minutes - warm-up) / 7 each.
 import {execFileSync, spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -26,7 +26,7 @@ import {join} from 'node:path';
 import {CloudTrailClient, LookupEventsCommand} from '@aws-sdk/client-cloudtrail';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
-import {checkFault, type Fault} from '../source/simulator/faults.js';
+import {type Fault} from '../source/simulator/faults.js';
 import {startSimulator} from '../source/simulator/server.js';
 
 const arg = (name: string, fallback: string): string => {
@@ -157,7 +157,7 @@ function screen(): {drawn: boolean; status: string; header: string; text: string
 
 /** The error messages of the status line (after ✗) by source; empty when both sources are fine. */
 function shownErrors(status: string): Map<string, string> {
-	return new Map([...status.matchAll(/(metrics|trail) ✗ (.*?)(?= · data| · no data|\s{3}|$)/g)].map(m => [m[1]!, m[2]!]));
+	return new Map([...status.matchAll(/(metrics|trail) ✗ (.*?)(?= · (?:⚠ )?data| · no data|\s{3}|$)/g)].map(m => [m[1]!, m[2]!]));
 }
 
 // ---------------------------------------------------------------- tail --json
@@ -237,8 +237,11 @@ const both = (fault: Omit<Fault, 'service'>) => {
 const clearFaults = async () => sim.clearFaults();
 const forever = Number.POSITIVE_INFINITY;
 
-/** Malformed answers: a body cut halfway (malformed-json), and, where this build has it, well-formed JSON of the wrong shape. */
-const MALFORMED_ANSWER_KIND = 'malformed-answer';
+/**
+ * Malformed answers, on both services: a 200 whose body stops halfway (malformed-json) for a quarter of the
+ * requests, and for another quarter a well-formed 200 whose contents are hostile (hostile-values: items or
+ * fields replaced by null, wrong types, 1e300, escapes, huge strings; source/simulator/hostile.ts).
+ */
 const PHASES: Phase[] = [
 	{name: 'baseline (no fault)', inject: async () => null, clear: async () => {}},
 	{name: 'throttle storm', inject: async () => (both({kind: 'throttle', times: forever}), null), clear: clearFaults},
@@ -255,15 +258,10 @@ const PHASES: Phase[] = [
 	{
 		name: 'malformed bodies (50%)',
 		inject: async () => {
-			let note: string | null = null;
-			try {
-				checkFault({service: 'cloudtrail', kind: MALFORMED_ANSWER_KIND});
-				both({kind: MALFORMED_ANSWER_KIND as Fault['kind'], probability: 0.25, times: forever});
-			} catch {
-				note = `fault kind "${MALFORMED_ANSWER_KIND}" not in this build: cut bodies only`;
-			}
-			both({kind: 'malformed-json', probability: 0.5, times: forever});
-			return note;
+			both({kind: 'malformed-json', probability: 0.25, times: forever});
+			// Of the requests the cut bodies spare, a third: a quarter of all requests.
+			both({kind: 'hostile-values', probability: 1 / 3, times: forever, seed: 7});
+			return null;
 		},
 		clear: clearFaults,
 	},
@@ -312,14 +310,29 @@ tmux('start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';', 'new-
 const pid = Number(tmux('display-message', '-p', '-t', 'soak', '#{pane_pid}').trim());
 const tail = startTail(tailProxy.port);
 const rows: Row[] = [];
+const WARM_MIN_MS = 60_000;
+const WARM_MAX_MS = 150_000;
+const WARM_QUIET_MS = 15_000;
+const warmMessages = new Map<string, string>();
+/** The UI's RSS, sampled every second through the run (GC makes single samples noisy). */
+const rssSamples: Array<{at: number; mib: number | null}> = [];
 let failure: string | null = null;
 let plan = '';
 try {
-	// Warm-up: until the UI is drawn and both sources have answered (at most 90 s).
-	const warmDeadline = now() + 90_000;
+	// Warm-up = start-up: the UI drawn, both sources with data and the status line free of errors for
+	// WARM_QUIET_MS running (the first polls page through the backlog while the tail does the same, and the
+	// 14 days of baseline history load), at least WARM_MIN_MS, at most WARM_MAX_MS. What the status line
+	// showed meanwhile is reported under the table.
+	const warmDeadline = now() + WARM_MAX_MS;
+	let quietSince: number | null = null;
 	while (now() < warmDeadline) {
 		const s = screen();
-		if (s.drawn && /metrics\s+(?!✗)(?!— waiting)/.test(s.status) && /trail\s+(?!✗)(?!— waiting)/.test(s.status)) break;
+		const errors = shownErrors(s.status);
+		for (const [source, text] of errors) if (!warmMessages.has(source)) warmMessages.set(source, text);
+		const ready = s.drawn && errors.size === 0 && !/waiting|no data/.test(s.status);
+		quietSince = ready ? (quietSince ?? now()) : null;
+		if (quietSince !== null && now() - quietSince >= WARM_QUIET_MS && now() - started >= WARM_MIN_MS) break;
+		rssSamples.push({at: now(), mib: rssMiB(pid)});
 		await sleep(500);
 	}
 	const warmS = (now() - started) / 1000;
@@ -338,6 +351,7 @@ try {
 		let recoverS: number | null = null;
 		while (now() - start < phaseMs) {
 			const s = screen();
+			rssSamples.push({at: now(), mib: rssMiB(pid)});
 			if (!alive(pid) || !s.drawn) up = false;
 			const errors = shownErrors(s.status);
 			if (clearedAt === null) {
@@ -441,13 +455,32 @@ rows.forEach((row, i) => {
 });
 const all = lookupStats(uiProxy.lookups, rows[0]?.start ?? started, rows.at(-1)?.end ?? now());
 const tailAll = lookupStats(tailProxy.lookups, tail.startedAt, judgeAt);
-// Growth from the end of the baseline phase (start-up and the first loads done) to the end of the run.
-const first = rows[0]?.rssEnd ?? null;
-const last = rows.at(-1)?.rssEnd ?? null;
+const median = (values: number[]): number | null => {
+	if (values.length === 0) return null;
+	const sorted = [...values].sort((x, y) => x - y);
+	return sorted[Math.floor(sorted.length / 2)]!;
+};
+const rssIn = (row: Row | undefined): number | null =>
+	row ? median(rssSamples.filter(r => r.at >= row.start && r.at < row.end && r.mib !== null).map(r => r.mib!)) : null;
+// RSS growth: the median of the 1 s samples in the baseline phase (after warm-up) against the median in the
+// last phase; medians, because one sample can land on either side of a garbage collection.
+const first = rssIn(rows[0]);
+const last = rssIn(rows.at(-1));
+const peak = Math.max(0, ...rssSamples.map(r => r.mib ?? 0));
 console.log('');
 console.log(`run: ${((judgeAt - started) / 60_000).toFixed(1)} min (${plan}); UI --poll-interval ${POLL}, --tail-interval 5s; UI LookupEvents max ${all.max}/s avg ${all.avg.toFixed(2)}/s; tail LookupEvents max ${tailAll.max}/s avg ${tailAll.avg.toFixed(2)}/s`);
 console.log(`tail --json: ${tail.seen.length} lines, ${reference.size} events the endpoint answered for the window, ${lost.length} lost, ${duplicated.length} duplicated`);
-console.log(`UI RSS after the baseline phase -> end: ${first?.toFixed(1) ?? '?'} -> ${last?.toFixed(1) ?? '?'} MiB (${first && last ? `${(((last - first) / first) * 100).toFixed(1)} %` : '?'}); q at the end: exit status ${exitStatus || '(did not exit)'}`);
+const parseSeconds = (text: string): number => Number(/^(\d+(?:\.\d+)?)/.exec(text)?.[1] ?? 'NaN') * (text.endsWith('m') ? 60 : 1);
+// The status line is clean only when both sources are: the bound is two of the longer interval (trail: 5 s).
+const boundS = 2 * Math.max(parseSeconds(POLL), 5);
+const slow = rows.filter(row => row.recoverS === null || row.recoverS > boundS).map(row => row.name);
+console.log(`recovery bound: 2 poll intervals = ${boundS} s; phases over it: ${slow.length ? slow.join(', ') : 'none'}`);
+const seen = (map: Map<string, string>) =>
+	[...map].map(([source, text]) => `${source === 'metrics' ? 'cw' : 'ct'}: ${text.replace(/^(CloudWatch|CloudTrail):? /, '')}`).join(' | ') || '(none)';
+console.log(`warm-up (start-up, backlog paging, baseline history): status line errors shown: ${seen(warmMessages)}`);
+console.log(
+	`UI RSS, median of 1 s samples, baseline phase -> last phase: ${first?.toFixed(1) ?? '?'} -> ${last?.toFixed(1) ?? '?'} MiB (${first && last ? `${last >= first ? '+' : ''}${(((last - first) / first) * 100).toFixed(1)} %` : '?'}); peak ${peak.toFixed(1)} MiB; q at the end: exit status ${exitStatus || '(did not exit)'}`,
+);
 if (failure) console.log(`FAILED: ${failure}`);
 if (process.env['SOAK_DEBUG']) console.log(`last screen:\n${lastScreen}\ntail stderr:\n${tail.stderr()}`);
 process.exit(failure || exitStatus !== '0' ? 1 : 0);

@@ -85,6 +85,7 @@ export async function runTail(options: TailOptions): Promise<number> {
 		lookbackMs: options.lookbackMs,
 		overlapMs: 20 * 60_000,
 		ratePerSecond: options.ratePerSecond,
+		maxBackoffMs: options.intervalMs,
 		maxEvents: options.maxEvents,
 		onChange: () => {
 			const {error} = tail.getState();

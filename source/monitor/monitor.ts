@@ -16,6 +16,7 @@ import type {Alarm, MetricSeries} from '../types.js';
 import {DEFAULT_SETTLE_LAG_MS} from './series.js';
 import {sleep} from './sleep.js';
 import {watchThrottles} from '../aws/attempts.js';
+import {errorRetryMs} from './backoff.js';
 
 export type MonitorOptions = {
 	readonly cloudwatch: CloudWatchClient;
@@ -109,6 +110,7 @@ export class Monitor implements MonitorHandle {
 			lookbackMs: options.lookbackMs ?? 3 * 3600_000,
 			overlapMs: Math.max(15 * 60_000, options.overlapMs ?? 20 * 60_000),
 			ratePerSecond: options.trailRatePerSecond ?? 1,
+			maxBackoffMs: options.tailIntervalMs ?? 10_000,
 			maxEvents: options.maxEvents ?? 10_000,
 			maxPages: options.maxTrailPages ?? null,
 			onChange: () => this.emit(),
@@ -205,12 +207,10 @@ export class Monitor implements MonitorHandle {
 
 	private delay(source: 'metrics' | 'trail', failures: number): number {
 		if (this.paused) return 3600_000;
-		if (failures > 0) {
-			const steps = this.options.errorRetryMs ?? ERROR_RETRY_MS;
-			return steps[Math.min(failures, steps.length) - 1] ?? ERROR_RETRY_MS[0]!;
-		}
-		if (source === 'trail') return this.options.tailIntervalMs ?? 10_000;
-		const interval = this.options.pollIntervalMs ?? 60_000;
+		const interval = source === 'trail' ? (this.options.tailIntervalMs ?? 10_000) : (this.options.pollIntervalMs ?? 60_000);
+		// Back off after errors, but never past the source's own interval (source/monitor/backoff.ts).
+		if (failures > 0) return errorRetryMs(failures, this.options.errorRetryMs ?? ERROR_RETRY_MS, interval);
+		if (source === 'trail') return interval;
 		// Wake when the next bucket settles (plus a little), but never later than the poll interval.
 		const settle = this.metrics.nextSettleAt() + 2_000 - this.now();
 		return Math.max(1_000, Math.min(interval, settle));

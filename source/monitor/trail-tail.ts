@@ -10,6 +10,7 @@ import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
 import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
 import {sleep} from './sleep.js';
+import {throttleBackoffMs} from './backoff.js';
 
 export type TrailTailOptions = {
 	readonly client: CloudTrailClient;
@@ -20,6 +21,11 @@ export type TrailTailOptions = {
 	/** Delivered this long after its EventTime, an event is late (default LATE_AFTER_MS, source/monitor/events.ts). */
 	readonly lateAfterMs?: number;
 	readonly ratePerSecond: number;
+	/**
+	 * Longest pause after a throttled request (the tail's poll interval): once throttling clears, the tail is
+	 * back within two of its intervals (source/monitor/backoff.ts). Default 10 s.
+	 */
+	readonly maxBackoffMs?: number;
 	readonly maxEvents: number;
 	/** Stop paging a poll after this many pages (null: page to the end). */
 	readonly maxPages?: number | null;
@@ -143,9 +149,9 @@ export class TrailTail {
 	private onThrottled(message: string): void {
 		this.throttles++;
 		this.options.onThrottle?.();
-		// Exponential backoff with full jitter, 2 s .. 60 s, on top of the normal pacing.
-		const ceiling = Math.min(60_000, 2_000 * 2 ** (this.throttles - 1));
-		this.nextRequestAt = this.options.now() + ceiling / 2 + Math.random() * (ceiling / 2);
+		// Exponential backoff with jitter from 2 s, capped at the poll interval and never under the pacing gap.
+		const {maxBackoffMs = 10_000, ratePerSecond} = this.options;
+		this.nextRequestAt = this.options.now() + throttleBackoffMs(this.throttles, maxBackoffMs, ratePerSecond);
 		this.state = {...this.state, throttled: true, error: message};
 		this.options.onChange();
 	}

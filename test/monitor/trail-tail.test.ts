@@ -200,3 +200,27 @@ test('malformed: a bad event re-read by every poll is counted once per poll, and
 		await rig.close();
 	}
 });
+
+test('after a throttle storm the tail retries within its poll interval (maxBackoffMs), never faster than its pacing', async () => {
+	// The endpoint's own 2/s quota is lifted: only the injected storm throttles.
+	const rig = await startRig({quiet: true, lookupEventsTps: 1000});
+	try {
+		rig.sim.injectFault({service: 'cloudtrail', kind: 'throttle', times: 6});
+		let throttles = 0;
+		const {tail} = tailFor(rig, {ratePerSecond: 10, maxBackoffMs: 300, onThrottle: () => throttles++});
+		await tail.poll(new AbortController().signal);
+		const state = tail.getState();
+		assert.equal(throttles, 6);
+		assert.equal(state.throttled, false);
+		assert.equal(state.error, null);
+		assert.ok(state.lastSuccess !== null, 'the same poll got through once the storm was over');
+		const times = rig.sim.requestLog().filter(r => r.operation === 'LookupEvents').map(r => r.at);
+		assert.ok(times.length >= 7, `${times.length} requests`);
+		const gaps = times.slice(1).map((t, i) => t - times[i]!);
+		// Uncapped, the 2nd and later pauses would be 2 s, 4 s, 8 s... (at least 1 s each).
+		assert.ok(Math.max(...gaps.slice(0, 6)) < 1000, `pauses ${gaps.join(', ')} ms: capped at 300 ms`);
+		assert.ok(Math.min(...gaps) >= 100 - 5, `pauses ${gaps.join(', ')} ms: never under the 100 ms pacing gap`);
+	} finally {
+		await rig.close();
+	}
+});
