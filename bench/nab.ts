@@ -41,7 +41,11 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
 const HOUR = 3_600_000;
 export const CANDIDATES: ReadonlyArray<Record<string, number>> = [3, 3.5].flatMap(warnZ =>
 	[0.6, 0.4, 0.8].flatMap(holdFraction =>
-		[3 * HOUR, HOUR].map(newNormalMs => ({warnZ, warnPercent: 5, holdFraction, reopenMs: HOUR, newNormalMs, dayEaseHours: 3})),
+		[3 * HOUR, HOUR].flatMap(newNormalMs =>
+			[HOUR, 2 * HOUR].flatMap(levelHalfLifeMs =>
+				[0.9, 0.8].map(seasonalGain => ({warnZ, warnPercent: 5, holdFraction, reopenMs: HOUR, newNormalMs, dayEaseHours: 3, levelHalfLifeMs, seasonalGain})),
+			),
+		),
 	),
 );
 
