@@ -41,7 +41,7 @@ const DAY = 24 * HOUR;
 
 export const DEFAULT_PARAMS: DetectorParams = {
 	transform: 'auto',
-	levelHalfLifeMs: HOUR,
+	levelHalfLifeMs: 2 * HOUR,
 	baseHalfLifeMs: 7 * DAY,
 	flatHalfLifeMs: HOUR,
 	scaleHalfLifeMs: DAY,
@@ -50,7 +50,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	bandZ: 4,
 	learnMs: 3 * HOUR,
 	seasonalAfterMs: 2 * DAY,
-	seasonalGain: 0.9,
+	seasonalGain: 0.8,
 	relativeFloor: 0.002,
 	recurrenceSpanHours: 3,
 	tailGain: 2,

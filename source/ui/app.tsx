@@ -31,6 +31,8 @@ import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js'
 import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
 import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
 import {computeLayout, fitsScreen} from './frame/layout.js';
+import {flagReasonLines} from './frame/flag-reason-lines.js';
+import {flagReason} from '../render/judgement.js';
 import {statusLineSegments} from './frame/source-status.js';
 import {useLatestReducer} from './shared/use-latest-reducer.js';
 import {
@@ -105,11 +107,14 @@ export function App({
 	);
 	const ticks = useMemo(() => changeTicks(snapshot.events, snapshot.metrics), [snapshot.events, snapshot.metrics]);
 	const flagged = useMemo(() => flaggedTargets([...main, ...errors]), [main, errors]);
-	const layout = computeLayout(size.rows, main.length, errors.length, alarmLinesWanted(snapshot.alarms));
 	const width = size.columns;
-	// Header and footer (and the status line and alarm lines when they show) take one row each; the
-	// rest is the list, the detail view, the alarm list, What changed or the help.
-	const bodyRows = Math.max(0, layout.frameRows - 2 - (layout.statusLine ? 1 : 0) - layout.alarmRows);
+	// The worst flag's reason under the header, on the main screen (W shows its target's own).
+	const onList = topScreen(state).kind === 'list';
+	const reason = useMemo(() => (onList ? flagReasonLines([...main, ...errors], width, g) : []), [onList, main, errors, width, g]);
+	const layout = computeLayout(size.rows, main.length, errors.length, alarmLinesWanted(snapshot.alarms), reason.length);
+	// Header and footer (and the status line, alarm and reason lines when they show) take one row each;
+	// the rest is the list, the detail view, the alarm list, What changed or the help.
+	const bodyRows = Math.max(0, layout.frameRows - 2 - (layout.statusLine ? 1 : 0) - layout.alarmRows - layout.reasonRows);
 
 	const all = snapshot.events;
 	const filter = effectiveFilter(state);
@@ -137,6 +142,8 @@ export function App({
 	const changes = screenOf(state, 'changes');
 	const live = changes === undefined ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
 	const changeTarget = changes === undefined ? null : (live ?? changes.target);
+	const changeSeries = changeTarget === null ? undefined : snapshot.metrics.find(metric => metric.name === changeTarget.metric);
+	const changeReason = changeSeries === undefined ? null : flagReason(changeSeries);
 	const suspects = useMemo(
 		() => (changeTarget === null ? [] : suspectsFor(snapshot.events, {metric: changeTarget.metric, onset: changeTarget.onset, direction: changeTarget.direction})),
 		// Keyed on the target's fields: flaggedTargets makes new objects per snapshot for the same metric and onset.
@@ -167,7 +174,7 @@ export function App({
 			flagged,
 			suspects: suspects.map(suspect => suspect.event),
 			selectedSuspect,
-			suspectRows: suspectRows(bodyRows),
+			suspectRows: suspectRows(bodyRows, changeReason, width),
 			paused: latest.paused,
 			now,
 		};
@@ -220,6 +227,7 @@ export function App({
 				suspects={suspects}
 				selected={selectedSuspect}
 				eventsSince={snapshot.eventsSince}
+				reason={changeReason}
 				width={width}
 				height={bodyRows}
 			/>
@@ -294,6 +302,7 @@ export function App({
 						</>
 					)}
 				</Clocked>
+				{layout.reasonRows > 0 && reason.map((segments, index) => <Line key={`reason${index}`} segments={segments} width={width} />)}
 				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 					{body}
 				</Box>

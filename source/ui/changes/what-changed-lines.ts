@@ -51,6 +51,22 @@ export function flaggedTargets(metrics: readonly MetricSeries[]): ChangeTarget[]
 export const WHY_LINES = 3;
 /** Title, window line and column titles above the list. */
 export const HEAD_LINES = 3;
+/** Lines the flag's reason may take under the title (wrapped at spaces, never cut short at 60 columns and more). */
+export const REASON_LINES = 3;
+
+/**
+ * The flag's reason (deviation.reason: "-87 % vs the usual Tuesday 14:00 (13.6k, normal 11.7k-15.7k),
+ * 4 min running") under the title, wrapped at spaces to `width`; none when there is no reason.
+ */
+export function reasonLines(reason: string | null | undefined, width: number, g: Glyphs = UNICODE): Segment[][] {
+	if (reason === null || reason === undefined || reason === '') return [];
+	const label = ' NOW ';
+	const indent = textWidth(label);
+	return wrap(sanitize(reason), Math.max(8, width - indent - 1), REASON_LINES, g).map((text, index) => [
+		{text: index === 0 ? label : ' '.repeat(indent), bold: true},
+		{text},
+	]);
+}
 
 type Columns = {readonly time: boolean; readonly event: number; readonly resource: number; readonly what: number};
 
@@ -166,6 +182,8 @@ export type ChangesHead = {
 	readonly after?: number;
 	/** Start of the CloudTrail window loaded (events before it are unknown). */
 	readonly eventsSince: number;
+	/** The metric's flag reason as it is now (flagReason), drawn under the title; none when null. */
+	readonly reason?: string | null;
 };
 
 /** The title and the window line of the view. */

@@ -27,6 +27,8 @@ export type ScreenLayout = {
 	readonly errorMode: 'full' | 'summary' | 'none';
 	/** Lines under the header for the alarms in ALARM (alarm-view.ts), 0 while none is. */
 	readonly alarmRows: number;
+	/** Lines under those for the worst flag's reason (flag-reason-lines.ts): all it asked for, or 0. */
+	readonly reasonRows: number;
 	/** The metrics table's column titles (dropped first on short terminals). */
 	readonly metricsTitle: boolean;
 	/** Rows of the metrics panel, its column titles included. */
@@ -46,13 +48,14 @@ const FIXED_ROWS = 3;
  * Rows for each panel at `rows` terminal rows, given how many main and error metric rows exist and how
  * many alarm lines are wanted (alarm-view.ts: one per alarm in ALARM, at most four). The header,
  * footer, every main metric and the error line always get theirs; what is left goes, in this order, to
- * one event row, the metrics column titles, the event column titles, the first alarm line, event rows
- * up to MIN_EVENT_ROWS_WITH_FULL_ERRORS, the status line, the error group in full (its title row and a
- * row per metric instead of the one line), the other alarm lines, and the rest to events.
- * 80x24: titles, error line, 8 events (7 while an alarm is in ALARM), no status line; 80x25 adds the
- * status line; 40 rows the full error group.
+ * one event row, the metrics column titles, the event column titles, the first alarm line, the worst
+ * flag's reason (all of its `reasonLines` or none: a reason is never cut), event rows up to
+ * MIN_EVENT_ROWS_WITH_FULL_ERRORS, the status line, the error group in full (its title row and a row
+ * per metric instead of the one line), the other alarm lines, and the rest to events.
+ * 80x24: titles, error line, 8 events (7 while an alarm is in ALARM, 2 fewer for a two-line reason),
+ * no status line; 80x25 adds the status line; 40 rows the full error group.
  */
-export function computeLayout(rows: number, mainMetrics: number, errorMetrics: number, alarmLines = 0): ScreenLayout {
+export function computeLayout(rows: number, mainMetrics: number, errorMetrics: number, alarmLines = 0, reasonLines = 0): ScreenLayout {
 	const frameRows = Math.max(1, rows - 1);
 	let left = frameRows - FIXED_ROWS - mainMetrics - (errorMetrics > 0 ? 1 : 0);
 	const take = (wanted: number): number => {
@@ -64,6 +67,7 @@ export function computeLayout(rows: number, mainMetrics: number, errorMetrics: n
 	const metricsTitle = take(1) === 1;
 	const eventHeader = take(1) === 1;
 	let alarmRows = take(Math.min(1, alarmLines));
+	const reasonRows = reasonLines > 0 && left >= reasonLines ? take(reasonLines) : 0;
 	eventRows += take(MIN_EVENT_ROWS_WITH_FULL_ERRORS - eventRows);
 	const statusLine = take(1) === 1;
 	let errorMode: ScreenLayout['errorMode'] = errorMetrics > 0 ? 'summary' : 'none';
@@ -80,6 +84,7 @@ export function computeLayout(rows: number, mainMetrics: number, errorMetrics: n
 		frameRows,
 		errorMode,
 		alarmRows,
+		reasonRows,
 		metricsTitle,
 		metricsRows: (metricsTitle ? 1 : 0) + mainMetrics + errorRows,
 		eventHeader,
