@@ -9,9 +9,11 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
+import {build, type Plugin} from 'esbuild';
 import chalk from 'chalk';
-import {inkFrameCaches} from '../../scripts/ink-frame-caches.mjs';
+
+// The build's own plugin module (plain JavaScript, no types).
+const {inkFrameCaches} = (await import('../../scripts/ink-frame-caches.mjs' as string)) as {inkFrameCaches: Plugin};
 
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
 type OutputLike = {
