@@ -44,7 +44,8 @@ import {
 	uiReducer,
 	visibleEvents,
 } from './state/ui-reducer.js';
-import {changeTicks} from './metrics/timeline.js';
+import {changeTicks, sameTicks} from './metrics/timeline.js';
+import {useSameValue} from './shared/use-same-value.js';
 import {flaggedTargets} from './changes/what-changed-lines.js';
 
 
@@ -103,7 +104,10 @@ export function App({
 		() => new Map<string, ErrorRate | null>(errors.map(metric => [metric.name, errorRate(metric, snapshot.metrics)])),
 		[errors, snapshot.metrics],
 	);
-	const ticks = useMemo(() => changeTicks(snapshot.events, snapshot.metrics), [snapshot.events, snapshot.metrics]);
+	const ticks = useSameValue(
+		useMemo(() => changeTicks(snapshot.events, snapshot.metrics), [snapshot.events, snapshot.metrics]),
+		sameTicks,
+	);
 	const flagged = useMemo(() => flaggedTargets([...main, ...errors]), [main, errors]);
 	const layout = computeLayout(size.rows, main.length, errors.length, alarmLinesWanted(snapshot.alarms));
 	const width = size.columns;
