@@ -21,7 +21,12 @@ function patched(path, replacements) {
  *   clipping and transformers, in order), and only a row whose writes differ from every row seen lately
  *   gets a grid of cells and is turned into a string; the others are one Map lookup. Rows are independent
  *   (a line written at row y touches only row y), so the text is the same as Ink's own get() makes
- *   (test/ui/ink-output-patch.test.ts compares them).
+ *   (test/ui/ink-output-patch.test.ts compares them);
+ * - squashTextNodes() (a Text's children joined, each nested Text's colours applied, then sanitised:
+ *   every Text, every frame) keeps its last result per node and gives it again while the children's text
+ *   and transforms are the same objects (React gives an unchanged Text the same transform);
+ * - wrapText()'s cache, which Ink never empties (one entry per distinct line ever drawn: every age, every
+ *   selected row), is bounded.
  */
 const ROW_CACHED_GET = `
 const ROW_STRINGS = new Map();
@@ -124,9 +129,59 @@ function rowString(output, width, row) {
 }
 `;
 
+const SQUASH_CACHED = `const SQUASHED = new WeakMap();
+const squashTextNodes = (node) => {
+    // Per child: its text (a nested Text squashed), and the transform to apply (null for plain text).
+    const parts = [];
+    for (let index = 0; index < node.childNodes.length; index++) {
+        const childNode = node.childNodes[index];
+        if (childNode === undefined) {
+            parts.push('', null);
+        }
+        else if (childNode.nodeName === '#text') {
+            parts.push(childNode.nodeValue, null);
+        }
+        else {
+            const nested = childNode.nodeName === 'ink-text' || childNode.nodeName === 'ink-virtual-text';
+            parts.push(nested ? squashTextNodes(childNode) : '', childNode.internal_transform);
+        }
+    }
+    const last = SQUASHED.get(node);
+    if (last !== undefined && last.parts.length === parts.length && last.parts.every((part, index) => part === parts[index])) {
+        return last.text;
+    }
+    let text = '';
+    for (let index = 0; index < parts.length; index += 2) {
+        let nodeText = parts[index];
+        const transform = parts[index + 1];
+        if (nodeText.length > 0 && typeof transform === 'function') {
+            nodeText = transform(nodeText, index / 2);
+        }
+        text += nodeText;
+    }
+    text = sanitizeAnsi(text);
+    SQUASHED.set(node, {parts, text});
+    return text;
+};`;
+
 export const inkFrameCaches = {
 	name: 'ink-frame-caches',
 	setup(b) {
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/}, args => {
+			const contents = readFileSync(args.path, 'utf8');
+			const start = contents.indexOf('const squashTextNodes = (node) => {');
+			const end = contents.indexOf('export default squashTextNodes;');
+			if (start < 0 || end < start || !contents.includes("import sanitizeAnsi from './sanitize-ansi.js';")) {
+				throw new Error(`${args.path} changed: cannot cache squashTextNodes`);
+			}
+			return {contents: `${contents.slice(0, start)}${SQUASH_CACHED}\n${contents.slice(end)}`, loader: 'js'};
+		});
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]wrap-text\.js$/}, args =>
+			patched(args.path, [
+				['const cache = {};', 'let cache = {};\nlet cached = 0;'],
+				['    cache[cacheKey] = wrappedText;', '    if (++cached > 4096) {\n        cache = {};\n        cached = 1;\n    }\n    cache[cacheKey] = wrappedText;'],
+			]),
+		);
 		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, args =>
 			patched(args.path, [
 				[

@@ -26,11 +26,11 @@ type OutputClass = new (options: {width: number; height: number}) => OutputLike;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-async function outputClass(dir: string, name: string, patched: boolean): Promise<OutputClass> {
+async function bundled<T>(dir: string, file: string, name: string, patched: boolean): Promise<T> {
 	const outfile = join(dir, `${name}.mjs`);
 	await build({
 		// By path: Ink's package exports do not list its build files.
-		entryPoints: [here('../../node_modules/ink/build/output.js')],
+		entryPoints: [here(`../../node_modules/ink/build/${file}`)],
 		outfile,
 		bundle: true,
 		platform: 'node',
@@ -40,8 +40,10 @@ async function outputClass(dir: string, name: string, patched: boolean): Promise
 		banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 		logLevel: 'error',
 	});
-	return ((await import(outfile)) as {default: OutputClass}).default;
+	return ((await import(outfile)) as {default: T}).default;
 }
+
+const outputClass = (dir: string, name: string, patched: boolean) => bundled<OutputClass>(dir, 'output.js', name, patched);
 
 type Op = ['write', number, number, string, boolean] | ['clip', Clip] | ['unclip'];
 
@@ -90,6 +92,41 @@ test('the patched Output.get() makes the same text as Ink 6.8 frame after frame'
 				if (index === 0) assert.match(expected.output, /漢字[\s\S]*OVER[\s\S]*ipped/, 'wide characters, a transformer, a clip');
 			}
 		}
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+type FakeNode = {nodeName: string; nodeValue?: string; childNodes: FakeNode[]; internal_transform?: (text: string, index: number) => string};
+
+test('the patched squashTextNodes gives what Ink 6.8 gives, and again after a child text or a transform changed', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'ink-squash-'));
+	try {
+		type Squash = (node: FakeNode) => string;
+		const [original, patched] = await Promise.all([
+			bundled<Squash>(dir, 'squash-text-nodes.js', 'original', false),
+			bundled<Squash>(dir, 'squash-text-nodes.js', 'patched', true),
+		]);
+		const text = (value: string): FakeNode => ({nodeName: '#text', nodeValue: value, childNodes: []});
+		const upper = (value: string) => value.toUpperCase();
+		const bracket = (value: string, index: number) => `[${index}:${value}]`;
+		const age = text('12s ago');
+		const styled: FakeNode = {nodeName: 'ink-virtual-text', childNodes: [age], internal_transform: upper};
+		const line: FakeNode = {
+			nodeName: 'ink-text',
+			childNodes: [text('CloudTrail '), styled, {nodeName: 'ink-virtual-text', childNodes: [text('\u001b[2Jx')], internal_transform: bracket}, {nodeName: 'ink-box', childNodes: [], internal_transform: upper}],
+		};
+		const check = (what: string) => assert.equal(patched(line), original(line), what);
+		check('first');
+		check('unchanged');
+		assert.match(patched(line), /CLOUDTRAIL|12S AGO/);
+		age.nodeValue = '13s ago';
+		check('a nested text changed');
+		assert.match(patched(line), /13S AGO/);
+		styled.internal_transform = bracket;
+		check('a transform changed');
+		line.childNodes.reverse();
+		check('children reordered');
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
