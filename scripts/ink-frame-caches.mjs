@@ -12,14 +12,176 @@ function patched(path, replacements) {
 }
 
 /**
- * Ink 6.8 builds every frame from scratch: a fresh grid of one object per cell, and a fresh cache that
- * tokenizes every line again. When only an age changed, all but one or two lines are the same as in the
- * last frame. These caches outlive the frame (bounded: cleared when full), and blank cells share one
- * object (cells are replaced, never changed in place), so an unchanged line costs a lookup.
+ * Ink 6.8 builds every frame from scratch: a fresh grid of one object per cell (4,800 at 120x40), a fresh
+ * cache that tokenizes every line again, and every row of the grid turned back into a string. When only
+ * an age changed, all but one or two rows are the same as in the last frame. Patched:
+ * - the line caches outlive the frame (bounded: cleared when full), and blank cells share one object
+ *   (cells are replaced, never changed in place);
+ * - Output.get() (ROW_CACHED_GET) first collects, per row, what is written on it (column and text, after
+ *   clipping and transformers, in order), and only a row whose writes differ from every row seen lately
+ *   gets a grid of cells and is turned into a string; the others are one Map lookup. Rows are independent
+ *   (a line written at row y touches only row y), so the text is the same as Ink's own get() makes
+ *   (test/ui/ink-output-patch.test.ts compares them);
+ * - squashTextNodes() (a Text's children joined, each nested Text's colours applied, then sanitised:
+ *   every Text, every frame) keeps its last result per node and gives it again while the children's text
+ *   and transforms are the same objects (React gives an unchanged Text the same transform);
+ * - wrapText()'s cache, which Ink never empties (one entry per distinct line ever drawn: every age, every
+ *   selected row), is bounded.
  */
+const ROW_CACHED_GET = `
+const ROW_STRINGS = new Map();
+function rowCachedGet(output) {
+    const {width, height} = output;
+    // Per row: [x, text, x, text, ...], written in this order.
+    const writes = [];
+    for (let y = 0; y < height; y++) writes.push([]);
+    const clips = [];
+    for (const operation of output.operations) {
+        if (operation.type === 'clip') {
+            clips.push(operation.clip);
+        }
+        if (operation.type === 'unclip') {
+            clips.pop();
+        }
+        if (operation.type === 'write') {
+            const { text, transformers } = operation;
+            let { x, y } = operation;
+            let lines = text.split('\\n');
+            const clip = clips.at(-1);
+            if (clip) {
+                const clipHorizontally = typeof clip?.x1 === 'number' && typeof clip?.x2 === 'number';
+                const clipVertically = typeof clip?.y1 === 'number' && typeof clip?.y2 === 'number';
+                if (clipHorizontally) {
+                    const width = output.caches.getWidestLine(text);
+                    if (x + width < clip.x1 || x > clip.x2) {
+                        continue;
+                    }
+                }
+                if (clipVertically) {
+                    const height = lines.length;
+                    if (y + height < clip.y1 || y > clip.y2) {
+                        continue;
+                    }
+                }
+                if (clipHorizontally) {
+                    lines = lines.map(line => {
+                        const from = x < clip.x1 ? clip.x1 - x : 0;
+                        const width = output.caches.getStringWidth(line);
+                        const to = x + width > clip.x2 ? clip.x2 - x : width;
+                        return sliceAnsi(line, from, to);
+                    });
+                    if (x < clip.x1) {
+                        x = clip.x1;
+                    }
+                }
+                if (clipVertically) {
+                    const from = y < clip.y1 ? clip.y1 - y : 0;
+                    const height = lines.length;
+                    const to = y + height > clip.y2 ? clip.y2 - y : height;
+                    lines = lines.slice(from, to);
+                    if (y < clip.y1) {
+                        y = clip.y1;
+                    }
+                }
+            }
+            let offsetY = 0;
+            for (let [index, line] of lines.entries()) {
+                const row = writes[y + offsetY];
+                if (!row) {
+                    continue;
+                }
+                for (const transformer of transformers) {
+                    line = transformer(line, index);
+                }
+                row.push(x, line);
+                offsetY++;
+            }
+        }
+    }
+    const rows = [];
+    for (const row of writes) {
+        const key = width + '\\u0001' + row.join('\\u0001');
+        let text = ROW_STRINGS.get(key);
+        if (text === undefined) {
+            text = rowString(output, width, row);
+            if (ROW_STRINGS.size >= 1024) ROW_STRINGS.clear();
+            ROW_STRINGS.set(key, text);
+        }
+        rows.push(text);
+    }
+    return {output: rows.join('\\n'), height};
+}
+function rowString(output, width, row) {
+    const cells = [];
+    for (let x = 0; x < width; x++) cells.push(BLANK_CELL);
+    for (let i = 0; i < row.length; i += 2) {
+        let offsetX = row[i];
+        for (const character of output.caches.getStyledChars(row[i + 1])) {
+            cells[offsetX] = character;
+            const characterWidth = Math.max(1, output.caches.getStringWidth(character.value));
+            for (let index = 1; index < characterWidth; index++) {
+                cells[offsetX + index] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
+            }
+            offsetX += characterWidth;
+        }
+    }
+    return styledCharsToString(cells.filter(item => item !== undefined)).trimEnd();
+}
+`;
+
+const SQUASH_CACHED = `const SQUASHED = new WeakMap();
+const squashTextNodes = (node) => {
+    // Per child: its text (a nested Text squashed), and the transform to apply (null for plain text).
+    const parts = [];
+    for (let index = 0; index < node.childNodes.length; index++) {
+        const childNode = node.childNodes[index];
+        if (childNode === undefined) {
+            parts.push('', null);
+        }
+        else if (childNode.nodeName === '#text') {
+            parts.push(childNode.nodeValue, null);
+        }
+        else {
+            const nested = childNode.nodeName === 'ink-text' || childNode.nodeName === 'ink-virtual-text';
+            parts.push(nested ? squashTextNodes(childNode) : '', childNode.internal_transform);
+        }
+    }
+    const last = SQUASHED.get(node);
+    if (last !== undefined && last.parts.length === parts.length && last.parts.every((part, index) => part === parts[index])) {
+        return last.text;
+    }
+    let text = '';
+    for (let index = 0; index < parts.length; index += 2) {
+        let nodeText = parts[index];
+        const transform = parts[index + 1];
+        if (nodeText.length > 0 && typeof transform === 'function') {
+            nodeText = transform(nodeText, index / 2);
+        }
+        text += nodeText;
+    }
+    text = sanitizeAnsi(text);
+    SQUASHED.set(node, {parts, text});
+    return text;
+};`;
+
 export const inkFrameCaches = {
 	name: 'ink-frame-caches',
 	setup(b) {
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/}, args => {
+			const contents = readFileSync(args.path, 'utf8');
+			const start = contents.indexOf('const squashTextNodes = (node) => {');
+			const end = contents.indexOf('export default squashTextNodes;');
+			if (start < 0 || end < start || !contents.includes("import sanitizeAnsi from './sanitize-ansi.js';")) {
+				throw new Error(`${args.path} changed: cannot cache squashTextNodes`);
+			}
+			return {contents: `${contents.slice(0, start)}${SQUASH_CACHED}\n${contents.slice(end)}`, loader: 'js'};
+		});
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]wrap-text\.js$/}, args =>
+			patched(args.path, [
+				['const cache = {};', 'let cache = {};\nlet cached = 0;'],
+				['    cache[cacheKey] = wrappedText;', '    if (++cached > 4096) {\n        cache = {};\n        cached = 1;\n    }\n    cache[cacheKey] = wrappedText;'],
+			]),
+		);
 		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, args =>
 			patched(args.path, [
 				[
@@ -35,6 +197,8 @@ export const inkFrameCaches = {
 					].join('\n'),
 				],
 				["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(BLANK_CELL);'],
+				['    get() {\n        // Initialize output array', '    get() {\n        return rowCachedGet(this);\n    }\n    inkGet() {\n        // Initialize output array'],
+				['export default class Output {', `${ROW_CACHED_GET}\nexport default class Output {`],
 			]),
 		);
 	},

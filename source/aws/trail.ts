@@ -16,6 +16,12 @@ export type LookupPageRequest = {
 	readonly end: number;
 	readonly nextToken?: string;
 	readonly maxResults?: number;
+	/**
+	 * Ids of events the caller already holds: such an event is left out of the page without being
+	 * decoded (its record parsed and packed), and only its time is kept (LookupPage.knownOldest). A tail
+	 * re-reads 15-20 minutes of overlap every poll, almost all of it known.
+	 */
+	readonly known?: ReadonlySet<string>;
 };
 
 export type LookupPage = {
@@ -27,6 +33,8 @@ export type LookupPage = {
 	 * list, a NextToken that is not text. The rest of the page is kept.
 	 */
 	readonly skipped: number;
+	/** The oldest EventTime among the events left out as known (LookupPageRequest.known); absent when none were. */
+	readonly knownOldest?: number;
 };
 
 /** How far outside the requested window an EventTime may be before the event is taken as malformed. */
@@ -48,7 +56,7 @@ export async function lookupIotPage(
 		}),
 		{abortSignal: signal},
 	);
-	return decodePage(answer, request);
+	return decodePage(answer, request, request.known);
 }
 
 /**
@@ -56,17 +64,27 @@ export async function lookupIotPage(
  * (null items, strings for lists, objects for strings), so every part is checked here; one bad event
  * costs only itself. Never throws.
  */
-export function decodePage(answer: unknown, window?: {readonly start: number; readonly end: number}): LookupPage {
+export function decodePage(
+	answer: unknown,
+	window?: {readonly start: number; readonly end: number},
+	known?: ReadonlySet<string>,
+): LookupPage {
 	const top = asObject(answer);
 	const list = field(top, 'Events');
 	let skipped = 0;
+	let knownOldest = Infinity;
 	const events: TrailEvent[] = [];
+	const inWindow = (time: number): boolean => !window || (time >= window.start - WINDOW_SLACK_MS && time <= window.end + WINDOW_SLACK_MS);
 	if (Array.isArray(list)) {
 		for (const raw of list) {
+			const seen = known === undefined ? null : knownTime(raw, known);
+			if (seen !== null) {
+				if (inWindow(seen)) knownOldest = Math.min(knownOldest, seen);
+				else skipped++;
+				continue;
+			}
 			const event = safeDecode(raw);
-			const inWindow =
-				event !== null && (!window || (event.eventTime >= window.start - WINDOW_SLACK_MS && event.eventTime <= window.end + WINDOW_SLACK_MS));
-			if (event && inWindow) events.push(event);
+			if (event && inWindow(event.eventTime)) events.push(event);
 			else skipped++;
 		}
 	} else if (list !== undefined && list !== null) skipped++;
@@ -74,7 +92,14 @@ export function decodePage(answer: unknown, window?: {readonly start: number; re
 	let nextToken: string | null = null;
 	if (typeof token === 'string' && token !== '') nextToken = token;
 	else if (token !== undefined && token !== null && token !== '') skipped++;
-	return {events, nextToken, skipped};
+	return knownOldest === Infinity ? {events, nextToken, skipped} : {events, nextToken, skipped, knownOldest};
+}
+
+/** The EventTime of an event whose EventId is in `known` (both read from LookupEvents' own fields), else null. */
+function knownTime(raw: unknown, known: ReadonlySet<string>): number | null {
+	const event = asObject(raw);
+	const id = event?.['EventId'];
+	return typeof id === 'string' && known.has(id) ? timeOf(event?.['EventTime']) : null;
 }
 
 function safeDecode(raw: unknown): TrailEvent | null {

@@ -96,7 +96,7 @@ export class TrailTail {
 				this.options.onCall();
 				let page;
 				try {
-					const request = {start, end, nextToken: token};
+					const request = {start, end, nextToken: token, known: this.known};
 					page = await (this.options.fetchPage ? this.options.fetchPage(request, signal) : lookupIotPage(this.options.client, request, signal));
 				} catch (error) {
 					const described = describeAwsError(error, this.options.api?.service ?? 'CloudTrail', this.options.api?.operation ?? 'LookupEvents');
@@ -108,6 +108,7 @@ export class TrailTail {
 				this.throttles = 0;
 				skipped += page.skipped;
 				for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
+				if (page.knownOldest !== undefined) oldestSeen = Math.min(oldestSeen, page.knownOldest);
 				this.absorb(page.events, late);
 				token = page.nextToken ?? undefined;
 				const covered = token ? oldestSeen : start;

@@ -46,7 +46,8 @@ import {
 	uiReducer,
 	visibleEvents,
 } from './state/ui-reducer.js';
-import {changeTicks} from './metrics/timeline.js';
+import {changeTicks, sameTicks} from './metrics/timeline.js';
+import {useSameValue} from './shared/use-same-value.js';
 import {flaggedTargets} from './changes/what-changed-lines.js';
 
 
@@ -105,7 +106,10 @@ export function App({
 		() => new Map<string, ErrorRate | null>(errors.map(metric => [metric.name, errorRate(metric, snapshot.metrics)])),
 		[errors, snapshot.metrics],
 	);
-	const ticks = useMemo(() => changeTicks(snapshot.events, snapshot.metrics), [snapshot.events, snapshot.metrics]);
+	const ticks = useSameValue(
+		useMemo(() => changeTicks(snapshot.events, snapshot.metrics), [snapshot.events, snapshot.metrics]),
+		sameTicks,
+	);
 	const flagged = useMemo(() => flaggedTargets([...main, ...errors]), [main, errors]);
 	const width = size.columns;
 	// The worst flag's reason under the header, on the main screen (W shows its target's own).

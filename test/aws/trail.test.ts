@@ -105,3 +105,21 @@ test('decodeEvent: any JSON value in any field, or as the event, never throws an
 	assert.equal(decodeEvent({...good, EventTime: new Date(Number.NaN)})?.eventTime, Date.parse('2023-11-14T22:13:20Z'));
 	assert.equal(decodeEvent({...good, EventTime: new Date(Number.NaN), CloudTrailEvent: '{}'}), null);
 });
+
+test('LookupEvents with known ids: those events are left out undecoded, the rest is the same, the oldest known time is kept', async () => {
+	const now = rig.now();
+	const request = {start: now - 3600_000, end: now};
+	const full = await lookupIotPage(rig.clients.cloudtrail, request);
+	assert.ok(full.events.length >= 3, 'a page with a few events');
+	assert.equal(full.knownOldest, undefined, 'nothing known: nothing left out');
+	const known = new Set(full.events.slice(1).map(event => event.eventId));
+	await new Promise(resolve => setTimeout(resolve, 1100)); // the endpoint keeps LookupEvents' 2-per-second quota
+	const page = await lookupIotPage(rig.clients.cloudtrail, {...request, known});
+	assert.deepEqual(
+		page.events.map(event => event.eventId),
+		full.events.filter(event => !known.has(event.eventId)).map(event => event.eventId),
+	);
+	assert.equal(page.knownOldest, Math.min(...full.events.slice(1).map(event => event.eventTime)));
+	assert.equal(page.skipped, full.skipped);
+	assert.equal(page.nextToken === null, full.nextToken === null);
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
 import {textWidth} from '../../source/text/width.js';
 import {EventLog} from '../../source/ui/events/event-log.js';
+import {sameEventLogProps, type EventLogProps} from '../../source/ui/events/event-lines.js';
 import {event, makeEvents, NOW, waitFor} from './helpers.js';
 
 afterEach(cleanup);
@@ -90,4 +91,25 @@ test('events from another day than today carry their date (--lookback 26h); a li
 	cleanup();
 	const plain = await linesOf({events: events.slice(0, 1), view, follow: true, since: NOW - DAY, width: 80, height: 4, today: NOW});
 	assert.ok(!plain.some(line => line.includes(`${date(NOW)} `)), 'no date when every event is from today');
+});
+
+test('sameEventLogProps: a poll that changed nothing in the list keeps it; anything it draws from redraws it', () => {
+	const events = makeEvents(20);
+	const base: EventLogProps = {events, total: 20, filter: null, view: {selectedIndex: 3, offset: 0, newCount: 0}, follow: false, since: NOW - 3_600_000, width: 80, height: 8, today: NOW};
+	const noon = Date.UTC(2024, 0, 2, 12);
+	const table: Array<[string, Partial<EventLogProps>, boolean]> = [
+		['a new but equal view', {view: {selectedIndex: 3, offset: 0, newCount: 0}}, true],
+		['later the same UTC day', {today: NOW + 60_000}, true],
+		['another selection', {view: {selectedIndex: 4, offset: 0, newCount: 0}}, false],
+		['another offset', {view: {selectedIndex: 3, offset: 1, newCount: 0}}, false],
+		['new events above', {view: {selectedIndex: 3, offset: 0, newCount: 2}}, false],
+		['another UTC day', {today: NOW + 86_400_000}, false],
+		['no day at all', {today: undefined}, false],
+		['another list', {events: makeEvents(20)}, false],
+		['another width', {width: 81}, false],
+		['a filter', {filter: 'errors'}, false],
+	];
+	for (const [what, change, same] of table) assert.equal(sameEventLogProps(base, {...base, ...change}), same, what);
+	assert.ok(sameEventLogProps({...base, today: noon}, {...base, today: noon + 11 * 3_600_000}), 'noon and 23:00 UTC');
+	assert.ok(!sameEventLogProps({...base, today: noon}, {...base, today: noon + 12 * 3_600_000}), 'noon and midnight UTC');
 });

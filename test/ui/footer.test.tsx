@@ -42,7 +42,7 @@ test('wide footers show every footer binding of the screen, and only those', () 
 	for (const mode of ['list', 'detail', 'help'] as const) {
 		const frame = footerSegments(KEYMAP, 300, mode).map(segment => segment.text).join('');
 		for (const binding of KEYMAP.filter(b => b.footer !== null)) {
-			const shown = frame.includes(`${binding.label} ${binding.description}`);
+			const shown = frame.includes(`${binding.label} ${binding.elsewhere?.[mode] ?? binding.description}`);
 			assert.equal(shown, binding.modes === undefined || binding.modes.includes(mode), `${mode}: ${binding.label}`);
 		}
 	}
@@ -59,4 +59,16 @@ test('the 80-column list footer keeps quit, moving, detail, filter and help; det
 test('help lists every binding of the keymap it is given, with the full description', async () => {
 	const frame = await frameOf(<Help keymap={custom} width={80} height={10} />);
 	for (const binding of custom) assert.match(frame, new RegExp(`${binding.label}\\s+${binding.help}`));
+});
+
+test('g and G say newest and oldest in the event list, top and bottom on the screens that scroll', () => {
+	const words = (mode: 'list' | 'detail' | 'help' | 'alarms' | 'changes') =>
+		footerSegments(KEYMAP, 400, mode)
+			.map(segment => segment.text)
+			.join('');
+	assert.match(words('list'), /g newest {2}G oldest/);
+	for (const mode of ['detail', 'help', 'alarms', 'changes'] as const) {
+		assert.match(words(mode), /g top {2}G bottom/, mode);
+		assert.doesNotMatch(words(mode), /newest|oldest/, mode);
+	}
 });

@@ -14,7 +14,7 @@ import {ASCII, UNICODE} from '../../source/render/glyphs.js';
 import type {MetricColumn} from '../../source/ui/metrics/metric-columns.js';
 import {metricRowSegments} from '../../source/ui/metrics/metric-row.js';
 import {tickCells} from '../../source/ui/metrics/sparkline.js';
-import {changeTicks, maxTicks, tickSlots} from '../../source/ui/metrics/timeline.js';
+import {changeTicks, maxTicks, sameTicks, tickSlots} from '../../source/ui/metrics/timeline.js';
 import {event, fakeMonitor, fixedClock, judged, makeEvents, metric, NOW, snapshot, step, waitFor} from './helpers.js';
 
 afterEach(cleanup);
@@ -160,4 +160,16 @@ test('80x24 App: a ReplaceTopicRule ticks RulesExecuted only', async () => {
 	const row = (name: string) => lines.find(line => line.startsWith(` ${name} `)) ?? '';
 	assert.equal(row('RulesExecuted').indexOf('│'), SPARK_START + cellOf(61));
 	assert.doesNotMatch(row('PublishIn.Success'), /│/);
+});
+
+test('sameTicks: equal minutes and weights are the same ticks, whatever the objects', () => {
+	const ticks = (entries: Array<[string, Array<[number, number]>]>) => new Map(entries.map(([name, minutes]) => [name, new Map(minutes)]));
+	const a = ticks([['Connect.Success', [[60_000, 10]]], ['PublishIn.Success', []]]);
+	assert.ok(sameTicks(a, a));
+	assert.ok(sameTicks(a, ticks([['Connect.Success', [[60_000, 10]]], ['PublishIn.Success', []]])));
+	assert.ok(!sameTicks(a, ticks([['Connect.Success', [[60_000, 11]]], ['PublishIn.Success', []]])), 'another weight');
+	assert.ok(!sameTicks(a, ticks([['Connect.Success', [[120_000, 10]]], ['PublishIn.Success', []]])), 'another minute');
+	assert.ok(!sameTicks(a, ticks([['Connect.Success', [[60_000, 10]]], ['PublishIn.Success', [[60_000, 1]]]])), 'one more minute');
+	assert.ok(!sameTicks(a, ticks([['Connect.Success', [[60_000, 10]]]])), 'a metric fewer');
+	assert.ok(!sameTicks(a, ticks([['Connect.Success', [[60_000, 10]]], ['Other', []]])), 'another metric');
 });

@@ -119,6 +119,27 @@ export type EventLogProps = {
 	readonly notice?: readonly Segment[][];
 };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether the list would draw the same for both props: equal values, the view compared by its fields
+ * (the App builds it per render) and `today` by its UTC day (the snapshot's time moves at every poll, the
+ * rows only care about the day). EventLog is memoised on this, so a poll that changed nothing in the list
+ * does not rebuild its rows.
+ */
+export function sameEventLogProps(a: EventLogProps, b: EventLogProps): boolean {
+	for (const key of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof EventLogProps>) {
+		if (key === 'view') {
+			const [x, y] = [a.view, b.view];
+			if (x !== y && (x.selectedIndex !== y.selectedIndex || x.offset !== y.offset || x.newCount !== y.newCount)) return false;
+		} else if (key === 'today') {
+			const [x, y] = [a.today, b.today];
+			if (x !== y && (x === undefined || y === undefined || Math.floor(x / DAY_MS) !== Math.floor(y / DAY_MS))) return false;
+		} else if (a[key] !== b[key]) return false;
+	}
+	return true;
+}
+
 /** The title line: source or filter with counts, then "N new" and the position when scrolled. */
 export function eventTitleSegments(
 	{events, total, filter, view, follow, since, dropped = 0, width}: EventLogProps,

@@ -4,10 +4,10 @@ import {useDisplay} from '../shared/display-context.js';
 import {padCell} from '../../render/glyphs.js';
 import {COLUMN_GAP, eventColumns} from '../frame/layout.js';
 import {Line} from '../shared/line.js';
-import {columnNeeds, eventRowSegments, eventTitleSegments, spansDays, type EventLogProps} from './event-lines.js';
+import {columnNeeds, eventRowSegments, eventTitleSegments, sameEventLogProps, spansDays, type EventLogProps} from './event-lines.js';
 
 /** The CloudTrail event list, virtualised: renders `height` rows whatever the buffer holds. */
-/** Memoised: re-renders only when events, selection or size change, not on the clock tick. */
+/** Memoised: re-renders only when events, selection, size or the day change, not on the clock tick or a poll that brought nothing. */
 export const EventLog = memo(function EventLog(props: EventLogProps) {
 	const {events, view, width, height, filter, columnHeader = true, notice = [], today} = props;
 	const {glyphs} = useDisplay();
@@ -33,4 +33,4 @@ export const EventLog = memo(function EventLog(props: EventLogProps) {
 			))}
 		</Box>
 	);
-});
+}, sameEventLogProps);

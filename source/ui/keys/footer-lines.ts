@@ -3,10 +3,10 @@ import {keyLabel, UNICODE, type Glyphs} from '../../render/glyphs.js';
 import {activeIn, type Binding, type Keymap, type UiMode} from './keymap.js';
 import {segmentsWidth, type Segment} from '../../render/segments.js';
 
-const itemSegments = (binding: Binding, first: boolean, paused: boolean, g: Glyphs): Segment[] => [
+const itemSegments = (binding: Binding, first: boolean, paused: boolean, g: Glyphs, mode: UiMode): Segment[] => [
 	{text: first ? ' ' : '  '},
 	{text: keyLabel(binding.label, g), bold: true},
-	{text: ` ${paused && binding.whilePaused ? binding.whilePaused : binding.description}`, dim: true},
+	{text: ` ${paused && binding.whilePaused ? binding.whilePaused : (binding.elsewhere?.[mode] ?? binding.description)}`, dim: true},
 ];
 
 /** Two scroll keys of one unit (k/j, PgUp/PgDn, g/G) are shown or dropped together. */
@@ -20,7 +20,7 @@ const pairOf = (a: Binding | undefined, b: Binding | undefined): boolean =>
  */
 export function footerSegments(keymap: Keymap, width: number, mode: UiMode = 'list', g: Glyphs = UNICODE, paused = false): Segment[] {
 	let shown = keymap.filter(binding => binding.footer !== null && activeIn(binding, mode));
-	const build = (): Segment[] => shown.flatMap((binding, index) => itemSegments(binding, index === 0, paused, g));
+	const build = (): Segment[] => shown.flatMap((binding, index) => itemSegments(binding, index === 0, paused, g, mode));
 	while (shown.length > 1 && segmentsWidth(build()) > width) {
 		const worst = Math.max(...shown.map(binding => binding.footer ?? 0));
 		// Drop the last binding of the least important priority, with its scroll partner (PgUp with PgDn).

@@ -48,6 +48,8 @@ export type Binding = {
 	readonly description: string;
 	/** The footer's words while polling is paused, when they differ (p: resume). */
 	readonly whilePaused?: string;
+	/** The footer's words on other screens, when they differ (g: "newest" in the list, "top" elsewhere). */
+	readonly elsewhere?: {readonly [mode in UiMode]?: string};
 	/** The full sentence for the help overlay. */
 	readonly help: string;
 	/** More for the README's key table only (the help must fit 80 columns). */
@@ -74,8 +76,8 @@ export const KEYMAP: Keymap = [
 	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones) or suspect; scroll down views', footer: 2, command: {type: 'scroll', unit: 'row', direction: 1}},
 	{keys: ['pageup'], label: 'PgUp', description: 'page up', help: 'one page up', footer: 7, command: {type: 'scroll', unit: 'page', direction: -1}},
 	{keys: ['pagedown'], label: 'PgDn', description: 'page down', help: 'one page down', footer: 7, command: {type: 'scroll', unit: 'page', direction: 1}},
-	{keys: ['g', 'home'], label: 'g', description: 'newest', help: 'newest event, and follow new ones; top of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: -1}},
-	{keys: ['G', 'end'], label: 'G', description: 'oldest', help: 'oldest event; end of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: 1}},
+	{keys: ['g', 'home'], label: 'g', description: 'newest', elsewhere: {detail: 'top', help: 'top', alarms: 'top', changes: 'top'}, help: 'newest event, and follow new ones; top of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: -1}},
+	{keys: ['G', 'end'], label: 'G', description: 'oldest', elsewhere: {detail: 'bottom', help: 'bottom', alarms: 'bottom', changes: 'bottom'}, help: 'oldest event; end of the detail or help', footer: 6, command: {type: 'scroll', unit: 'end', direction: 1}},
 	{keys: ['return'], label: '⏎', description: 'detail', help: 'detail: who, when, where, why flagged, the whole record', more: 'The caller in words: root, IAM user, which role and session, MFA, federated, AWS service; resources and the error', footer: 2, modes: ['list', 'changes'], command: {type: 'open-detail'}},
 	{keys: ['/'], label: '/', description: 'filter', help: 'filter by text: event, user, IP, error code, resource', footer: 2, modes: LIST, command: {type: 'open-filter'}},
 	{keys: ['e'], label: 'e', description: 'errors', help: 'only failed calls (any error code); again for all', footer: 3, modes: LIST, command: {type: 'toggle-errors'}},

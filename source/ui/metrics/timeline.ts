@@ -110,3 +110,19 @@ export function tickSlots(ticks: MinuteWeights, periodMs: number, end: number, s
 
 /** How many ticks a sparkline of `cells` cells shows at most. */
 export const maxTicks = (cells: number): number => Math.max(1, Math.floor(cells / TICK_SPACING));
+
+/**
+ * Whether two results of changeTicks tick the same minutes with the same weights. A new CloudTrail event
+ * makes a new result, but mostly one equal to the last; the App keeps the old one then, so the memoised
+ * table is not redrawn for it.
+ */
+export function sameTicks(a: ChangeTicks, b: ChangeTicks): boolean {
+	if (a === b) return true;
+	if (a.size !== b.size) return false;
+	for (const [metric, minutes] of a) {
+		const other = b.get(metric);
+		if (other === undefined || other.size !== minutes.size) return false;
+		for (const [minute, weight] of minutes) if (other.get(minute) !== weight) return false;
+	}
+	return true;
+}
