@@ -28,7 +28,7 @@ import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
 import {useMonitor} from './shared/use-monitor.js';
 import {Clocked, createTicker, type Clock} from './shared/ticker.js';
 import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
-import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
+import {SINGLE_SCOPE_KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
 import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
 import {computeLayout, fitsScreen} from './frame/layout.js';
 import {statusLineSegments} from './frame/source-status.js';
@@ -68,6 +68,8 @@ export type AppProps = {
 	readonly fullHandoff?: boolean;
 	/** Colour and glyphs, as resolveDisplay() decided (display.ts); colour and Unicode by default. */
 	readonly display?: ResolvedDisplay;
+	/** Fleet mode: this App shows one scope over the overview (ui/fleet/); Esc on the list and [ ] go there. */
+	readonly fleet?: {readonly leave: () => void; readonly switchScope: (direction: 1 | -1) => void};
 };
 
 const DEFAULT_DISPLAY: ResolvedDisplay = {color: 'always', ascii: false};
@@ -79,7 +81,8 @@ export function App({
 	onExit,
 	size: sizeOverride,
 	clock = Date.now,
-	keymap = KEYMAP,
+	keymap = SINGLE_SCOPE_KEYMAP,
+	fleet,
 	exportDir,
 	exportEvents,
 	writeSnapshot,
@@ -177,6 +180,8 @@ export function App({
 		else if (effect.type === 'pause') monitor.setPaused(effect.paused);
 		else if (effect.type === 'refresh') monitor.refreshNow();
 		else if (effect.type === 'export') files.exportEvents(effect.events);
+		else if (effect.type === 'leave-scope') fleet?.leave();
+		else if (effect.type === 'switch-scope') fleet?.switchScope(effect.direction);
 		else files.writeSnapshot();
 	};
 	// Read through useKeymap's ref: always this render's values, no stale closure.

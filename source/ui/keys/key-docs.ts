@@ -6,13 +6,18 @@
 import {FILTER_INPUT_KEYS, type Keymap} from './keymap.js';
 
 /** Screens named in the README for keys limited to them. */
-const SCREEN_WORDS: Readonly<Record<string, string>> = {list: 'event list', detail: 'detail', help: 'help', alarms: 'alarm list', changes: 'What changed'};
+const SCREEN_WORDS: Readonly<Record<string, string>> = {list: 'event list', detail: 'detail', help: 'help', alarms: 'alarm list', changes: 'What changed', overview: 'fleet overview'};
 
 /** The README's key table: one row per binding, in keymap order, then the filter line's keys. */
 export function keyTableMarkdown(keymap: Keymap): string {
 	const rows = keymap.map(binding => {
 		const keys = (binding.label.length > 1 ? binding.label.split('/') : [binding.label]).map(key => `\`${key}\``).join(' / ');
-		const only = binding.modes === undefined || binding.modes.length > 2 ? '' : ` (${binding.modes.map(mode => SCREEN_WORDS[mode] ?? mode).join(', ')})`;
+		const only =
+			binding.fleet === true
+				? ' (fleet: a scope opened from the overview)'
+				: binding.modes === undefined || binding.modes.length > 2
+					? ''
+					: ` (${binding.modes.map(mode => SCREEN_WORDS[mode] ?? mode).join(', ')})`;
 		return `| ${keys} | ${binding.help}${only}${binding.more ? `. ${binding.more}` : ''} |`;
 	});
 	const filter = FILTER_INPUT_KEYS.map(key => `| \`${key.label}\` while typing a filter | ${key.help} |`);

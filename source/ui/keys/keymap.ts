@@ -9,7 +9,7 @@ import type {Key} from 'ink';
  * Which screen has the keys: the event list, one event's detail, the help overlay, the alarm list
  * (`a`) or the What-changed view (`W`).
  */
-export type UiMode = 'list' | 'detail' | 'help' | 'alarms' | 'changes';
+export type UiMode = 'list' | 'detail' | 'help' | 'alarms' | 'changes' | 'overview';
 
 /**
  * What a key asks for: an imperative command (reducer events are past tense: `open-detail` the command,
@@ -33,6 +33,11 @@ export type KeyCommand =
 	| {readonly type: 'open-changes'}
 	| {readonly type: 'cycle-changes'; readonly direction: 1 | -1}
 	| {readonly type: 'snapshot'}
+	// Fleet mode (source/ui/fleet/): the overview's keys, and leaving or switching the scope open over it.
+	| {readonly type: 'open-scope'}
+	| {readonly type: 'toggle-all-scopes'}
+	| {readonly type: 'leave-scope'}
+	| {readonly type: 'switch-scope'; readonly direction: 1 | -1}
 	// Only from textInputActions, while the filter line is open:
 	| {readonly type: 'type-filter'; readonly text: string}
 	| {readonly type: 'erase-filter'; readonly what: 'char' | 'all'}
@@ -56,6 +61,8 @@ export type Binding = {
 	readonly footer: number | null;
 	/** Screens where the key works; every screen when absent. */
 	readonly modes?: readonly UiMode[];
+	/** Only in fleet mode, on a scope opened from the overview (single-scope mode leaves it out: SINGLE_SCOPE_KEYMAP). */
+	readonly fleet?: boolean;
 	readonly command: KeyCommand;
 };
 
@@ -64,11 +71,14 @@ export type Keymap = readonly Binding[];
 
 const LIST: readonly UiMode[] = ['list'];
 const CHANGES: readonly UiMode[] = ['changes'];
+const OVERVIEW: readonly UiMode[] = ['overview'];
 
 /** The default bindings, in the order the footer and help show them. */
 export const KEYMAP: Keymap = [
 	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, command: {type: 'quit'}},
 	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, command: {type: 'quit'}},
+	{keys: ['return'], label: '⏎', description: 'open scope', help: 'fleet overview: open the selected scope (account x region) as one', more: 'Its metrics, events, detail, What changed, alarms and help as in single-account mode; Esc comes back to the overview', footer: 1, modes: OVERVIEW, command: {type: 'open-scope'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'overview', help: 'fleet: back from a scope to the overview (Bksp too)', footer: 1, modes: LIST, fleet: true, command: {type: 'leave-scope'}},
 	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list (same event) or What changed; close help (Bksp too)', footer: 1, modes: ['detail', 'help', 'alarms', 'changes'], command: {type: 'back'}},
 	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event, or the suspect above; scroll up the detail, help, alarms', footer: 2, command: {type: 'scroll', unit: 'row', direction: -1}},
 	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones) or suspect; scroll down views', footer: 2, command: {type: 'scroll', unit: 'row', direction: 1}},
@@ -90,8 +100,14 @@ export const KEYMAP: Keymap = [
 	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', more: 'The same as --once --format markdown, at most 16,000 characters, to iot-monitor-incident-<time>.md; the suspects\' full records go to <name>-records.md beside it (--full: inline); mode 0600, never overwrites', footer: 4, command: {type: 'snapshot'}},
 	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, command: {type: 'cycle-changes', direction: 1}},
 	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, command: {type: 'cycle-changes', direction: -1}},
+	{keys: [']'], label: ']', description: 'next scope', help: 'fleet: the next scope of the overview, without going back to it', footer: 3, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: 1}},
+	{keys: ['['], label: '[', description: 'previous scope', help: 'fleet: the previous scope of the overview', footer: null, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: -1}},
+	{keys: ['A'], label: 'A', description: 'all/one scope', help: "fleet overview: events of every scope, or only the selected scope's", footer: 2, modes: OVERVIEW, command: {type: 'toggle-all-scopes'}},
 	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', more: 'Generated from this same table, with the legend and the status of each source', footer: 1, command: {type: 'toggle-help'}},
 ];
+
+/** Single-account mode's bindings: the fleet's scope keys left out (the overview's never show outside it). */
+export const SINGLE_SCOPE_KEYMAP: Keymap = KEYMAP.filter(binding => binding.fleet !== true);
 
 /** The keys of the filter line, for the help (they are text handling, not bindings). */
 export const FILTER_INPUT_KEYS: ReadonlyArray<{readonly label: string; readonly help: string}> = [
