@@ -152,7 +152,10 @@ export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, k
 	const offset = Math.max(0, Math.min(selectedIndex - layout.scopeRows + 1, summaries.length - layout.scopeRows));
 	const shownScopes = summaries.slice(offset, offset + layout.scopeRows);
 	const events = overviewEvents(snapshot, selected, state.allScopes);
-	const eventLines = Math.max(0, layout.eventRows - 1);
+	const detail = scopeDetailLines(selected, width, layout.detailRows, g);
+	// Detail rows the selected scope does not need go to the event list.
+	const eventRows = layout.eventRows + layout.detailRows - detail.length;
+	const eventLines = Math.max(0, eventRows - 1);
 	const withScope = state.allScopes || selected === undefined;
 	const status = state.status;
 	const bottom = (now: number) =>
@@ -178,10 +181,10 @@ export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, k
 						{Array.from({length: layout.scopeRows - shownScopes.length}, (_, index) => (
 							<Line key={`e${index}`} segments={[]} width={width} />
 						))}
-						{scopeDetailLines(selected, width, layout.detailRows, g).map((segments, index) => (
+						{detail.map((segments, index) => (
 							<Line key={`d${index}`} segments={segments} width={width} />
 						))}
-						{layout.eventRows > 0 && <Line segments={eventsTitleSegments(snapshot, selected, state.allScopes, events.length, g)} width={width} />}
+						{eventRows > 0 && <Line segments={eventsTitleSegments(snapshot, selected, state.allScopes, events.length, g)} width={width} />}
 						{events.slice(0, eventLines).map((event, index) => (
 							<Line key={`v${index}`} segments={overviewEventSegments(event, names, withScope, width, g)} width={width} />
 						))}

@@ -9,7 +9,7 @@
 import {arrow, severityColor} from '../../render/judgement.js';
 import {formatClock} from '../../render/format.js';
 import {cut, padCell, UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
-import type {Segment} from '../../render/segments.js';
+import {segmentsWidth, type Segment} from '../../render/segments.js';
 import {sanitize} from '../../text/sanitize.js';
 import {textWidth} from '../../text/width.js';
 import {identityLabel} from '../../trail/identity.js';
@@ -47,7 +47,7 @@ function accountCell(summary: ScopeSummary, width: number, g: Glyphs): string {
 }
 
 const FLAG_WIDTH = 6;
-const EVENTS_WIDTH = 5;
+const EVENTS_WIDTH = 6;
 
 /** The FLAG cell of a scope, as the metric table draws a metric's: "▼ CRIT", "▲ WARN", else the state. */
 export function scopeFlagSegment(summary: ScopeSummary, g: Glyphs = UNICODE): Segment {
@@ -103,7 +103,7 @@ export function overviewColumns(scopes: readonly ScopeSummary[], width: number):
 }
 
 export function overviewColumnHeader(columns: Columns, g: Glyphs = UNICODE): Segment[] {
-	const text = `  ${padCell('FLAG', FLAG_WIDTH, 'left', g)} ${padCell('ACCOUNT', columns.account, 'left', g)} ${padCell('REGION', columns.region, 'left', g)} ${padCell('EV/15m', EVENTS_WIDTH + 1, 'right', g).slice(1)} ${'FLAGGED METRICS OR STATE'}`;
+	const text = `  ${padCell('FLAG', FLAG_WIDTH, 'left', g)} ${padCell('ACCOUNT', columns.account, 'left', g)} ${padCell('REGION', columns.region, 'left', g)} ${padCell('EV/15m', EVENTS_WIDTH, 'right', g)} FLAGGED METRICS OR STATE`;
 	return [{text, bold: true}];
 }
 
@@ -145,24 +145,34 @@ export function scopeDetailLines(summary: ScopeSummary | undefined, width: numbe
 	return [...lines, ...rest].slice(0, rows);
 }
 
-/** The fleet's header line: what is watched and the worst state. */
+/**
+ * The fleet's header line: what is watched, live or paused, and the worst states ("▼ 1 CRIT · ✗ 1
+ * failing"), which always show; the app name and the account x region count go first when narrow.
+ */
 export function overviewHeaderSegments(fleet: FleetSnapshot, width: number, g: Glyphs = UNICODE): Segment[] {
 	const accounts = new Set(fleet.scopes.map(view => view.summary.account)).size;
 	const crit = fleet.scopes.filter(view => view.summary.status === 'CRIT').length;
 	const warn = fleet.scopes.filter(view => view.summary.status === 'WARN').length;
 	const failing = fleet.scopes.filter(view => view.summary.errors.length > 0).length;
-	const out: Segment[] = [];
-	if (fleet.demo) out.push({text: ' DEMO ', inverse: true, bold: true}, {text: ' '});
-	out.push({text: 'iot-monitor fleet', bold: true}, {text: ` ${g.sep} ${fleet.scopes.length} scopes: ${accounts} accounts x ${fleet.regions.length} regions`});
-	out.push({text: ` ${g.sep} `, dim: true});
-	out.push(fleet.paused ? {text: 'PAUSED', color: 'yellow', bold: true} : {text: g.live, color: 'green'});
 	const judged: Segment[] = [];
 	if (crit > 0) judged.push({text: `${g.down} ${crit} CRIT`, color: 'red', bold: true});
 	if (warn > 0) judged.push({text: `${g.up} ${warn} WARN`, color: 'yellow', bold: true});
 	if (failing > 0) judged.push({text: `${g.cross} ${failing} failing`, color: 'red'});
 	if (judged.length === 0) judged.push(fleet.status === 'OK' ? {text: `${g.check} all normal`, color: 'green'} : {text: '? unknown', color: 'yellow'});
-	for (const segment of judged) out.push({text: ` ${g.sep} `, dim: true}, segment);
-	void width;
+	const forms = [
+		{name: 'iot-monitor fleet', what: `${fleet.scopes.length} scopes: ${accounts} accounts x ${fleet.regions.length} regions`},
+		{name: 'fleet', what: `${fleet.scopes.length} scopes: ${accounts} accounts x ${fleet.regions.length} regions`},
+		{name: 'fleet', what: `${fleet.scopes.length} scopes`},
+	];
+	let out: Segment[] = [];
+	for (const form of forms) {
+		out = [];
+		if (fleet.demo) out.push({text: ' DEMO ', inverse: true, bold: true}, {text: ' '});
+		out.push({text: form.name, bold: true}, {text: ` ${g.sep} ${form.what}`}, {text: ` ${g.sep} `, dim: true});
+		out.push(fleet.paused ? {text: `${g.paused} PAUSED`, color: 'yellow', bold: true} : {text: `${g.live} live`, color: 'green'});
+		for (const segment of judged) out.push({text: ` ${g.sep} `, dim: true}, segment);
+		if (segmentsWidth(out) <= width) break;
+	}
 	return out;
 }
 
@@ -170,7 +180,7 @@ export function overviewHeaderSegments(fleet: FleetSnapshot, width: number, g: G
 export function eventsTitleSegments(fleet: FleetSnapshot, scope: ScopeSummary | undefined, allScopes: boolean, shown: number, g: Glyphs = UNICODE): Segment[] {
 	const whose = allScopes || scope === undefined ? 'all scopes' : `${accountText(scope)} ${scope.region}`;
 	const source = fleet.eventSource.kind === 'log-group' ? `organization trail ${sanitize(fleet.eventSource.group)}` : 'LookupEvents';
-	return [{text: `EVENTS ${g.sep} ${whose}`, bold: true}, {text: ` ${g.sep} ${shown} ${g.sep} ${source} ${g.sep} A: ${allScopes ? 'selected scope only' : 'all scopes'}`, dim: true}];
+	return [{text: `EVENTS ${g.sep} ${whose}`, bold: true}, {text: ` ${g.sep} ${shown} events ${g.sep} ${source}`, dim: true}];
 }
 
 /** The events of the list: all scopes', or the selected scope's, newest first. */
@@ -187,7 +197,7 @@ export function overviewEventSegments(event: ScopedEvent, names: ReadonlyMap<str
 		out.push({text: `${padCell(sanitize(account), 12, 'left', g)} ${padCell(sanitize(event.region ?? '?'), 14, 'left', g)} `});
 	}
 	const used = out.reduce((n, s) => n + textWidth(s.text), 0);
-	const nameWidth = Math.min(28, Math.max(8, Math.floor((width - used) * 0.45)));
+	const nameWidth = Math.min(28, Math.max(8, width - used - 20));
 	out.push({text: padCell(sanitize(event.eventName), nameWidth, 'left', g), bold: event.errorCode === null});
 	// The error before the caller: the caller's name is what gets cut on a narrow line.
 	if (event.errorCode) out.push({text: ` ${g.cross} ${cut(sanitize(event.errorCode), 24, g)}`, color: 'red'});
@@ -202,6 +212,6 @@ export function scopeBarSegments(summary: ScopeSummary | undefined, index: numbe
 	return [
 		{text: `fleet ${g.sep} `, dim: true},
 		{text: where, bold: true},
-		{text: ` ${g.sep} scope ${index >= 0 ? index + 1 : '?'} of ${count} ${g.sep} Esc overview ${g.sep} [ ] previous/next scope`, dim: true},
+		{text: ` ${g.sep} scope ${index >= 0 ? index + 1 : '?'} of ${count} ${g.sep} Esc overview ${g.sep} [ ] scopes`, dim: true},
 	];
 }
