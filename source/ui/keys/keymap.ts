@@ -77,8 +77,6 @@ const OVERVIEW: readonly UiMode[] = ['overview'];
 export const KEYMAP: Keymap = [
 	{keys: ['q'], label: 'q', description: 'quit', help: 'quit and restore the terminal', footer: 1, command: {type: 'quit'}},
 	{keys: ['ctrl+c'], label: 'Ctrl-C', description: 'quit', help: 'quit, same as q (also while typing a filter)', footer: null, command: {type: 'quit'}},
-	{keys: ['return'], label: '⏎', description: 'open scope', help: 'fleet overview: open the selected scope (account x region) as one', more: 'Its metrics, events, detail, What changed, alarms and help as in single-account mode; Esc comes back to the overview', footer: 1, modes: OVERVIEW, command: {type: 'open-scope'}},
-	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'overview', help: 'fleet: back from a scope to the overview (Bksp too)', footer: 1, modes: LIST, fleet: true, command: {type: 'leave-scope'}},
 	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'back', help: 'back to the list (same event) or What changed; close help (Bksp too)', footer: 1, modes: ['detail', 'help', 'alarms', 'changes'], command: {type: 'back'}},
 	{keys: ['k', 'up'], label: 'k/↑', description: 'up', help: 'newer event, or the suspect above; scroll up the detail, help, alarms', footer: 2, command: {type: 'scroll', unit: 'row', direction: -1}},
 	{keys: ['j', 'down'], label: 'j/↓', description: 'down', help: 'older event (stops following new ones) or suspect; scroll down views', footer: 2, command: {type: 'scroll', unit: 'row', direction: 1}},
@@ -100,9 +98,11 @@ export const KEYMAP: Keymap = [
 	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', more: 'The same as --once --format markdown, at most 16,000 characters, to iot-monitor-incident-<time>.md; the suspects\' full records go to <name>-records.md beside it (--full: inline); mode 0600, never overwrites', footer: 4, command: {type: 'snapshot'}},
 	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, command: {type: 'cycle-changes', direction: 1}},
 	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, command: {type: 'cycle-changes', direction: -1}},
-	{keys: [']'], label: ']', description: 'next scope', help: 'fleet: the next scope of the overview, without going back to it', footer: 3, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: 1}},
-	{keys: ['['], label: '[', description: 'previous scope', help: 'fleet: the previous scope of the overview', footer: null, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: -1}},
-	{keys: ['A'], label: 'A', description: 'all/one scope', help: "fleet overview: events of every scope, or only the selected scope's", footer: 2, modes: OVERVIEW, command: {type: 'toggle-all-scopes'}},
+	{keys: ['return'], label: '⏎', description: 'open scope', help: 'open the selected scope (account x region): its metrics and events', more: 'The same screens as with one account (detail, What changed, alarms, help); Esc comes back, [ and ] move to the previous and next scope', footer: 1, modes: OVERVIEW, command: {type: 'open-scope'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'overview', help: 'back to the fleet overview (Bksp too)', footer: 1, modes: LIST, fleet: true, command: {type: 'leave-scope'}},
+	{keys: [']'], label: ']', description: 'next scope', help: 'the next scope of the fleet overview, without going back to it', footer: 3, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: 1}},
+	{keys: ['['], label: '[', description: 'previous scope', help: 'the previous scope of the fleet overview', footer: null, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: -1}},
+	{keys: ['A'], label: 'A', description: 'all/one scope', help: "events of every scope (with account and region), or the selected scope's", footer: 2, modes: OVERVIEW, command: {type: 'toggle-all-scopes'}},
 	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', more: 'Generated from this same table, with the legend and the status of each source', footer: 1, command: {type: 'toggle-help'}},
 ];
 
