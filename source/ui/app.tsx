@@ -28,7 +28,7 @@ import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
 import {useMonitor} from './shared/use-monitor.js';
 import {Clocked, createTicker, type Clock} from './shared/ticker.js';
 import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
-import {SINGLE_SCOPE_KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
+import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
 import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
 import {computeLayout, fitsScreen} from './frame/layout.js';
 import {statusLineSegments} from './frame/source-status.js';
@@ -81,7 +81,7 @@ export function App({
 	onExit,
 	size: sizeOverride,
 	clock = Date.now,
-	keymap = SINGLE_SCOPE_KEYMAP,
+	keymap = KEYMAP,
 	fleet,
 	exportDir,
 	exportEvents,

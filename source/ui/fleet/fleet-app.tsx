@@ -19,7 +19,7 @@ import {TooSmall} from '../frame/too-small.js';
 import {Footer} from '../keys/footer.js';
 import {Help} from '../keys/help.js';
 import {helpLines} from '../keys/help-lines.js';
-import {KEYMAP, type Keymap, type KeyCommand} from '../keys/keymap.js';
+import {FLEET_KEYMAP, type Keymap, type KeyCommand} from '../keys/keymap.js';
 import {useKeymap} from '../keys/use-keymap.js';
 import {DisplayContext, type DisplayStyle} from '../shared/display-context.js';
 import {Line} from '../shared/line.js';
@@ -61,7 +61,7 @@ function useFleet(fleet: FleetHandle): FleetSnapshot {
 	return useSyncExternalStore(subscribe, get, get);
 }
 
-export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, keymap = KEYMAP, display = DEFAULT_DISPLAY, fullHandoff, exportDir}: FleetAppProps) {
+export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, keymap = FLEET_KEYMAP, display = DEFAULT_DISPLAY, fullHandoff, exportDir}: FleetAppProps) {
 	const style = useMemo<DisplayStyle>(() => ({color: display.color === 'always', glyphs: glyphsFor(display.ascii)}), [display.color, display.ascii]);
 	const g = style.glyphs;
 	const size = useTerminalSize(sizeOverride);

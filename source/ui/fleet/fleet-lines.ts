@@ -55,7 +55,7 @@ export function scopeFlagSegment(summary: ScopeSummary, g: Glyphs = UNICODE): Se
 	if (summary.worst !== null && first !== undefined) {
 		return {text: `${arrow(first.direction, g)} ${summary.worst.toUpperCase()}`, color: severityColor(summary.worst), bold: true};
 	}
-	if (summary.errors.length > 0) return {text: `${g.cross} error`, color: 'red'};
+	if (summary.errors.length > 0) return {text: `${g.cross} fail`, color: 'red'};
 	if (summary.status === 'OK') return {text: g.normal, dim: true};
 	if (summary.statusText.startsWith('learning')) return {text: 'learning', dim: true};
 	return {text: '?', color: 'yellow'};

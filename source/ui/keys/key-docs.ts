@@ -9,7 +9,7 @@ import {FILTER_INPUT_KEYS, type Keymap} from './keymap.js';
 const SCREEN_WORDS: Readonly<Record<string, string>> = {list: 'event list', detail: 'detail', help: 'help', alarms: 'alarm list', changes: 'What changed', overview: 'fleet overview'};
 
 /** The README's key table: one row per binding, in keymap order, then the filter line's keys. */
-export function keyTableMarkdown(keymap: Keymap): string {
+export function keyTableMarkdown(keymap: Keymap, filterKeys = true): string {
 	const rows = keymap.map(binding => {
 		const keys = (binding.label.length > 1 ? binding.label.split('/') : [binding.label]).map(key => `\`${key}\``).join(' / ');
 		const only =
@@ -20,20 +20,20 @@ export function keyTableMarkdown(keymap: Keymap): string {
 					: ` (${binding.modes.map(mode => SCREEN_WORDS[mode] ?? mode).join(', ')})`;
 		return `| ${keys} | ${binding.help}${only}${binding.more ? `. ${binding.more}` : ''} |`;
 	});
-	const filter = FILTER_INPUT_KEYS.map(key => `| \`${key.label}\` while typing a filter | ${key.help} |`);
+	const filter = !filterKeys ? [] : FILTER_INPUT_KEYS.map(key => `| \`${key.label}\` while typing a filter | ${key.help} |`);
 	return ['| key | what it does |', '| --- | --- |', ...rows, ...filter].join('\n');
 }
 
 /** `--help`'s key lines: every key with a footer word, wrapped to `width` after an indent. */
-export function keyHelpLines(keymap: Keymap, width = 100, indent = '  '): string {
+export function keyHelpLines(keymap: Keymap, width = 100, indent = '  ', title = 'Keys:'): string {
 	const items = keymap.filter(binding => binding.footer !== null).map(binding => `${binding.label} ${binding.description}`);
 	const lines: string[] = [];
-	let line = `${indent}Keys:`;
+	let line = `${indent}${title}`;
 	for (const item of items) {
-		const next = `${line}${line.endsWith(':') ? ' ' : ' · '}${item}`;
-		if (next.length + 2 > width && !line.endsWith(':')) {
+		const next = `${line}${line === `${indent}${title}` ? ' ' : ' · '}${item}`;
+		if (next.length + 2 > width && line !== `${indent}${title}`) {
 			lines.push(`${line} ·`);
-			line = `${indent}      ${item}`;
+			line = `${indent}${' '.repeat(title.length + 1)}${item}`;
 		} else line = next;
 	}
 	lines.push(line);

@@ -61,7 +61,7 @@ export type Binding = {
 	readonly footer: number | null;
 	/** Screens where the key works; every screen when absent. */
 	readonly modes?: readonly UiMode[];
-	/** Only in fleet mode, on a scope opened from the overview (single-scope mode leaves it out: SINGLE_SCOPE_KEYMAP). */
+	/** On a scope opened from the fleet overview only (FLEET_BINDINGS). */
 	readonly fleet?: boolean;
 	readonly command: KeyCommand;
 };
@@ -98,16 +98,24 @@ export const KEYMAP: Keymap = [
 	{keys: ['s'], label: 's', description: 'snapshot', help: 'write an incident snapshot (Markdown: flags, alarms, suspects) here', more: 'The same as --once --format markdown, at most 16,000 characters, to iot-monitor-incident-<time>.md; the suspects\' full records go to <name>-records.md beside it (--full: inline); mode 0600, never overwrites', footer: 4, command: {type: 'snapshot'}},
 	{keys: ['tab', 'right'], label: 'Tab/→', description: 'next metric', help: 'What changed: the next flagged metric', footer: 2, modes: CHANGES, command: {type: 'cycle-changes', direction: 1}},
 	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, command: {type: 'cycle-changes', direction: -1}},
-	{keys: ['return'], label: '⏎', description: 'open scope', help: 'open the selected scope (account x region): its metrics and events', more: 'The same screens as with one account (detail, What changed, alarms, help); Esc comes back, [ and ] move to the previous and next scope', footer: 1, modes: OVERVIEW, command: {type: 'open-scope'}},
-	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'overview', help: 'back to the fleet overview (Bksp too)', footer: 1, modes: LIST, fleet: true, command: {type: 'leave-scope'}},
-	{keys: [']'], label: ']', description: 'next scope', help: 'the next scope of the fleet overview, without going back to it', footer: 3, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: 1}},
-	{keys: ['['], label: '[', description: 'previous scope', help: 'the previous scope of the fleet overview', footer: null, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: -1}},
-	{keys: ['A'], label: 'A', description: 'all/one scope', help: "events of every scope (with account and region), or the selected scope's", footer: 2, modes: OVERVIEW, command: {type: 'toggle-all-scopes'}},
 	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', more: 'Generated from this same table, with the legend and the status of each source', footer: 1, command: {type: 'toggle-help'}},
 ];
 
-/** Single-account mode's bindings: the fleet's scope keys left out (the overview's never show outside it). */
-export const SINGLE_SCOPE_KEYMAP: Keymap = KEYMAP.filter(binding => binding.fleet !== true);
+/**
+ * Fleet mode's own bindings: the overview's keys, and on a scope opened from it (`fleet`), Esc back
+ * to the overview and [ ] to the previous and next scope. Fleet mode uses FLEET_KEYMAP; single-account
+ * mode keeps KEYMAP, where none of these exist. The README's fleet key table is written from this list.
+ */
+export const FLEET_BINDINGS: Keymap = [
+	{keys: ['return'], label: '⏎', description: 'open scope', help: 'open the selected scope: its metrics and events', more: 'The same screens as with one account (detail, What changed, alarms, help); Esc comes back, [ and ] move to the previous and next scope', footer: 1, modes: OVERVIEW, command: {type: 'open-scope'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'overview', help: 'back to the fleet overview (Bksp too)', footer: 1, modes: LIST, fleet: true, command: {type: 'leave-scope'}},
+	{keys: [']'], label: ']', description: 'next scope', help: 'the next scope of the fleet overview, without going back to it', footer: 3, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: 1}},
+	{keys: ['['], label: '[', description: 'previous scope', help: 'the previous scope of the fleet overview', footer: null, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: -1}},
+	{keys: ['A'], label: 'A', description: 'all/one scope', help: "events of all scopes (account, region) or the selected one", footer: 2, modes: OVERVIEW, command: {type: 'toggle-all-scopes'}},
+];
+
+/** Every binding of fleet mode: the single-account ones and the fleet's. */
+export const FLEET_KEYMAP: Keymap = [...KEYMAP, ...FLEET_BINDINGS];
 
 /** The keys of the filter line, for the help (they are text handling, not bindings). */
 export const FILTER_INPUT_KEYS: ReadonlyArray<{readonly label: string; readonly help: string}> = [
