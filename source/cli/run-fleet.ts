@@ -24,6 +24,7 @@ import {eventToJsonWithLate} from '../trail/event-json.js';
 import {type MonitorCliOptions} from './flags.js';
 import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
 import {withoutFetch} from './without-fetch.js';
+import {trace} from './trace.js';
 import {resolveDisplay} from '../render/display.js';
 
 /** --demo --org: the monitoring account and two linked accounts in two regions; the incident in one of them. */
@@ -110,7 +111,9 @@ async function fleetTui(
 	monitor.start();
 	try {
 		const {runTui} = await withoutFetch(() => import('../ui/run-tui.js'));
+		trace('fleet: ui loaded');
 		await monitor.whenAnswered(1500);
+		trace('fleet: first answers');
 		return await runTui({
 			fleet: monitor,
 			display: resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: process.stdout.isTTY === true}),
