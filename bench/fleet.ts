@@ -5,12 +5,15 @@
  *   1. one `--once --json` run (the shipped CLI) learns and caches every scope's baselines;
  *   2. a live fleet monitor (bench/fleet-app.ts, the shipped FleetMonitor) starts on that cache and runs
  *      for --minutes (default 5).
- * It prints: time to the first snapshot with data in every scope, GetMetricData requests per refresh per
+ *   3. the shipped bundle (dist/cli.js: `npm run build` first) in an 80x24 pseudo-terminal on that cache:
+ *      spawn to the first overview frame with data, and keypress-to-frame on the overview (KEYS presses
+ *      of j and k, GAP_MS apart; a key's frame is the first output after it that draws the ▸ on another row).
+ * It prints those, time to the first snapshot with data in every scope, GetMetricData requests per refresh per
  * region (counted by the endpoint), FilterLogEvents requests per second, and the monitor's RSS at the end.
  * Flags: --accounts N, --regions a,b,c, --minutes M, --baseline-days D, --lookback DUR.
  */
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -69,7 +72,11 @@ line('baselines learned and cached (--once, cold)', `${((performance.now() - war
 const flaggedScopes = warmJson.scopes.filter(s => s.status === 'CRIT' || s.status === 'WARN').map(s => `${s.account}/${s.region}`);
 line('scopes flagged (the incident is in ' + `${incident.account}/${incident.region})`, flaggedScopes.join(' ') || '(none)');
 
-// 2. The live monitor on the warm cache.
+// 2. The overview as it ships (dist/cli.js) in a pseudo-terminal (util-linux `script`), 80x24, on the
+// warm cache: spawn to the first overview frame with data, then keypress-to-frame on the overview.
+await overviewFigures();
+
+// 3. The live monitor on the warm cache.
 const runStart = Date.now();
 const spawnAt = performance.now();
 const app = spawn(process.execPath, ['--import', 'tsx', 'bench/fleet-app.ts', ...common], {env, stdio: ['ignore', 'pipe', 'inherit']});
@@ -121,3 +128,73 @@ line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.t
 await sim.close();
 rmSync(home, {recursive: true, force: true});
 process.exit(0);
+
+async function overviewFigures(): Promise<void> {
+	const cli = 'dist/cli.js';
+	if (!existsSync(cli)) {
+		line('overview figures', 'skipped: dist/cli.js is missing (npm run build)');
+		return;
+	}
+	const KEYS = Number(process.env['KEYS'] ?? 60);
+	const GAP_MS = Number(process.env['GAP_MS'] ?? 50);
+	const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[@-_]/g;
+	const ptyEnv: NodeJS.ProcessEnv = {...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', COLUMNS: '80', LINES: '24'};
+	delete ptyEnv['CI']; // with CI=true Ink renders nothing until exit
+	const args = [cli, ...common].map(arg => `'${arg}'`).join(' ');
+	const started = performance.now();
+	const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec node ${args}`, '/dev/null'], {env: ptyEnv, stdio: ['pipe', 'pipe', 'inherit']});
+	child.stdin.on('error', () => {});
+	let text = '';
+	let waiter: {test: (screen: string) => boolean; resolve: (at: number) => void} | null = null;
+	child.stdout.on('data', (chunk: Buffer) => {
+		// Styles go; cursor moves become line breaks (frame-diff.ts writes only the rows that changed).
+		text += chunk.toString('utf8').replace(/\u001b\[[0-9;]*m/g, '').replace(ANSI, '\n');
+		if (waiter?.test(text)) {
+			const done = waiter;
+			waiter = null;
+			done.resolve(performance.now());
+		}
+	});
+	const output = (test: (screen: string) => boolean, what: string, timeoutMs = 10_000) => {
+		text = '';
+		return new Promise<number>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms; output was:\n${text.slice(-2000)}`)), timeoutMs);
+			waiter = {test, resolve: at => (clearTimeout(timer), resolve(at))};
+		});
+	};
+	const selectedRow = (screen: string) => screen.split('\n').filter(row => row.startsWith('▸ ')).at(-1) ?? null;
+	try {
+		// With data: the header counts judged flags (or says all normal), and no row is still learning or unjudged.
+		let seen = '';
+		const first = await output(screen => {
+			seen += screen.slice(seen.length);
+			return /FLAGGED METRICS OR STATE/.test(seen) && /(CRIT|WARN|all normal)/.test(seen) && /▸ /.test(seen);
+		}, 'first overview frame with data', 30_000);
+		line('spawn to first overview frame with data (warm, 80x24)', `${Math.round(first - started)} ms (dist/cli.js; target <= 2000 ms)`);
+		await new Promise(resolve => setTimeout(resolve, 1500));
+		let previous = selectedRow(text) ?? '';
+		const times: number[] = [];
+		for (let i = 0; i < KEYS; i++) {
+			await new Promise(resolve => setTimeout(resolve, GAP_MS));
+			const before = previous;
+			const frame = output(screen => {
+				const row = selectedRow(screen);
+				return row !== null && row !== before;
+			}, `frame after key ${i}`);
+			const sent = performance.now();
+			child.stdin.write(i % 2 === 0 ? 'j' : 'k');
+			const shown = await frame;
+			previous = selectedRow(text) ?? previous;
+			times.push(shown - sent);
+		}
+		const sorted = [...times].sort((a, b) => a - b);
+		const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+		line('keypress-to-frame on the overview (j/k)', `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms over ${times.length} keys ${GAP_MS} ms apart (target: median <= 16 ms)`);
+		child.stdin.write('q');
+		await Promise.race([new Promise(resolve => child.once('exit', resolve)), new Promise(resolve => setTimeout(resolve, 3000))]);
+	} catch (error) {
+		line('overview figures', `failed: ${error instanceof Error ? error.message : String(error)}`);
+	} finally {
+		if (child.exitCode === null) child.kill('SIGKILL');
+	}
+}

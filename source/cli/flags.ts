@@ -12,7 +12,7 @@ import {envSettings, resolveSettings} from '../config/resolve.js';
 import type {SettingsReport} from '../config/show.js';
 import {safeJsonStringify} from '../text/json.js';
 import {keyHelpLines} from '../ui/keys/key-docs.js';
-import {KEYMAP} from '../ui/keys/keymap.js';
+import {FLEET_BINDINGS, KEYMAP} from '../ui/keys/keymap.js';
 import {suggest} from './suggest.js';
 import packageJson from '../../package.json' with {type: 'json'};
 
@@ -73,6 +73,7 @@ export const HELP = `
   AWS_REGION/AWS_DEFAULT_REGION/AWS_PROFILE/NO_COLOR, the settings file, the built-in default.
 
 ${keyHelpLines(KEYMAP)}
+${keyHelpLines(FLEET_BINDINGS, 100, '  ', 'Fleet overview keys:')}
 `;
 
 export type Command =

@@ -2,8 +2,8 @@
  * Fleet mode from the command line: more than one scope (account x region), or events from an
  * organization trail log group. `--once` prints every scope (JSON: the single-scope shape plus account
  * and region on each metric and event, and `scopes`); `tail` streams every scope's events with account
- * and region. The interactive fleet overview screen is a later step: until it exists, an interactive
- * start in fleet mode says so in one line instead of showing one scope as if it were the whole fleet.
+ * and region. On a terminal it starts the fleet overview screen (ui/fleet/), where each scope opens
+ * as today's single-scope view.
  */
 import {createFleetClients, type FleetClients} from '../aws/fleet-clients.js';
 import {SENSITIVITY} from '../baseline/severity.js';
@@ -21,7 +21,11 @@ import {safeJsonStringify} from '../text/json.js';
 import {sanitize} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';
-import {UsageError, type MonitorCliOptions} from './flags.js';
+import {type MonitorCliOptions} from './flags.js';
+import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
+import {withoutFetch} from './without-fetch.js';
+import {trace} from './trace.js';
+import {resolveDisplay} from '../render/display.js';
 
 /** --demo --org: the monitoring account and two linked accounts in two regions; the incident in one of them. */
 export const DEMO_ORG = {
@@ -44,11 +48,10 @@ export const EXIT = {OK: 0, WARN: 1, CRIT: 2, UNKNOWN: 3} as const;
 export async function runFleet(requested: MonitorCliOptions, tail: boolean): Promise<number> {
 	// As in single-account mode: output to a pipe or a file gets one snapshot.
 	const options = !tail && !requested.once && process.stdout.isTTY !== true ? {...requested, once: true} : requested;
-	if (!tail && !options.once) {
-		throw new UsageError(
-			'watching several accounts or regions needs the fleet overview screen, which this build does not have yet; use --once [--json|--format markdown] or tail [--json]',
-		);
-	}
+	const interactive = !tail && !options.once;
+	const logPath = defaultLogPath();
+	// The overview will own the terminal: from here on, warnings (the SDK's among them) go to a log file.
+	const restoreDiagnostics = interactive ? divertDiagnostics(logPath) : () => {};
 	let sim: Simulator | null = null;
 	if (options.demo) {
 		sim = await startSimulator({
@@ -70,6 +73,7 @@ export async function runFleet(requested: MonitorCliOptions, tail: boolean): Pro
 			const selfAccount = await clients.callerAccount();
 			const trailLogGroup = options.trailLogGroup ?? (demoOrg ? DEMO_ORG.logGroup : null);
 			if (tail) return await fleetTail(clients, options, trailLogGroup, selfAccount);
+			if (interactive) return await fleetTui(options, clients, {selfAccount, sim, demoOrg, logPath});
 			const monitor = createFleetMonitor(options, clients, {selfAccount, sim, demoOrg});
 			try {
 				const snapshot = await monitor.pollOnce();
@@ -92,6 +96,32 @@ export async function runFleet(requested: MonitorCliOptions, tail: boolean): Pro
 		}
 	} finally {
 		await sim?.close();
+		restoreDiagnostics();
+	}
+}
+
+/** The interactive fleet: the live FleetMonitor behind the overview screen (ui/fleet/). */
+async function fleetTui(
+	options: MonitorCliOptions,
+	clients: FleetClients,
+	context: {readonly selfAccount: string | null; readonly sim: Simulator | null; readonly demoOrg: boolean; readonly logPath: string},
+): Promise<number> {
+	const monitor = createFleetMonitor(options, clients, {...context, live: true});
+	// Polls start before the UI is even loaded; the first frame waits (briefly) for their answers.
+	monitor.start();
+	try {
+		const {runTui} = await withoutFetch(() => import('../ui/run-tui.js'));
+		trace('fleet: ui loaded');
+		await monitor.whenAnswered(1500);
+		trace('fleet: first answers');
+		return await runTui({
+			fleet: monitor,
+			display: resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: process.stdout.isTTY === true}),
+			logCrash: report => (appendLog(context.logPath, 'crash', report) ? context.logPath : null),
+			fullHandoff: options.full,
+		});
+	} finally {
+		monitor.stop();
 	}
 }
 

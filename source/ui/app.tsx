@@ -71,6 +71,8 @@ export type AppProps = {
 	readonly fullHandoff?: boolean;
 	/** Colour and glyphs, as resolveDisplay() decided (display.ts); colour and Unicode by default. */
 	readonly display?: ResolvedDisplay;
+	/** Fleet mode: this App shows one scope over the overview (ui/fleet/); Esc on the list and [ ] go there. */
+	readonly fleet?: {readonly leave: () => void; readonly switchScope: (direction: 1 | -1) => void};
 };
 
 const DEFAULT_DISPLAY: ResolvedDisplay = {color: 'always', ascii: false};
@@ -83,6 +85,7 @@ export function App({
 	size: sizeOverride,
 	clock = Date.now,
 	keymap = KEYMAP,
+	fleet,
 	exportDir,
 	exportEvents,
 	writeSnapshot,
@@ -188,6 +191,8 @@ export function App({
 		else if (effect.type === 'pause') monitor.setPaused(effect.paused);
 		else if (effect.type === 'refresh') monitor.refreshNow();
 		else if (effect.type === 'export') files.exportEvents(effect.events);
+		else if (effect.type === 'leave-scope') fleet?.leave();
+		else if (effect.type === 'switch-scope') fleet?.switchScope(effect.direction);
 		else files.writeSnapshot();
 	};
 	// Read through useKeymap's ref: always this render's values, no stale closure.

@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import {render, type Instance} from 'ink';
-import type {MonitorHandle} from '../monitor/types.js';
+import type {FleetHandle, MonitorHandle} from '../monitor/types.js';
 import {App} from './app.js';
+import {FleetApp} from './fleet/fleet-app.js';
 import {diffingStdout} from './shared/frame-diff.js';
 import {resolveDisplay, type DisplayOptions} from '../render/display.js';
 import {sanitize, sanitizeMultiline} from '../text/sanitize.js';
@@ -14,8 +15,11 @@ const SHOW_CURSOR = '\u001B[?25h';
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 
 /** What runTui needs; the streams default to the process's own. */
-export type RunTuiOptions = {
-	readonly monitor: MonitorHandle;
+export type RunTuiOptions = (
+	| {readonly monitor: MonitorHandle; readonly fleet?: undefined}
+	/** Fleet mode: the overview of every scope (ui/fleet/), each scope opening as the App. */
+	| {readonly fleet: FleetHandle; readonly monitor?: undefined}
+) & {
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stdin?: NodeJS.ReadStream;
 	readonly stderr?: NodeJS.WriteStream;
@@ -44,6 +48,7 @@ export type RunTuiOptions = {
  */
 export async function runTui({
 	monitor,
+	fleet,
 	stdout = process.stdout,
 	stdin = process.stdin,
 	stderr = process.stderr,
@@ -121,7 +126,13 @@ export async function runTui({
 	});
 	if (altScreen) stdout.write(ENTER_ALT_SCREEN);
 	try {
-		instance = render(<App monitor={monitor} onExit={() => finish(0)} display={resolved} fullHandoff={fullHandoff} />, {
+		const root =
+			fleet !== undefined ? (
+				<FleetApp fleet={fleet} onExit={() => finish(0)} display={resolved} fullHandoff={fullHandoff} />
+			) : (
+				<App monitor={monitor} onExit={() => finish(0)} display={resolved} fullHandoff={fullHandoff} />
+			);
+		instance = render(root, {
 			// On a terminal only the rows that changed are written (shared/frame-diff.ts).
 			stdout: stdout.isTTY === true ? diffingStdout(stdout) : stdout,
 			stdin,

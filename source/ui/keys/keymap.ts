@@ -9,7 +9,7 @@ import type {Key} from 'ink';
  * Which screen has the keys: the event list, one event's detail, the help overlay, the alarm list
  * (`a`) or the What-changed view (`W`).
  */
-export type UiMode = 'list' | 'detail' | 'help' | 'alarms' | 'changes';
+export type UiMode = 'list' | 'detail' | 'help' | 'alarms' | 'changes' | 'overview';
 
 /**
  * What a key asks for: an imperative command (reducer events are past tense: `open-detail` the command,
@@ -33,6 +33,11 @@ export type KeyCommand =
 	| {readonly type: 'open-changes'}
 	| {readonly type: 'cycle-changes'; readonly direction: 1 | -1}
 	| {readonly type: 'snapshot'}
+	// Fleet mode (source/ui/fleet/): the overview's keys, and leaving or switching the scope open over it.
+	| {readonly type: 'open-scope'}
+	| {readonly type: 'toggle-all-scopes'}
+	| {readonly type: 'leave-scope'}
+	| {readonly type: 'switch-scope'; readonly direction: 1 | -1}
 	// Only from textInputActions, while the filter line is open:
 	| {readonly type: 'type-filter'; readonly text: string}
 	| {readonly type: 'erase-filter'; readonly what: 'char' | 'all'}
@@ -58,6 +63,8 @@ export type Binding = {
 	readonly footer: number | null;
 	/** Screens where the key works; every screen when absent. */
 	readonly modes?: readonly UiMode[];
+	/** On a scope opened from the fleet overview only (FLEET_BINDINGS). */
+	readonly fleet?: boolean;
 	readonly command: KeyCommand;
 };
 
@@ -66,6 +73,7 @@ export type Keymap = readonly Binding[];
 
 const LIST: readonly UiMode[] = ['list'];
 const CHANGES: readonly UiMode[] = ['changes'];
+const OVERVIEW: readonly UiMode[] = ['overview'];
 
 /** The default bindings, in the order the footer and help show them. */
 export const KEYMAP: Keymap = [
@@ -94,6 +102,22 @@ export const KEYMAP: Keymap = [
 	{keys: ['left'], label: '←', description: 'previous metric', help: 'What changed: the previous flagged metric', footer: null, modes: CHANGES, command: {type: 'cycle-changes', direction: -1}},
 	{keys: ['?'], label: '?', description: 'help', help: 'show or hide this help', more: 'Generated from this same table, with the legend and the status of each source', footer: 1, command: {type: 'toggle-help'}},
 ];
+
+/**
+ * Fleet mode's own bindings: the overview's keys, and on a scope opened from it (`fleet`), Esc back
+ * to the overview and [ ] to the previous and next scope. Fleet mode uses FLEET_KEYMAP; single-account
+ * mode keeps KEYMAP, where none of these exist. The README's fleet key table is written from this list.
+ */
+export const FLEET_BINDINGS: Keymap = [
+	{keys: ['return'], label: '⏎', description: 'open scope', help: 'open the selected scope: its metrics and events', more: 'The same screens as with one account (detail, What changed, alarms, help); Esc comes back, [ and ] move to the previous and next scope', footer: 1, modes: OVERVIEW, command: {type: 'open-scope'}},
+	{keys: ['escape', 'backspace', 'delete'], label: 'Esc', description: 'overview', help: 'back to the fleet overview (Bksp too)', footer: 1, modes: LIST, fleet: true, command: {type: 'leave-scope'}},
+	{keys: [']'], label: ']', description: 'next scope', help: 'the next scope of the fleet overview, without going back to it', footer: 3, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: 1}},
+	{keys: ['['], label: '[', description: 'previous scope', help: 'the previous scope of the fleet overview', footer: null, modes: LIST, fleet: true, command: {type: 'switch-scope', direction: -1}},
+	{keys: ['A'], label: 'A', description: 'all/one scope', help: "events of all scopes (account, region) or the selected one", footer: 2, modes: OVERVIEW, command: {type: 'toggle-all-scopes'}},
+];
+
+/** Every binding of fleet mode: the single-account ones and the fleet's. */
+export const FLEET_KEYMAP: Keymap = [...KEYMAP, ...FLEET_BINDINGS];
 
 /** The keys of the filter line, for the help (they are text handling, not bindings). */
 export const FILTER_INPUT_KEYS: ReadonlyArray<{readonly label: string; readonly help: string}> = [

@@ -38,7 +38,10 @@ export type AppEffect =
 	| {readonly type: 'pause'; readonly paused: boolean}
 	| {readonly type: 'refresh'}
 	| {readonly type: 'export'; readonly events: readonly TrailEvent[]}
-	| {readonly type: 'snapshot'};
+	| {readonly type: 'snapshot'}
+	/** Fleet mode: back to the overview, or the next/previous scope (the fleet screen does it). */
+	| {readonly type: 'leave-scope'}
+	| {readonly type: 'switch-scope'; readonly direction: 1 | -1};
 
 export type Routed = {readonly to: 'reducer'; readonly event: UiAction} | {readonly to: 'app'; readonly effect: AppEffect};
 
@@ -108,5 +111,12 @@ export function routeKey(command: KeyCommand, view: KeyView): Routed[] {
 			return [event({type: 'user-filter-toggled', events, pageSize: view.listRows})];
 		case 'clear-filters':
 			return [event({type: 'filters-cleared'})];
+		case 'leave-scope':
+			return screen === 'list' ? [effect({type: 'leave-scope'})] : [];
+		case 'switch-scope':
+			return screen === 'list' ? [effect({type: 'switch-scope', direction: command.direction})] : [];
+		case 'open-scope':
+		case 'toggle-all-scopes':
+			return []; // the overview's own keys (ui/fleet/route-fleet-key.ts)
 	}
 }

@@ -8,9 +8,9 @@ export type KeyTarget = UiMode | 'text';
 /**
  * The app's only key listener: on a screen each key press becomes the action of its binding in
  * `keymap`; while the filter line is open (`target` 'text') keys are text and no binding fires.
- * Inactive when stdin cannot enter raw mode (not a TTY), where Ink's useInput would throw.
+ * Inactive when `active` is false (a screen over it has its own listener) or when stdin cannot enter raw mode (not a TTY), where Ink's useInput would throw.
  */
-export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: KeyCommand) => void): void {
+export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: KeyCommand) => void, active = true): void {
 	const {isRawModeSupported} = useStdin();
 	// The latest handler without re-subscribing to stdin on every render (the clock re-renders each second).
 	const latest = useRef({keymap, target, onAction});
@@ -28,5 +28,5 @@ export function useKeymap(keymap: Keymap, target: KeyTarget, onAction: (action: 
 			}
 		}
 	}, []);
-	useInput(handler, {isActive: isRawModeSupported === true});
+	useInput(handler, {isActive: active && isRawModeSupported === true});
 }
