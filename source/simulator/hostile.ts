@@ -9,6 +9,8 @@
  * left alone (which a decoder must keep, unchanged) from the spoiled ones (which it may skip).
  */
 
+import {makeRng, type Rng} from './random.js';
+
 /** What one corrupted answer had touched. */
 export type HostileReport = {
 	readonly operation: string;
@@ -62,19 +64,8 @@ export const HOSTILE_VALUES: readonly unknown[] = [
 	Array.from({length: 500}, () => null),
 ];
 
-type Rng = () => number;
-
-/** mulberry32: small, fast, and the same on every platform. */
-export function hostileRng(seed: number): Rng {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The generator hostile edits draw from (seeded: a failing run can be replayed). */
+export const hostileRng = (seed: number): Rng => makeRng(seed);
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 

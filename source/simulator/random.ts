@@ -3,7 +3,8 @@
  * any minute of any series can be recomputed on demand and two runs with the same seed agree.
  */
 
-function fmix(input: number): number {
+/** MurmurHash3's 32-bit finaliser: spreads the bits of one integer. */
+export function fmix(input: number): number {
 	let h = input;
 	h ^= h >>> 16;
 	h = Math.imul(h, 0x85ebca6b);
@@ -61,4 +62,19 @@ export function poisson(mean: number, h1: number, h2: number): number {
 		return k;
 	}
 	return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(h1, h2)));
+}
+
+/** A uniform [0, 1) generator. */
+export type Rng = () => number;
+
+/** mulberry32: a small seeded generator, the same on every platform (the simulator's only sequential one). */
+export function makeRng(state: number): Rng {
+	let a = state >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
+	};
 }

@@ -1,21 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as real from '@alcalzone/ansi-tokenize';
+import {prng as random} from '../baseline/synthetic.js';
 import {SIMPLE, styledCharsToString, tokenize} from '../../source/text/fast-ansi-tokenize.js';
 
 const SGR = ['\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[31m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[1;3;31m', '\u001b[38;5;208m', '\u001b[38;2;1;2;3m', '\u001b[0m', '\u001b[m', '\u001b[49m', '\u001b[4m', '\u001b[38;5m', '\u001b[38;2;1m', '\u001b[1;38;5;2;4m', '\u001b[48;2;9;8;7;1m', '\u001b[;1m'];
 // Not SGR, or broken: the real tokenizer keeps ESC as an ordinary character for these.
 const BROKEN = ['\u001b[', '\u001b[12', '\u001b[3x', '\u001b]8;;', '\u001b', '\u001b[?25l'];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 test('every SIMPLE character is one grapheme, one column, for the real tokenizer', () => {
 	let checked = 0;

@@ -3,6 +3,8 @@
  * few integers (slot, index, tag), so any time range can be regenerated cheaply and identically.
  */
 
+import {fmix, makeRng, type Rng} from '../random.js';
+
 /** Small integer tags that keep independent random decisions apart. */
 export const TAG = {
 	slot: 1,
@@ -19,15 +21,6 @@ export const TAG = {
 	names: 12,
 	fleet: 13,
 } as const;
-
-function fmix(h: number): number {
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return h >>> 0;
-}
 
 /** Mixes numbers (any size, negative allowed) into one unsigned 32-bit hash. */
 export function hash32(...parts: readonly number[]): number {
@@ -52,19 +45,7 @@ export function hashString(text: string, seed: number): number {
 	return hash32(seed, h >>> 0, text.length);
 }
 
-/** A uniform [0, 1) generator (mulberry32) started from a 32-bit state. */
-export type Rng = () => number;
-
-export function makeRng(state: number): Rng {
-	let a = state >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-	};
-}
+export {makeRng, type Rng};
 
 /** An integer in [min, max], inclusive. */
 export function intBetween(rng: Rng, min: number, max: number): number {
