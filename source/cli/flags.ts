@@ -8,7 +8,7 @@ import type {Sensitivity} from '../baseline/severity.js';
 import type {SettingsFileRef} from '../config/document.js';
 import {readSettingsFile, settingsFile} from '../config/file.js';
 import {isSettingKey, SETTING_KEYS, SPECS, type ColorMode, type JsonValue, type SettingKey, type SettingTypes, type SettingValues} from '../config/keys.js';
-import {envSettings, resolveSettings} from '../config/resolve.js';
+import {envSettings, resolveSettings, type Settings} from '../config/resolve.js';
 import type {SettingsReport} from '../config/show.js';
 import {safeJsonStringify} from '../text/json.js';
 import {HELP} from './help.js';
@@ -30,7 +30,8 @@ export type Command =
 	/** `config set KEY VALUE`: the value is valid; the file is checked again when written. */
 	| {kind: 'config-set'; file: SettingsFileRef; key: SettingKey; value: JsonValue};
 
-export type MonitorCliOptions = {
+/** What the monitor runs with: the effective settings (flags > environment > file > defaults) and the run's own flags. */
+export type MonitorCliOptions = Omit<Settings, 'region' | 'profile'> & {
 	readonly demo: boolean;
 	readonly once: boolean;
 	/** --json, or --format json. */
@@ -42,30 +43,9 @@ export type MonitorCliOptions = {
 	readonly region?: string;
 	readonly profile?: string;
 	readonly endpointUrl?: string;
-	readonly metrics: readonly string[];
-	readonly lookbackMs: number;
-	readonly tailIntervalMs: number;
 	readonly seed: number;
 	readonly quietFleet: boolean;
-	readonly sensitivity: Sensitivity;
 	readonly rebaseline: boolean;
-	readonly maxEvents: number;
-	readonly trailRate: number;
-	/** CloudWatch poll interval. */
-	readonly pollIntervalMs: number;
-	/** Days of one-minute history the baselines learn from (1-15). */
-	readonly baselineDays: number;
-	/** On every new CRIT: ring the bell, run the command with the deviation JSON on stdin. */
-	readonly notify: {readonly bell: boolean; readonly command: string | null};
-	readonly color: ColorMode;
-	readonly ascii: boolean;
-	/** Fleet mode: regions watched at once (null: the one region). */
-	readonly regions: readonly string[] | null;
-	/** Fleet mode: OAM linked accounts (null: only the caller's own). */
-	readonly accounts: 'all' | readonly string[] | null;
-	/** Fleet mode: the organization trail's log group, name or ARN. */
-	readonly trailLogGroup: string | null;
-	readonly accountNames: Readonly<Record<string, string>> | null;
 	/** --demo --org: the embedded endpoint as an organization of 3 accounts in 2 regions. */
 	readonly org: boolean;
 };

@@ -16,18 +16,24 @@ export type Settings = {
 	readonly region: string | null;
 	readonly profile: string | null;
 	readonly metrics: readonly string[];
+	/** CloudWatch poll interval. */
 	readonly pollIntervalMs: number;
 	readonly tailIntervalMs: number;
 	readonly lookbackMs: number;
+	/** Days of one-minute history the baselines learn from (1-15). */
 	readonly baselineDays: number;
 	readonly sensitivity: Sensitivity;
 	readonly maxEvents: number;
 	readonly trailRate: number;
+	/** On every new CRIT: ring the bell, run the command with the deviation JSON on stdin. */
 	readonly notify: {readonly bell: boolean; readonly command: string | null};
 	readonly color: ColorMode;
 	readonly ascii: boolean;
+	/** Fleet mode: regions watched at once (null: the one region). */
 	readonly regions: readonly string[] | null;
+	/** Fleet mode: OAM linked accounts (null: only the caller's own). */
 	readonly accounts: 'all' | readonly string[] | null;
+	/** Fleet mode: the organization trail's log group, name or ARN. */
 	readonly trailLogGroup: string | null;
 	readonly accountNames: Readonly<Record<string, string>> | null;
 };
