@@ -4,10 +4,9 @@
  * terminal, and the only file read is the settings file.
  */
 import meow from 'meow';
-import type {Sensitivity} from '../baseline/severity.js';
 import type {SettingsFileRef} from '../config/document.js';
 import {readSettingsFile, settingsFile} from '../config/file.js';
-import {isSettingKey, SETTING_KEYS, SPECS, type ColorMode, type JsonValue, type SettingKey, type SettingTypes, type SettingValues} from '../config/keys.js';
+import {isSettingKey, SETTING_KEYS, SPECS, type JsonValue, type SettingKey, type SettingTypes, type SettingValues} from '../config/keys.js';
 import {envSettings, resolveSettings, type Settings} from '../config/resolve.js';
 import type {SettingsReport} from '../config/show.js';
 import {safeJsonStringify} from '../text/json.js';
