@@ -5,7 +5,7 @@ import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import type {Alarm} from '../../source/types.js';
 import {startRig} from '../aws/helpers.js';
-import {judged, step} from '../ui/helpers.js';
+import {judged} from '../ui/helpers.js';
 
 const MINUTE = 60_000;
 

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cell, HANDOFF_MAX_CHARS, incidentMarkdown, incidentRecords} from '../../source/report/markdown.js';
 import type {Alarm, TrailEvent} from '../../source/types.js';
-import {alarm, cloudTrailRecord, event, health, judged, metric, mixedEvents, NOW, ROLE_IDENTITY, snapshot, step} from '../ui/helpers.js';
+import {alarm, cloudTrailRecord, event, health, judged, metric, NOW, ROLE_IDENTITY, snapshot, step} from '../ui/helpers.js';
 
 const BASE = {expected: 1000, low: 900, high: 1100};
 

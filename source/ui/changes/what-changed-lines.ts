@@ -11,7 +11,6 @@
  */
 import {deviationOnset} from '../../monitor/deviation-onset.js';
 import {classifyEvent} from '../../trail/highlight.js';
-import {identityLabel} from '../../trail/identity.js';
 import {SUSPECT_WINDOW_MS, type Suspect} from '../../trail/suspects.js';
 import {sanitize} from '../../text/sanitize.js';
 import {textWidth} from '../../text/width.js';
