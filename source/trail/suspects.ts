@@ -149,7 +149,7 @@ export const ONE_DEVICE_REACH = {volume: 0.3, errors: 0.7} as const;
  */
 function relevanceOf(metric: string): {volume: boolean; down: Relevance | null; up: Relevance | null} {
 	if (/^Connect\.AuthError$/.test(metric)) return {volume: false, down: null, up: rel(1, 0.6, 0.4, 0, 0)};
-	if (/AuthError$/.test(metric)) return {volume: false, down: null, up: rel(0.8, 1, 0.4, 0, 0)};
+	if (/AuthError$/.test(metric)) return {volume: false, down: null, up: rel(1, 1, 0.4, 0, 0)};
 	if (/Throttle$|^RuleMessageThrottled$/.test(metric)) return {volume: false, down: null, up: rel(0.2, 0.2, 1, metric.startsWith('Rule') ? 0.7 : 0, 0.4)};
 	if (/ClientError$/.test(metric)) return {volume: false, down: null, up: rel(0.5, 0.5, 0.8, 0, 0.1)};
 	if (/ServerError$/.test(metric)) return {volume: false, down: null, up: rel(0.3, 0.3, 0.3, 0.3, 0)};
@@ -296,7 +296,11 @@ export function suspectsFor(events: readonly TrailEvent[], {metric, onset, windo
 		const why = `${capitalise(change.phrase)}, ${when}`;
 		const relevance = deviation.relevance[change.impact];
 		const reach =
-			change.scope === 'device' && deviation.volume && change.impact !== 'none' ? '; it reaches one device: little for a fleet-wide change' : '';
+			change.scope !== 'device' || change.impact === 'none'
+				? ''
+				: deviation.volume
+					? '; it reaches one device: little for a fleet-wide change'
+					: '; it reaches one device: a change to a group or the fleet explains a burst better';
 		const delay = EFFECT_DELAY_MS[change.impact];
 		const late = section !== 'after' && change.impact !== 'none' && gap > delay ? `; older than the ${delay / MINUTE} min such a change takes to show` : '';
 		const weak = change.strength > 0 && change.strength < 0.5 && change.impact !== 'none' ? ' (this call only a little)' : '';
