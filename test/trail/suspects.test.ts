@@ -64,6 +64,35 @@ test('connect auth errors: the revocation first; a policy version after it; acti
 	assert.equal(ranked(events, {metric: 'PublishIn.AuthError'})[0], 'default');
 });
 
+test('publish and subscribe auth errors: credentials switched off explain them as well as policies; the fleet above one device', () => {
+	const ca = change('ca-off', 'UpdateCACertificate', 3, {certificateId: CERT, newStatus: 'INACTIVE'});
+	const authorizer = change('authorizer', 'UpdateAuthorizer', 3, {authorizerName: 'fleet-auth', authorizerFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:auth:7'});
+	const groupDetach = change('group-detach', 'DetachPolicy', 3, {policyName: 'fleet-policy', target: GROUP_ARN});
+	const oneDevice = [
+		detachOne('detach-one', 1),
+		change('thing-gone', 'DeleteThing', 1, {thingName: 'sensor-1'}),
+		change('principal-gone', 'DetachThingPrincipal', 1, {thingName: 'sensor-2', principal: CERT_ARN}),
+		change('ungrouped', 'RemoveThingFromThingGroup', 1, {thingName: 'sensor-3', thingGroupName: 'fleet-us-east'}),
+	];
+	for (const metric of ['PublishIn.AuthError', 'Subscribe.AuthError']) {
+		// One certificate revoked: its device is refused whatever it tries; a detach from one certificate is
+		// partial (it may hold other policies) and the rest of the per-device churn weaker still.
+		assert.equal(ranked([revoke('revoke', 2), ...oneDevice], {metric})[0], 'revoke', metric);
+		// A policy version in force for the fleet, a CA, an authorizer or a group detach reach more than one certificate.
+		for (const fleet of [defaultVersion('default', 4), ca, authorizer, groupDetach]) {
+			assert.equal(ranked([revoke('revoke', 2), ...oneDevice, fleet], {metric})[0], fleet.eventId, `${metric}: ${fleet.eventId}`);
+		}
+	}
+	// Connect auth errors: who can connect first; a policy (it may stop allowing iot:Connect) explains them only in part.
+	assert.deepEqual(ranked([defaultVersion('default', 2), revoke('revoke', 3)], {metric: 'Connect.AuthError'}), ['revoke', 'default']);
+	assert.equal(ranked([defaultVersion('default', 2), ca], {metric: 'Connect.AuthError'})[0], 'ca-off');
+	assert.equal(ranked([groupDetach, ...oneDevice], {metric: 'Connect.AuthError'})[0], 'group-detach');
+	// DeletePolicyVersion cannot touch the version in force: not ranked above anything that can.
+	assert.deepEqual(ranked([change('old-version', 'DeletePolicyVersion', 1, {policyName: 'fleet-policy', policyVersionId: '3'}), revoke('revoke', 5)], {metric: 'PublishIn.AuthError'}), ['revoke', 'old-version']);
+	const [one] = suspectsFor([detachOne('detach-one', 1)], {metric: 'PublishIn.AuthError', onset});
+	assert.match(one?.evidence ?? '', /reaches one device: a change to a group or the fleet explains a burst better/);
+});
+
 test('rules metrics: the topic rule and its destination first; a destination disabled above one enabled', () => {
 	const events = [
 		defaultVersion('default', 1),
@@ -335,6 +364,9 @@ test('the incident fleet: the planted cause first in W for every incident kind, 
 				const key = `${incident.kind} (${cause}) ${metric}`;
 				const count = counts.get(key) ?? {first: 0, of: 0, misses: []};
 				count.of++;
+				// The planted record's request says what it did: the row names it.
+				const planted = suspects[at];
+				assert.ok(planted && planted.resource !== null && !/unknown/.test(planted.what), `${key}: ${planted?.resource} ${planted?.what}`);
 				if (at === 0) count.first++;
 				else count.misses.push(`seed ${seed} #${index}: rank ${at + 1}, below ${suspects.slice(0, Math.max(at, 1)).map(s => `${s.why} (${s.score.toFixed(2)})`).join('; ')}`);
 				counts.set(key, count);
