@@ -10,8 +10,9 @@
  * - incident fleet: the same, with one incident of each kind planted per judged day at varied hours:
  *   for every metric the incident moves, settled minutes from the incident's start to the flag (target
  *   <= 2), flags raised during it (target 1) and the rank in `W` (suspectsFor, source/trail/suspects.ts,
- *   with the flag's onset) of the change planted 2 minutes before it among the simulated CloudTrail's
- *   background events (target: first).
+ *   with the flag's onset) of the change planted 2 minutes before it (plantedCause: as CloudTrail records
+ *   it, request parameters included; for auth-error bursts each of AUTH_CAUSES in turn) among the
+ *   simulated CloudTrail's background events (target: first).
  *
  *   npm run bench:fleet-replay [-- --seeds 1,2,3,4,5 --days 7]
  */
