@@ -10,11 +10,13 @@
  * - incident fleet: the same, with one incident of each kind planted per judged day at varied hours:
  *   for every metric the incident moves, settled minutes from the incident's start to the flag (target
  *   <= 2), flags raised during it (target 1) and the rank in `W` (suspectsFor, source/trail/suspects.ts,
- *   with the flag's onset) of the change planted 2 minutes before it among the simulated CloudTrail's
- *   background events (target: first).
+ *   with the flag's onset) of the change planted 2 minutes before it (plantedCause: as CloudTrail records
+ *   it, request parameters included; for auth-error bursts each of AUTH_CAUSES in turn) among the
+ *   simulated CloudTrail's background events (target: first).
  *
  *   npm run bench:fleet-replay [-- --seeds 1,2,3,4,5 --days 7]
  */
+import {createHash} from 'node:crypto';
 import {performance} from 'node:perf_hooks';
 import {resolve} from 'node:path';
 import {Judge} from '../source/baseline/judge.js';
@@ -38,24 +40,76 @@ export type ReplayResult = {
 	/** Rises per metric over the judged days. */
 	flags: Map<string, number>;
 	/** Per planted incident and affected metric: minutes from start to the first rise (null: never), rises during it. */
-	incidents: Array<{kind: IncidentKind; start: number; metric: string; minutes: number | null; rises: number; rank: number | null; suspects: number}>;
+	incidents: Array<{kind: IncidentKind; cause: string; start: number; metric: string; minutes: number | null; rises: number; rank: number | null; suspects: number}>;
 };
 
+const ARN = 'arn:aws:iot:us-east-1:123456789012';
+/** A deterministic 64-hex-digit certificate id (what CloudTrail records as certificateId). */
+const certId = (seed: string): string => createHash('sha256').update(seed).digest('hex');
+
 /**
- * The change planted 2 minutes before each incident, as the demo story does (source/simulator/
- * cloudtrail/inject.ts): a new default policy version before a publish drop, a firmware job before a
- * connect storm, a revoked certificate before an auth-error burst. Its EventId names the incident.
+ * What can cause an auth-error burst (Connect.AuthError, PublishIn.AuthError and Subscribe.AuthError
+ * rising together, as the simulator's auth-error-burst does), one per judged day in turn: a device
+ * certificate revoked (a security response) or deactivated, the CA that signed the fleet's certificates
+ * deactivated, the fleet policy narrowed (a new default version), the fleet policy detached from a thing
+ * group, the custom authorizer pointed at a new function. Each is recorded as CloudTrail records it, with
+ * its request parameters.
+ */
+export const AUTH_CAUSES = ['certificate-revoked', 'ca-deactivated', 'policy-narrowed', 'policy-detached-from-group', 'authorizer-changed', 'certificate-deactivated'] as const;
+export type AuthCause = (typeof AUTH_CAUSES)[number];
+
+/** The cause planted before the auth-error burst of the incident at `index` (one per day: the day's turn). */
+export function authCauseOf(index: number): AuthCause {
+	return AUTH_CAUSES[Math.floor(index / INCIDENT_KINDS.length) % AUTH_CAUSES.length]!;
+}
+
+/**
+ * The change planted 2 minutes before each incident, as CloudTrail records it (request parameters
+ * included), as the demo story does (source/simulator/cloudtrail/inject.ts): a new default version of the
+ * fleet policy before a publish drop, a firmware job to a thing group before a connect storm, and before
+ * an auth-error burst one of AUTH_CAUSES. Its EventId names the incident.
  */
 export function plantedCause(incident: Incident, index: number): SimTrailEventInput {
 	const at = incident.start - 2 * MINUTE;
 	const common = {eventTime: at, deliveredAt: at + 30_000, identityType: 'AssumedRole' as const, eventId: `planted-${index}`};
+	const policy = {type: 'AWS::IoT::Policy', name: 'FleetTelemetryPolicy'};
 	if (incident.kind === 'publish-drop') {
-		return {...common, eventName: 'SetDefaultPolicyVersion', username: 'deploy-role', resources: [{type: 'AWS::IoT::Policy', name: 'FleetTelemetryPolicy'}]};
+		const version = String(8 + index);
+		return {...common, eventName: 'SetDefaultPolicyVersion', username: 'deploy-role', resources: [policy], request: {policyName: 'FleetTelemetryPolicy', policyVersionId: version}};
 	}
 	if (incident.kind === 'connect-storm') {
-		return {...common, eventName: 'CreateJob', username: 'deploy-role', resources: [{type: 'AWS::IoT::Job', name: `firmware-rollout-${index}`}]};
+		const jobId = `firmware-rollout-${index}`;
+		return {
+			...common,
+			eventName: 'CreateJob',
+			username: 'deploy-role',
+			resources: [{type: 'AWS::IoT::Job', name: jobId}],
+			request: {jobId, targets: [`${ARN}:thinggroup/fleet-us-east`], documentSource: `https://firmware-builds.s3.amazonaws.com/jobs/${jobId}.json`, targetSelection: 'SNAPSHOT'},
+			response: {jobArn: `${ARN}:job/${jobId}`, jobId},
+		};
 	}
-	return {...common, eventName: 'UpdateCertificate', username: 'ops-admin', resources: [{type: 'AWS::IoT::Certificate', name: `cert-${index}`}]};
+	const cert = certId(`planted-${index}`);
+	switch (authCauseOf(index)) {
+		case 'certificate-revoked':
+		case 'certificate-deactivated': {
+			const newStatus = authCauseOf(index) === 'certificate-revoked' ? 'REVOKED' : 'INACTIVE';
+			return {...common, eventName: 'UpdateCertificate', username: 'ops-admin', resources: [{type: 'AWS::IoT::Certificate', name: cert}], request: {certificateId: cert, newStatus}};
+		}
+		case 'ca-deactivated':
+			return {...common, eventName: 'UpdateCACertificate', username: 'ops-admin', resources: [{type: 'AWS::IoT::CACertificate', name: cert}], request: {certificateId: cert, newStatus: 'INACTIVE'}};
+		case 'policy-narrowed':
+			return {...common, eventName: 'SetDefaultPolicyVersion', username: 'deploy-role', resources: [policy], request: {policyName: 'FleetTelemetryPolicy', policyVersionId: String(8 + index)}};
+		case 'policy-detached-from-group':
+			return {...common, eventName: 'DetachPolicy', username: 'deploy-role', resources: [policy], request: {policyName: 'FleetTelemetryPolicy', target: `${ARN}:thinggroup/fleet-eu-west`}};
+		case 'authorizer-changed':
+			return {
+				...common,
+				eventName: 'UpdateAuthorizer',
+				username: 'deploy-role',
+				resources: [{type: 'AWS::IoT::Authorizer', name: 'fleet-token-authorizer'}],
+				request: {authorizerName: 'fleet-token-authorizer', authorizerFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:fleet-token-auth:${index}`},
+			};
+	}
 }
 
 /** The simulated CloudTrail's events of [from, to) as the app decodes them (LookupEvents, every page). */
@@ -101,6 +155,7 @@ export function replay(seed: number, options: {days: number; historyDays: number
 	const trail = createCloudTrailService({seed, now: () => end, startedAt: end, quiet: true});
 	trail.injectEvents(options.incidents.map(plantedCause));
 	const cause = new Map(options.incidents.map((incident, i) => [incident, `planted-${i}`]));
+	const causeName = new Map(options.incidents.map((incident, i) => [incident, incident.kind === 'auth-error-burst' ? authCauseOf(i) : plantedCause(incident, i).eventName]));
 	for (const [metric, parts] of byMetric) {
 		const judge = new Judge({stepMs: MINUTE, bad: findMetric(metric)!.bad, rules: DEFAULT_RULES});
 		const rises: number[] = [];
@@ -126,7 +181,7 @@ export function replay(seed: number, options: {days: number; historyDays: number
 				const at = ranked.findIndex(s => s.event.eventId === cause.get(incident));
 				rank = at >= 0 ? at + 1 : null;
 			}
-			result.incidents.push({kind: incident.kind, start: incident.start, metric, minutes: mine.length ? (mine[0]! - incident.start) / MINUTE : null, rises: mine.length, rank, suspects});
+			result.incidents.push({kind: incident.kind, cause: causeName.get(incident)!, start: incident.start, metric, minutes: mine.length ? (mine[0]! - incident.start) / MINUTE : null, rises: mine.length, rank, suspects});
 		}
 		// Flags outside every incident this metric reacts to are false alarms.
 		result.flags.set(metric, rises.length - inIncidents);
@@ -173,6 +228,14 @@ function main(): void {
 				const first = found.filter(i => i.rank === 1).length;
 				console.log(`  ${kind}: flagged ${found.length}/${mine.length}, minutes start->flag median ${median}, max ${minutes.at(-1) ?? NaN}; one flag each: ${mine.every(i => i.rises <= 1) ? 'yes' : 'no'}; planted cause first in W: ${first}/${found.length}`);
 				for (const line of byMetric) console.log(`    ${line}`);
+				const causes = [...new Set(mine.map(i => i.cause))];
+				if (causes.length > 1) {
+					for (const c of causes) {
+						const rows = found.filter(i => i.cause === c);
+						const perMetric = [...new Set(rows.map(i => i.metric))].map(m => `${m} ${rows.filter(i => i.metric === m && i.rank === 1).length}/${rows.filter(i => i.metric === m).length}`);
+						console.log(`    cause ${c}: first ${rows.filter(i => i.rank === 1).length}/${rows.length} (${perMetric.join(', ')}); ranks ${rows.map(i => i.rank ?? '-').join(' ')}`);
+					}
+				}
 			}
 		}
 	}

@@ -226,8 +226,9 @@ export const IOT_OPERATIONS: Readonly<Record<IotOperationName, Operation>> = {
 	DescribeThingGroup: read('thing-group', 'reads a thing group'),
 	DescribeThingRegistrationTask: read('provisioning', 'reads a bulk thing registration task'),
 	DescribeThingType: read('thing-type', 'reads a thing type'),
-	DetachPolicy: write('policy', 'high', 'detaches a policy from a certificate, identity or thing group: they lose what it allowed', 'permissions', device),
-	DetachPrincipalPolicy: write('policy', 'high', 'detaches a policy from a certificate or identity (older form of DetachPolicy)', 'permissions', device),
+	// Strength 0.8: the target loses what this policy allowed, but may hold others (its thing groups', others attached).
+	DetachPolicy: write('policy', 'high', 'detaches a policy from a certificate, identity or thing group: they lose what it allowed', 'permissions', {strength: 0.8, scope: 'device'}),
+	DetachPrincipalPolicy: write('policy', 'high', 'detaches a policy from a certificate or identity (older form of DetachPolicy)', 'permissions', {strength: 0.8, scope: 'device'}),
 	DetachSecurityProfile: write('defender', 'medium', 'stops Device Defender checking a thing group or the account against a security profile'),
 	DetachThingPrincipal: write('thing', 'medium', 'detaches a certificate or identity from a thing (policies that use the thing name stop matching)', 'permissions', {strength: 0.5, scope: 'device'}),
 	DisableTopicRule: write('rule', 'high', 'disables a topic rule: messages it matched are no longer routed', 'route'),

@@ -4,13 +4,14 @@
  *
  * - kind: what the change can do to device traffic (the risk catalog, source/iot/operations.ts, refined
  *   by what the call asked for) against what moved: policies (what devices may do) for publish drops and
- *   publish auth errors, certificates, CAs and authorizers (who can connect) for connect drops and
- *   connect auth errors, jobs and OTA updates (work sent to devices: downloads, restarts) for connect
+ *   publish/subscribe auth errors, certificates, CAs and authorizers (who can connect) for connect drops
+ *   and every kind of auth error, jobs and OTA updates (work sent to devices: downloads, restarts) for connect
  *   storms, topic rules and their destinations for the rules metrics. 1 = can explain it directly.
  * - strength: how strongly that particular call can do it (a policy version put in force: 1; one made
  *   but not put in force: almost 0; a certificate revoked: 1, activated: 0);
  * - reach: a change that reaches one device (a policy detached from one certificate) can hardly explain
- *   a fleet-wide drop (0.3), though one device retrying can make an error burst (0.9);
+ *   a fleet-wide drop (0.3); one device retrying can make an error burst, though a change that reaches a
+ *   group or the fleet explains one better (0.7);
  * - time: a change takes a while to show: AWS IoT applies policy changes within 6-8 minutes (its policy
  *   cache), certificates and authorizers are checked when devices connect, devices need minutes to
  *   download and install firmware. Within that delay a change counts fully; older ones count half as much
@@ -114,6 +115,8 @@ type Deviation = {
 	readonly relevance: Relevance;
 	/** A fleet-wide volume (successes, rule executions) rather than a count of errors. */
 	readonly volume: boolean;
+	/** How much of this deviation a change that reaches one device can explain (ONE_DEVICE_REACH). */
+	readonly oneDevice: number;
 	/** "drop", "rise" or "deviation". */
 	readonly noun: string;
 };
@@ -127,10 +130,26 @@ const rel = (credentials: number, permissions: number, deploy: number, route: nu
 	none: 0,
 });
 
-/** Relevance by metric and direction of change; [down, up] (a metric that only goes wrong one way has that). */
+/**
+ * The reach of a change to one device (a certificate, a thing, a policy detached from one certificate):
+ * it can hardly move a fleet-wide volume; one device retrying can make an error burst, but a change that
+ * reaches a thing group or the fleet (a policy version, a CA, an authorizer) explains one better.
+ */
+export const ONE_DEVICE_REACH = {volume: 0.3, errors: 0.7} as const;
+
+/**
+ * Relevance by metric and direction of change; [down, up] (a metric that only goes wrong one way has that).
+ * Auth errors: a device is refused at CONNECT when its credentials are gone (a certificate revoked or
+ * deactivated, its CA deactivated, the authorizer changed) or its policy no longer allows iot:Connect;
+ * it is refused a PUBLISH or SUBSCRIBE when its policy no longer allows that topic (a policy version in
+ * force that narrows it, a policy detached), and when its credentials are gone everything it tries
+ * fails (an authorizer's answer is the policy too). So credentials explain connect auth errors fully and
+ * publish/subscribe ones nearly as well; policies explain publish/subscribe ones fully, connect ones
+ * partly.
+ */
 function relevanceOf(metric: string): {volume: boolean; down: Relevance | null; up: Relevance | null} {
 	if (/^Connect\.AuthError$/.test(metric)) return {volume: false, down: null, up: rel(1, 0.6, 0.4, 0, 0)};
-	if (/AuthError$/.test(metric)) return {volume: false, down: null, up: rel(0.4, 1, 0.4, 0, 0)};
+	if (/AuthError$/.test(metric)) return {volume: false, down: null, up: rel(1, 1, 0.4, 0, 0)};
 	if (/Throttle$|^RuleMessageThrottled$/.test(metric)) return {volume: false, down: null, up: rel(0.2, 0.2, 1, metric.startsWith('Rule') ? 0.7 : 0, 0.4)};
 	if (/ClientError$/.test(metric)) return {volume: false, down: null, up: rel(0.5, 0.5, 0.8, 0, 0.1)};
 	if (/ServerError$/.test(metric)) return {volume: false, down: null, up: rel(0.3, 0.3, 0.3, 0.3, 0)};
@@ -165,7 +184,7 @@ function deviationOf(metric: string, direction: Direction | undefined): Deviatio
 			Math.max(a.grant, b.grant),
 		);
 	}
-	return {metric, direction: dir, relevance, volume: known.volume, noun: dir === 'down' ? 'drop' : dir === 'up' ? 'rise' : 'deviation'};
+	return {metric, direction: dir, relevance, volume: known.volume, oneDevice: known.volume ? ONE_DEVICE_REACH.volume : ONE_DEVICE_REACH.errors, noun: dir === 'down' ? 'drop' : dir === 'up' ? 'rise' : 'deviation'};
 }
 
 /** How long a change of each kind takes to show in the metrics, at most (its effect is due by then). */
@@ -259,7 +278,7 @@ export function suspectsFor(events: readonly TrailEvent[], {metric, onset, windo
 		// A write this version does not know: counted as a change of unknown effect.
 		const operation: Operation = known ?? {access: 'write', area: 'account', impact: 'none', strength: 0, scope: 'none', risk: 'low', words: nameWords(String(event.eventName))};
 		const change = changeOf(event, operation);
-		const reach = change.scope === 'device' ? (deviation.volume ? 0.3 : 0.9) : 1;
+		const reach = change.scope === 'device' ? deviation.oneDevice : 1;
 		const kind = deviation.relevance[change.impact] * change.strength * reach;
 		if (time < onset) before.push({event, change, operation, score: kind * timeWeight(change.impact, onset - time)});
 		else if (kind >= AFTER_EVIDENCE) after.push({event, change, operation, score: kind}); // the rest have little bearing on it
@@ -277,7 +296,11 @@ export function suspectsFor(events: readonly TrailEvent[], {metric, onset, windo
 		const why = `${capitalise(change.phrase)}, ${when}`;
 		const relevance = deviation.relevance[change.impact];
 		const reach =
-			change.scope === 'device' && deviation.volume && change.impact !== 'none' ? '; it reaches one device: little for a fleet-wide change' : '';
+			change.scope !== 'device' || change.impact === 'none'
+				? ''
+				: deviation.volume
+					? '; it reaches one device: little for a fleet-wide change'
+					: '; it reaches one device: a change to a group or the fleet explains a burst better';
 		const delay = EFFECT_DELAY_MS[change.impact];
 		const late = section !== 'after' && change.impact !== 'none' && gap > delay ? `; older than the ${delay / MINUTE} min such a change takes to show` : '';
 		const weak = change.strength > 0 && change.strength < 0.5 && change.impact !== 'none' ? ' (this call only a little)' : '';

@@ -52,6 +52,10 @@ export type SimTrailEventInput = {
 	readonly eventId?: string;
 	readonly accessKeyId?: string;
 	readonly resources?: readonly SimResource[];
+	/** The record's requestParameters (default null), as CloudTrail logs them: `{certificateId, newStatus}`. */
+	readonly request?: Record<string, unknown>;
+	/** The record's responseElements (default null; left out when the call failed). */
+	readonly response?: Record<string, unknown>;
 };
 
 /** Account and Region the simulated records claim. */
