@@ -32,7 +32,9 @@ import {
 	overviewColumnHeader,
 	overviewColumns,
 	overviewEvents,
+	eventNameColumns,
 	overviewEventSegments,
+	scopeColumns,
 	overviewHeaderSegments,
 	overviewLayout,
 	scopeDetailLines,
@@ -156,7 +158,9 @@ export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, k
 	// Detail rows the selected scope does not need go to the event list.
 	const eventRows = layout.eventRows + layout.detailRows - detail.length;
 	const eventLines = Math.max(0, eventRows - 1);
-	const withScope = state.allScopes || selected === undefined;
+	const shownEvents = events.slice(0, eventLines);
+	const nameColumns = eventNameColumns(shownEvents);
+	const withScope = state.allScopes || selected === undefined ? scopeColumns(summaries, names) : null;
 	const status = state.status;
 	const bottom = (now: number) =>
 		status !== null && now - status.at < STATUS_MS ? (
@@ -185,8 +189,8 @@ export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, k
 							<Line key={`d${index}`} segments={segments} width={width} />
 						))}
 						{eventRows > 0 && <Line segments={eventsTitleSegments(snapshot, selected, state.allScopes, events.length, g)} width={width} />}
-						{events.slice(0, eventLines).map((event, index) => (
-							<Line key={`v${index}`} segments={overviewEventSegments(event, names, withScope, width, g)} width={width} />
+						{shownEvents.map((event, index) => (
+							<Line key={`v${index}`} segments={overviewEventSegments(event, names, withScope, width, g, nameColumns)} width={width} />
 						))}
 					</Box>
 				)}

@@ -189,15 +189,38 @@ export function overviewEvents(fleet: FleetSnapshot, scope: ScopeSummary | undef
 	return fleet.events.filter(event => event.account === scope.account && event.region === scope.region);
 }
 
+/** Widths of the account and region columns of the all-scopes event list: the longest watched, within bounds. */
+export type ScopeColumns = {readonly account: number; readonly region: number};
+
+export function scopeColumns(scopes: readonly ScopeSummary[], names: ReadonlyMap<string, string>): ScopeColumns {
+	const accounts = scopes.map(scope => textWidth(sanitize(names.get(scope.account) ?? scope.account)));
+	const regions = scopes.map(scope => scope.region.length);
+	return {account: Math.min(16, Math.max(7, ...accounts)), region: Math.min(14, Math.max(6, ...regions))};
+}
+
+/** Columns for the event names of these rows: the longest, at most 28. */
+export function eventNameColumns(events: readonly ScopedEvent[]): number {
+	return Math.min(28, Math.max(8, ...events.map(event => textWidth(sanitize(event.eventName)))));
+}
+
 /** One event row: time, account and region (all scopes), event name, caller, error. */
-export function overviewEventSegments(event: ScopedEvent, names: ReadonlyMap<string, string>, withScope: boolean, width: number, g: Glyphs = UNICODE): Segment[] {
+export function overviewEventSegments(
+	event: ScopedEvent,
+	names: ReadonlyMap<string, string>,
+	scope: ScopeColumns | null,
+	width: number,
+	g: Glyphs = UNICODE,
+	nameMax = 28,
+): Segment[] {
 	const out: Segment[] = [{text: `${formatClock(event.eventTime)} `, dim: true}];
-	if (withScope) {
+	if (scope !== null) {
 		const account = event.account === null ? '?' : (names.get(event.account) ?? event.account);
-		out.push({text: `${padCell(sanitize(account), 12, 'left', g)} ${padCell(sanitize(event.region ?? '?'), 14, 'left', g)} `});
+		out.push({text: `${padCell(sanitize(account), scope.account, 'left', g)} ${padCell(sanitize(event.region ?? '?'), scope.region, 'left', g)} `});
 	}
 	const used = out.reduce((n, s) => n + textWidth(s.text), 0);
-	const nameWidth = Math.min(28, Math.max(8, width - used - 20));
+	// Up to `nameMax` columns for the name (the longest listed; most IoT operations fit in 28, the longest
+	// is 37) while the caller keeps ~20.
+	const nameWidth = Math.min(nameMax, Math.max(8, width - used - 20));
 	out.push({text: padCell(sanitize(event.eventName), nameWidth, 'left', g), bold: event.errorCode === null});
 	// The error before the caller: the caller's name is what gets cut on a narrow line.
 	if (event.errorCode) out.push({text: ` ${g.cross} ${cut(sanitize(event.errorCode), 24, g)}`, color: 'red'});
