@@ -53,7 +53,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	seasonalGain: 0.8,
 	relativeFloor: 0.002,
 	recurrenceSpanHours: 3,
-	tailGain: 2,
+	tailGain: 4,
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,
 	dayEaseHours: 3,
