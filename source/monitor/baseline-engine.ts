@@ -5,12 +5,13 @@
  * learned. Until a metric's history is in, it is `learning`: live buckets are not learned either, so the
  * history (older) can still be fed in order.
  */
-import type {DetectorParams, DetectorState, Estimate} from '../baseline/detector.js';
+import type {DetectorParams, Estimate, PackedDetector} from '../baseline/detector.js';
 import {Judge, NO_FLAG, type FlagLife} from '../baseline/judge.js';
 import {deviationReason} from '../baseline/reason.js';
 import {shownPercent, type SeverityRules} from '../baseline/severity.js';
 import {findMetric} from '../iot/catalog.js';
-import type {BandPoint, Deviation, MetricSeries} from '../types.js';
+import type {Deviation, MetricSeries} from '../types.js';
+import {BandRing} from './band-ring.js';
 
 const STEP_MS = 60_000;
 /** Band points kept per metric: the sparkline's 90 minutes and a little more. */
@@ -21,17 +22,18 @@ type Entry = {
 	/** Start of the newest bucket learned (epoch ms), -Infinity before any. */
 	lastT: number;
 	ready: boolean;
-	band: Map<number, BandPoint>;
+	band: BandRing;
 	last: {t: number; value: number; estimate: Estimate} | null;
 };
 
 /** What the disk cache keeps per metric: the detector, and the last judgement, flag and band. */
 export type CachedBaseline = {
 	readonly lastT: number;
-	readonly state: DetectorState;
+	readonly state: PackedDetector;
 	readonly last?: Entry['last'];
 	readonly flag?: FlagLife;
-	readonly band?: readonly BandPoint[];
+	/** The band points, oldest first, as [t, low, high] triples. */
+	readonly band?: Float64Array;
 };
 
 export class BaselineEngine {
@@ -50,7 +52,7 @@ export class BaselineEngine {
 	}
 
 	private fresh(name: string): Entry {
-		return {judge: new Judge(this.options(name)), lastT: -Infinity, ready: false, band: new Map(), last: null};
+		return {judge: new Judge(this.options(name)), lastT: -Infinity, ready: false, band: new BandRing(BAND_KEEP), last: null};
 	}
 
 	/** Metrics whose history is learned. */
@@ -73,7 +75,7 @@ export class BaselineEngine {
 		entry.judge = new Judge(this.options(name), {detector: cached.state, flag});
 		entry.lastT = cached.lastT;
 		entry.last = cached.last ?? null;
-		entry.band = new Map((cached.band ?? []).map(point => [point.t, point]));
+		entry.band = BandRing.fromTriples(BAND_KEEP, cached.band ?? new Float64Array(0), cached.lastT);
 	}
 
 	/** Newest learned bucket of a metric (for choosing how much history to fetch). */
@@ -144,17 +146,17 @@ export class BaselineEngine {
 		};
 	}
 
-	/** What the disk cache should keep (ready metrics only). */
+	/** What the disk cache should keep (ready metrics only); the detectors' bytes are views: write them out at once. */
 	toCache(): Record<string, CachedBaseline> {
 		const out: Record<string, CachedBaseline> = {};
 		for (const [name, entry] of this.entries) {
 			if (!entry.ready || !Number.isFinite(entry.lastT)) continue;
 			out[name] = {
 				lastT: entry.lastT,
-				state: entry.judge.detector.toJSON(),
+				state: entry.judge.detector.toPacked(),
 				last: entry.last,
 				flag: entry.judge.flag,
-				band: [...entry.band.values()],
+				band: entry.band.toTriples(),
 			};
 		}
 		return out;
@@ -171,10 +173,6 @@ export class BaselineEngine {
 	private remember(entry: Entry, t: number, value: number, estimate: Estimate): void {
 		entry.lastT = t;
 		entry.last = {t, value, estimate};
-		entry.band.set(t, {t, low: estimate.low, high: estimate.high});
-		if (entry.band.size > BAND_KEEP) {
-			const oldest = entry.band.keys().next().value;
-			if (oldest !== undefined) entry.band.delete(oldest);
-		}
+		entry.band.push(t, estimate.low, estimate.high);
 	}
 }
