@@ -1,12 +1,13 @@
 /**
  * Baseline history for every scope of one region: each scope's disk cache first (one file per account
- * and region, the same file single-scope mode uses), then from CloudWatch only what is missing, all
+ * and region, the same file single-scope mode uses), then from CloudWatch only what is missing (a gap
+ * inside the live refresh's window is taken from that answer: no request of its own), all
  * scopes together in GetMetricData requests sized so that each holds at most 100,800 datapoints (one page:
  * 5 series of 14 days at one minute, up to 500 series of a short gap). Each request's values are learned
  * and dropped before the next, so memory stays at one request's worth whatever the fleet's size.
  */
 import type {CloudWatchClient} from '../../aws/clients.js';
-import {fetchFleetWindows, type AccountKey, type ScopedMetric} from '../../aws/fleet-metrics.js';
+import {fetchFleetWindows, type AccountKey, type FleetWindows, type ScopedMetric} from '../../aws/fleet-metrics.js';
 import type {Discovery} from '../../aws/metrics.js';
 import type {BaselineEngine} from '../baseline-engine.js';
 import {loadBaselines, saveBaselines} from '../baseline-cache.js';
@@ -24,6 +25,9 @@ export type HistoryScope = {
 	readonly cachePath: string | null;
 };
 
+/** The live refresh's request, made anyway: `windows` holds every watched metric's Sums for [start, end). */
+export type LiveWindow = {readonly at: number; readonly start: number; readonly end: number; readonly windows: Promise<FleetWindows>};
+
 export type FleetHistoryOptions = {
 	readonly client: CloudWatchClient;
 	readonly scopes: readonly HistoryScope[];
@@ -35,6 +39,8 @@ export type FleetHistoryOptions = {
 	readonly signal: AbortSignal;
 	readonly onRequest: () => void;
 	readonly onProgress: () => void;
+	/** When the gap since the cached baselines lies inside it, the gap is learned from its answer. */
+	readonly live?: LiveWindow | null;
 };
 
 const breathe = () => new Promise<void>(resolve => setImmediate(resolve));
@@ -68,6 +74,23 @@ export async function loadFleetHistory(options: FleetHistoryOptions): Promise<vo
 		[gap, gapStart],
 	] as const) {
 		if (items.length === 0) continue;
+		const {live} = options;
+		if (items === gap && live && start >= live.start && end === live.end) {
+			// The gap is inside the live window: its answer, cut to [start, end), is what a request for
+			// the gap would have returned.
+			const windows = await live.windows;
+			for (const item of items) {
+				if (signal.aborted) return;
+				const window = windows.get(item.metric.account)?.get(item.metric.metric);
+				if (window?.error) continue;
+				const values = new Map<number, number>();
+				for (const [t, v] of window?.values ?? []) if (t >= start && t < end) values.set(t, v);
+				item.scope.engine.learnHistory(item.metric.metric, values, start, end);
+				options.onProgress();
+				await breathe();
+			}
+			continue;
+		}
 		const buckets = Math.ceil((end - start) / MINUTE);
 		const limit = queriesPerRequest(buckets);
 		// Chunks of whole metrics, at most `limit` series each.

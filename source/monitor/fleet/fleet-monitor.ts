@@ -324,7 +324,7 @@ export class FleetMonitor {
 					profile: this.options.profile,
 					demo: this.options.demo,
 					paused: this.paused,
-					metrics: account.series,
+					metrics: account.series, // without points and bands: the summary and status need only the judgements
 					events: scopeEvents,
 					eventsSince: covered ? (trail?.since ?? now) : now,
 					eventsDropped: trail?.dropped ?? 0,
@@ -338,7 +338,16 @@ export class FleetMonitor {
 					alarmsError: null,
 				};
 				const name = this.options.accountNames?.[scope.account] ?? scope.account;
-				views.push({summary: summarize(scope, name, snapshot, covered ? this.recentCount(scope) : null), snapshot});
+				const summary = summarize(scope, name, snapshot, covered ? this.recentCount(scope) : null);
+				// The overview reads the summary; the points and bands of a scope are made only when it is opened or printed.
+				let full: Snapshot | null = null;
+				views.push({
+					summary,
+					get snapshot(): Snapshot {
+						full ??= {...snapshot, metrics: account.full()};
+						return full;
+					},
+				});
 			}
 		}
 		views.sort(compareScopes);
