@@ -6,15 +6,15 @@
  */
 import type {BandPoint} from '../types.js';
 
+const EMPTY = new Float64Array(0);
+
 export class BandRing {
-	/** [t, low, high] per slot; the oldest point is at `start`. */
-	private readonly data: Float64Array;
+	/** [t, low, high] per slot; the oldest point is at `start`. Allocated with the first point. */
+	private data: Float64Array = EMPTY;
 	private start = 0;
 	private count = 0;
 
-	constructor(readonly capacity: number) {
-		this.data = new Float64Array(3 * capacity);
-	}
+	constructor(readonly capacity: number) {}
 
 	get size(): number {
 		return this.count;
@@ -31,6 +31,7 @@ export class BandRing {
 			if (index >= 0) this.write(this.slot(index), t, low, high);
 			return;
 		}
+		if (this.data === EMPTY) this.data = new Float64Array(3 * this.capacity);
 		if (this.count === this.capacity) this.start = (this.start + 1) % this.capacity;
 		else this.count++;
 		this.write(this.slot(this.count - 1), t, low, high);

@@ -11,6 +11,7 @@
  */
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {PackedDetector} from '../baseline/detector.js';
@@ -63,7 +64,23 @@ export function baselineCachePath(dir: string, parts: readonly string[]): string
 /** The cached baselines, or null if there is no usable file (missing, unreadable, other model or format). */
 export function loadBaselines(path: string, model: string): Record<string, CachedBaseline> | null {
 	try {
-		const file = readFileSync(path);
+		return parseBaselines(readFileSync(path), model);
+	} catch {
+		return null;
+	}
+}
+
+/** loadBaselines without blocking: a fleet reads a file per scope while its first requests are out. */
+export async function readBaselines(path: string, model: string): Promise<Record<string, CachedBaseline> | null> {
+	try {
+		return parseBaselines(await readFile(path), model);
+	} catch {
+		return null;
+	}
+}
+
+function parseBaselines(file: Buffer, model: string): Record<string, CachedBaseline> | null {
+	try {
 		if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
 		const headerLength = file.readUInt32LE(MAGIC.length);
 		const headerEnd = MAGIC.length + 4 + headerLength;

@@ -18,12 +18,14 @@ const STEP_MS = 60_000;
 const BAND_KEEP = 120;
 
 type Entry = {
-	judge: Judge;
+	/** Made on the metric's first bucket (or restored from the cache): a metric without data costs no detector. */
+	judge: Judge | null;
 	/** Start of the newest bucket learned (epoch ms), -Infinity before any. */
 	lastT: number;
 	ready: boolean;
 	band: BandRing;
 	last: {t: number; value: number; estimate: Estimate} | null;
+	readonly name: string;
 };
 
 /** What the disk cache keeps per metric: the detector, and the last judgement, flag and band. */
@@ -52,7 +54,7 @@ export class BaselineEngine {
 	}
 
 	private fresh(name: string): Entry {
-		return {judge: new Judge(this.options(name)), lastT: -Infinity, ready: false, band: new BandRing(BAND_KEEP), last: null};
+		return {judge: null, lastT: -Infinity, ready: false, band: new BandRing(BAND_KEEP), last: null, name};
 	}
 
 	/** Metrics whose history is learned. */
@@ -122,9 +124,10 @@ export class BaselineEngine {
 
 	/** The judgement of the newest learned bucket and the life of its flag, in our own type. */
 	private deviation(entry: Entry, last: NonNullable<Entry['last']>): Deviation {
-		const flag = entry.judge.flag;
+		const judge = this.judgeOf(entry);
+		const flag = judge.flag;
 		const {expected, low, high, score, z} = last.estimate;
-		const counts = entry.judge.detector.counts;
+		const counts = judge.detector.counts;
 		const percent = shownPercent(last.value, expected, counts);
 		const change = last.value - expected;
 		const calmNeeded = this.rules.calmBuckets;
@@ -150,7 +153,7 @@ export class BaselineEngine {
 	toCache(): Record<string, CachedBaseline> {
 		const out: Record<string, CachedBaseline> = {};
 		for (const [name, entry] of this.entries) {
-			if (!entry.ready || !Number.isFinite(entry.lastT)) continue;
+			if (!entry.ready || !Number.isFinite(entry.lastT) || entry.judge === null) continue;
 			out[name] = {
 				lastT: entry.lastT,
 				state: entry.judge.detector.toPacked(),
@@ -167,7 +170,12 @@ export class BaselineEngine {
 	 * start-up is flagged as soon as the history is in), then learns the bucket.
 	 */
 	private learn(entry: Entry, t: number, value: number): void {
-		this.remember(entry, t, value, entry.judge.update(t, value).estimate);
+		this.remember(entry, t, value, this.judgeOf(entry).update(t, value).estimate);
+	}
+
+	private judgeOf(entry: Entry): Judge {
+		entry.judge ??= new Judge(this.options(entry.name));
+		return entry.judge;
 	}
 
 	private remember(entry: Entry, t: number, value: number, estimate: Estimate): void {

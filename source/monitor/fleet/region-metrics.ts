@@ -18,6 +18,10 @@ import {describeRegionError} from './scope-errors.js';
 
 const REDISCOVER_MS = 15 * 60_000;
 const HISTORY_RETRY_MS = 60_000;
+/** GetMetricData requests of one refresh out at once (a few: CloudWatch allows 50 per second per region). */
+const LIVE_CONCURRENCY = 3;
+/** A live monitor writes the learned baselines this long after they are in (its first judged frame comes first). */
+const SAVE_DELAY_MS = 2_000;
 
 /** Which accounts a region watches: the caller's own only, every linked one, or these. */
 export type AccountSelection = {readonly kind: 'self'} | {readonly kind: 'all'} | {readonly kind: 'list'; readonly ids: readonly string[]};
@@ -85,6 +89,8 @@ export class RegionMetrics {
 	private discoveredAt = 0;
 	private readonly entries = new Map<AccountKey, Entry>();
 	private history: Promise<void> | null = null;
+	/** Resolves true once the history has learned the cached baselines' gap from the live window, false if it will not. */
+	private liveGap: Promise<boolean> = Promise.resolve(false);
 	private historyFailedAt = -Infinity;
 	private historyDone = false;
 	private saving: Promise<void> = Promise.resolve();
@@ -167,7 +173,7 @@ export class RegionMetrics {
 			const fetchLive = (at: number): LiveWindow => {
 				const window = settledWindow(at, historyBuckets, settleLagMs);
 				operation = 'GetMetricData';
-				const windows = fetchFleetWindows(client, wanted, window, {signal, onRequest: () => onRequest('GetMetricData')});
+				const windows = fetchFleetWindows(client, wanted, window, {signal, onRequest: () => onRequest('GetMetricData'), concurrency: LIVE_CONCURRENCY});
 				// Awaited below; a failure is handled there (and by the history that shares it).
 				windows.catch(() => {});
 				return {at, start: window.start, end: window.end, windows};
@@ -190,6 +196,9 @@ export class RegionMetrics {
 			}
 			live ??= fetchLive(at);
 			const windows = await live.windows;
+			// Cached baselines that only miss this answer's minutes are ready in moments: judged once, after
+			// that, rather than shown as learning first.
+			if (!waitForHistory) await this.liveGap;
 			for (const [account, entry] of this.entries) {
 				const discovery = this.discovery.get(account);
 				const byName = windows.get(account);
@@ -224,6 +233,8 @@ export class RegionMetrics {
 			const found = discovery.get(account);
 			return found ? [{account, discovery: found, engine: entry.engine, cachePath: this.options.cache.pathOf(account)}] : [];
 		});
+		let gapLearned: (value: boolean) => void = () => {};
+		this.liveGap = new Promise<boolean>(resolve => (gapLearned = resolve));
 		this.history = loadFleetHistory({
 			client: this.options.client,
 			scopes,
@@ -236,18 +247,24 @@ export class RegionMetrics {
 			onRequest: () => this.options.onRequest('GetMetricData'),
 			onProgress: () => this.options.onChange(),
 			live,
+			onLiveGap: gapLearned,
 		}).then(
 			() => {
 				this.historyDone = true;
+				gapLearned(false);
 				for (const entry of this.entries.values()) entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s))));
 				this.state = {...this.state, historyError: null};
 				this.options.onChange();
-				// After the judged snapshot is out; --once waits for it (poll below), the live monitor does not.
-				this.saving = new Promise<void>(resolve => setImmediate(resolve)).then(() => saveFleetHistory(scopes, this.options.cache.model));
+				// After the judged snapshot is out (a live monitor draws it first: SAVE_DELAY_MS); --once waits for it (poll above).
+				const delay = live ? SAVE_DELAY_MS : 0;
+				this.saving = new Promise<void>(resolve => (delay > 0 ? setTimeout(resolve, delay).unref() : setImmediate(resolve))).then(() =>
+					this.options.signal.aborted ? undefined : saveFleetHistory(scopes, this.options.cache.model),
+				);
 			},
 			(error: unknown) => {
 				this.historyFailedAt = now();
 				this.history = null;
+				gapLearned(false);
 				this.state = {...this.state, historyError: `baseline history: ${describeRegionError(error, this.options.region, 'CloudWatch', 'GetMetricData').message}`};
 				this.options.onChange();
 			},
