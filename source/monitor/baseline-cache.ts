@@ -14,7 +14,7 @@ import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:f
 import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
-import type {PackedDetector} from '../baseline/detector.js';
+import {DEFAULT_PARAMS, type PackedDetector} from '../baseline/detector.js';
 import type {CachedBaseline} from './baseline-engine.js';
 
 /** Bump when the detector's state format or meaning changes: older files are then ignored. */
@@ -45,6 +45,19 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
 /** Identifies the detector's parameters: a cache learned with other parameters is not reused. */
 export function modelId(params: unknown): string {
 	return createHash('sha256').update(JSON.stringify(params)).digest('hex').slice(0, 16);
+}
+
+/** The model id of the shipped detector (DEFAULT_PARAMS). */
+export const shippedModel = (): string => modelId(DEFAULT_PARAMS);
+
+/**
+ * The cache file of one account and region as both modes name it (single-scope and fleet share it):
+ * account, region and the CloudWatch endpoint's host when one is set (--endpoint-url or the SDK's
+ * environment variables), so a simulator never mixes with AWS.
+ */
+export function scopeCachePath(account: string, region: string, endpointUrl: string | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
+	const endpoint = endpointUrl ?? env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? env['AWS_ENDPOINT_URL'];
+	return baselineCachePath(defaultCacheDir(env), [account, region, endpoint ? new URL(endpoint).host : '']);
 }
 
 /** `$XDG_CACHE_HOME/iot-monitor` (default ~/.cache/iot-monitor). */
