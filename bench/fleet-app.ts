@@ -21,7 +21,9 @@ const monitor = createFleetMonitor(options, clients, {selfAccount: await clients
 let first = false;
 monitor.subscribe(snapshot => {
 	if (first) return;
-	const withData = snapshot.scopes.filter(view => view.snapshot.metrics.some(series => series.state === 'ok' && series.judgement === 'judged'));
+	// Judged: a scope's status is OK, WARN or CRIT only once some metric has real data judged against its baseline
+	// (the summary says so without making the scope's points, as the overview does).
+	const withData = snapshot.scopes.filter(view => view.summary.status !== 'UNKNOWN');
 	if (withData.length < expected) return;
 	first = true;
 	process.stdout.write(JSON.stringify({event: 'first-data', ms: Math.round(performance.now()), scopes: snapshot.scopes.length, status: snapshot.status}) + '\n');

@@ -2,7 +2,8 @@
  * CloudWatch cross-account observability (OAM): one ListMetrics pass per region lists the monitoring
  * account's series and every linked account's (`IncludeLinkedAccounts`, `OwningAccounts` 1:1 with
  * `Metrics`), and GetMetricData reads all of them at once, each query naming its `AccountId`. Requests
- * hold as many queries as CloudWatch allows (500), or fewer when the caller bounds the datapoints.
+ * hold as many queries as CloudWatch allows (500), or fewer when the caller bounds the datapoints; a live refresh
+ * sends its few requests side by side (CloudWatch allows 50 GetMetricData requests per second).
  */
 import {GetMetricDataCommand, ListMetricsCommand, type CloudWatchClient, type MetricDataQuery} from '@aws-sdk/client-cloudwatch';
 import {NAMESPACE} from '../iot/catalog.js';
@@ -76,7 +77,7 @@ export async function fetchFleetWindows(
 	client: CloudWatchClient,
 	metrics: readonly ScopedMetric[],
 	request: WindowRequest,
-	options: {readonly maxQueries?: number; readonly signal?: AbortSignal; readonly onRequest?: () => void} = {},
+	options: {readonly maxQueries?: number; readonly signal?: AbortSignal; readonly onRequest?: () => void; readonly concurrency?: number} = {},
 ): Promise<FleetWindows> {
 	const limit = Math.max(1, Math.min(MAX_QUERIES, options.maxQueries ?? MAX_QUERIES));
 	const out: FleetWindows = new Map();
@@ -99,7 +100,7 @@ export async function fetchFleetWindows(
 		byName.set(metric.metric, {values: new Map(), error: null});
 		out.set(metric.account, byName);
 	}
-	for (const group of batches) {
+	const readBatch = async (group: readonly ScopedMetric[]): Promise<void> => {
 		const queries: MetricDataQuery[] = [];
 		const owner = new Map<string, ScopedMetric>();
 		for (const metric of group) {
@@ -152,6 +153,12 @@ export async function fetchFleetWindows(
 			}
 			nextToken = page.NextToken;
 		} while (nextToken);
-	}
+	};
+	// Requests hold distinct metrics, so up to `concurrency` of them may be out at once (the first error ends the read).
+	let next = 0;
+	const worker = async () => {
+		while (next < batches.length) await readBatch(batches[next++]!);
+	};
+	await Promise.all(Array.from({length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length))}, worker));
 	return out;
 }

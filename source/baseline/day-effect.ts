@@ -4,6 +4,8 @@
  * level correction for that weekday next week. A median over 24 hours ignores any incident shorter than
  * 12 hours, so one sighting of a weekday is enough and an outage does not become "normal for Tuesday".
  */
+import {Slab} from './slab.js';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const HOURS = 24;
@@ -25,15 +27,18 @@ export type DayEffect = {
 	readonly priorMeasured: Float64Array;
 };
 
-export function createDayEffect(): DayEffect {
+/** Doubles the day effect takes in a Slab. */
+export const DAY_EFFECT_F64 = 2 * HOURS + 1 + 4 * 7;
+
+export function createDayEffect(slab = new Slab(DAY_EFFECT_F64, 0)): DayEffect {
 	return {
-		sums: new Float64Array(HOURS),
-		counts: new Float64Array(HOURS),
-		current: new Float64Array(1).fill(NO_DAY),
-		effect: new Float64Array(7),
-		measured: new Float64Array(7).fill(NO_DAY),
-		prior: new Float64Array(7),
-		priorMeasured: new Float64Array(7).fill(NO_DAY),
+		sums: slab.float64(HOURS),
+		counts: slab.float64(HOURS),
+		current: slab.float64(1).fill(NO_DAY),
+		effect: slab.float64(7),
+		measured: slab.float64(7).fill(NO_DAY),
+		prior: slab.float64(7),
+		priorMeasured: slab.float64(7).fill(NO_DAY),
 	};
 }
 

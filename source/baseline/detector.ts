@@ -20,18 +20,19 @@
  * The score judges the larger of the point's z and the z of the last few points together (sustained
  * shifts), minus what recurs at this time of day (recurrence.ts). `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
- * O(slots per day), about 50 KB of JSON at one-minute steps.
+ * O(slots per day): one buffer of about 27 KB at one-minute steps (slab.ts), about 50 KB as JSON.
  */
-import {addDayEffect, createDayEffect, readDayEffect} from './day-effect.js';
+import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
-import {addDaily, addWeekly, centreDaily, createProfiles, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, recordPeak, recurringPeak} from './recurrence.js';
+import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
+import {createPeaks, PEAKS_F64, recordPeak, recurringPeak, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
-import {INITIAL_SCALARS, type DetectorState, type Scalars} from './state.js';
+import {Slab} from './slab.js';
+import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
 import {clamp, fromArrays, rate, tail, toArrays} from './smoothing.js';
 
 export {DEFAULT_PARAMS, type DetectorParams} from './params.js';
-export type {DetectorState} from './state.js';
+export type {DetectorState, PackedDetector} from './state.js';
 
 export type Estimate = {
 	/** The normal band for this point, computed from earlier points only. */
@@ -57,21 +58,36 @@ const RECENT_RATE = 0.1; // 90th percentile of |residual| -> standard deviation 
 
 const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
+/** The seasonal arrays of one detector, all views into one Slab. */
+function createMemory(slots: number): {slab: Slab; profiles: Profiles; days: DayEffect; peaks: Peaks} {
+	const size = profileSize(slots);
+	const slab = new Slab(size.f64 + DAY_EFFECT_F64 + PEAKS_F64, size.u32);
+	return {slab, profiles: createProfiles(slots, slab), days: createDayEffect(slab), peaks: createPeaks(slab)};
+}
+
+/** Whether this machine stores numbers little-endian (packed state is only read back where it was written). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Seasonal robust detector; see the module comment. */
 export class SeasonalDetector {
 	readonly stepMs: number;
 	readonly params: DetectorParams;
 	private s: Scalars = {...INITIAL_SCALARS};
+	private slab: Slab;
 	private profiles: Profiles;
-	private days = createDayEffect();
-	private peaks = createPeaks();
+	private days: DayEffect;
+	private peaks: Peaks;
 	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number};
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
 		if (!(options.stepMs > 0)) throw new RangeError('stepMs must be positive');
 		this.stepMs = options.stepMs;
 		const p = (this.params = {...DEFAULT_PARAMS, ...options.params});
-		this.profiles = createProfiles(slotsPerDay(this.stepMs));
+		const memory = createMemory(slotsPerDay(this.stepMs));
+		this.slab = memory.slab;
+		this.profiles = memory.profiles;
+		this.days = memory.days;
+		this.peaks = memory.peaks;
 		const step = this.stepMs;
 		this.rates = {
 			level: rate(p.levelHalfLifeMs, step),
@@ -172,6 +188,29 @@ export class SeasonalDetector {
 	}
 
 	/**
+	 * The same state as toJSON, for the disk cache: the scalars as JSON, the seasonal arrays as the bytes
+	 * of the detector's one buffer (a view, not a copy: write it out before the next update).
+	 */
+	toPacked(): PackedDetector {
+		return {
+			header: {version: 2, stepMs: this.stepMs, params: this.params, scalars: {...this.s}, littleEndian: LITTLE_ENDIAN},
+			bytes: new Uint8Array(this.slab.buffer),
+		};
+	}
+
+	/** Back from toPacked(); throws on a state of another layout (slots per day, byte order, length). */
+	static fromPacked(packed: PackedDetector): SeasonalDetector {
+		const {header, bytes} = packed;
+		if (header.version !== 2 || header.littleEndian !== LITTLE_ENDIAN) throw new RangeError('detector state: other version or byte order');
+		const detector = new SeasonalDetector({stepMs: header.stepMs, params: header.params});
+		const target = new Uint8Array(detector.slab.buffer);
+		if (bytes.byteLength !== target.byteLength) throw new RangeError('detector state: the arrays have the wrong length');
+		target.set(bytes);
+		detector.s = {...header.scalars};
+		return detector;
+	}
+
+	/**
 	 * The z the score judges: the point's own, or that of the last few points together when they say more
 	 * (a shift of 3 sigma held for several points is as telling as one 6-sigma point). The running mean
 	 * of z (each clipped, so one spike cannot carry it) is scaled to unit variance for independent noise.
@@ -263,6 +302,7 @@ export class SeasonalDetector {
 	private restartLinear(): void {
 		const fresh = new SeasonalDetector({stepMs: this.stepMs, params: this.params});
 		this.s = {...fresh.s, sqrt: false, nonNegative: this.s.nonNegative};
+		this.slab = fresh.slab;
 		this.profiles = fresh.profiles;
 		this.days = fresh.days;
 		this.peaks = fresh.peaks;

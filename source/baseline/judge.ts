@@ -19,7 +19,7 @@
  */
 import type {BadDirection} from '../iot/catalog.js';
 import type {Severity} from '../types.js';
-import {SeasonalDetector, type DetectorParams, type DetectorState, type Estimate} from './detector.js';
+import {SeasonalDetector, type DetectorParams, type DetectorState, type Estimate, type PackedDetector} from './detector.js';
 import {zForScore} from './score.js';
 import {bucketSeverity, DEFAULT_RULES, isBadDirection, severityRank, type SeverityRules} from './severity.js';
 
@@ -88,7 +88,8 @@ export type Verdict = {
 	readonly rose: boolean;
 };
 
-export type JudgeState = {readonly detector: DetectorState; readonly flag: FlagLife};
+/** A judge to restore: its detector as JSON (toJSON) or as cached bytes (toPacked), and its flag. */
+export type JudgeState = {readonly detector: DetectorState | PackedDetector; readonly flag: FlagLife};
 
 /** The z a score stands for, with the sign of the point's deviation. */
 function signedZ(estimate: Estimate): number {
@@ -162,7 +163,9 @@ export class Judge {
 		this.bad = options.bad ?? 'both';
 		this.rules = options.rules ?? DEFAULT_RULES;
 		this.detector = state
-			? SeasonalDetector.fromJSON(state.detector)
+			? 'bytes' in state.detector
+				? SeasonalDetector.fromPacked(state.detector)
+				: SeasonalDetector.fromJSON(state.detector)
 			: new SeasonalDetector({stepMs: options.stepMs, ...(options.params ? {params: options.params} : {})});
 		if (state) this.life = {...NO_FLAG, ...state.flag};
 	}

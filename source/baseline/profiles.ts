@@ -1,8 +1,11 @@
 /**
  * The seasonal memory of the detector: one additive term per slot of the day (a slot is one sampling
  * step, at most 1,440 per day) and, for each of the 168 hours of the week, its mean residual in each of
- * the last three weeks. Pure arithmetic on preallocated typed arrays: nothing is allocated per update.
+ * the last three weeks. Pure arithmetic on preallocated typed arrays (views into the detector's Slab; the
+ * counters are 32-bit integers, exact like doubles): nothing is allocated per update.
  */
+import {Slab} from './slab.js';
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -13,25 +16,28 @@ const NO_WEEK = -1e15;
 export type Profiles = {
 	readonly daily: Float64Array;
 	/** Updates each daily slot has seen (for running means before the exponential memory). */
-	readonly dailyCount: Float64Array;
+	readonly dailyCount: Uint32Array;
 	/** Sum and count of residuals per hour of week, for each of the last WEEKS weeks (ring by week id). */
 	readonly weekly: Float64Array;
-	readonly weeklyCount: Float64Array;
+	readonly weeklyCount: Uint32Array;
 	readonly weeks: Float64Array;
 };
+
+/** Doubles and counters the profiles of `slots` daily slots take in a Slab. */
+export const profileSize = (slots: number) => ({f64: slots + WEEKS * WEEK_HOURS + WEEKS, u32: slots + WEEKS * WEEK_HOURS});
 
 /** One slot per sampling step, capped at one per minute. */
 export function slotsPerDay(stepMs: number): number {
 	return Math.min(1440, Math.max(1, Math.round(DAY_MS / stepMs)));
 }
 
-export function createProfiles(slots: number): Profiles {
+export function createProfiles(slots: number, slab = new Slab(profileSize(slots).f64, profileSize(slots).u32)): Profiles {
 	return {
-		daily: new Float64Array(slots),
-		dailyCount: new Float64Array(slots),
-		weekly: new Float64Array(WEEKS * WEEK_HOURS),
-		weeklyCount: new Float64Array(WEEKS * WEEK_HOURS),
-		weeks: new Float64Array(WEEKS).fill(NO_WEEK),
+		daily: slab.float64(slots),
+		dailyCount: slab.uint32(slots),
+		weekly: slab.float64(WEEKS * WEEK_HOURS),
+		weeklyCount: slab.uint32(WEEKS * WEEK_HOURS),
+		weeks: slab.float64(WEEKS).fill(NO_WEEK),
 	};
 }
 

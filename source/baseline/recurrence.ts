@@ -5,6 +5,8 @@
  * daily peak within +/- span hours: something seen on at least two different days is discounted, while a
  * one-off incident (one day only) never desensitises the detector to the next one.
  */
+import {Slab} from './slab.js';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const DAY_HOURS = 24;
@@ -18,8 +20,11 @@ export type Peaks = {
 	readonly days: Float64Array;
 };
 
-export function createPeaks(): Peaks {
-	return {values: new Float64Array(2 * RECURRENCE_DAYS * DAY_HOURS), days: new Float64Array(RECURRENCE_DAYS).fill(NO_DAY)};
+/** Doubles the peaks take in a Slab. */
+export const PEAKS_F64 = 2 * RECURRENCE_DAYS * DAY_HOURS + RECURRENCE_DAYS;
+
+export function createPeaks(slab = new Slab(PEAKS_F64, 0)): Peaks {
+	return {values: slab.float64(2 * RECURRENCE_DAYS * DAY_HOURS), days: slab.float64(RECURRENCE_DAYS).fill(NO_DAY)};
 }
 
 /** The second-largest daily peak in the direction of z within +/- span hours of t, over recent days. */

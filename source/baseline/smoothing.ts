@@ -15,11 +15,11 @@ export function tail(q: number, r: number, step: number): number {
 /** A record of typed arrays as plain JSON arrays, and back. */
 export type Arrays<T> = {[K in keyof T]: number[]};
 
-export function toArrays<T extends Record<string, Float64Array>>(typed: T): Arrays<T> {
+export function toArrays<T extends Record<string, Float64Array | Uint32Array>>(typed: T): Arrays<T> {
 	return Object.fromEntries(Object.entries(typed).map(([key, values]) => [key, [...values]])) as Arrays<T>;
 }
 
-export function fromArrays<T extends Record<string, Float64Array>>(target: T, plain: Arrays<T>): void {
+export function fromArrays<T extends Record<string, Float64Array | Uint32Array>>(target: T, plain: Arrays<T>): void {
 	for (const key of Object.keys(target) as Array<keyof T>) {
 		const values = target[key]!;
 		if (plain[key].length !== values.length) throw new RangeError(`detector state: ${String(key)} has the wrong length`);

@@ -57,3 +57,17 @@ export const INITIAL_SCALARS: Scalars = {
 	tailFlat: 0,
 	recent: 0,
 };
+
+/** The state as the disk cache keeps it: the scalars as JSON, the seasonal arrays as one block of bytes. */
+export type PackedDetector = {
+	readonly header: {
+		readonly version: 2;
+		readonly stepMs: number;
+		readonly params: DetectorParams;
+		readonly scalars: Scalars;
+		/** Byte order of `bytes` (a cache is only read back on a machine of the same order). */
+		readonly littleEndian: boolean;
+	};
+	/** The detector's Slab: its doubles, then its 32-bit counters (slab.ts). */
+	readonly bytes: Uint8Array;
+};

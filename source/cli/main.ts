@@ -5,8 +5,7 @@
  */
 import {createAwsClients, quietSdkWarnings, type AwsClients} from '../aws/clients.js';
 import {SENSITIVITY} from '../baseline/severity.js';
-import {DEFAULT_PARAMS} from '../baseline/detector.js';
-import {baselineCachePath, defaultCacheDir, modelId} from '../monitor/baseline-cache.js';
+import {baselineCachePath, defaultCacheDir, scopeCachePath, shippedModel} from '../monitor/baseline-cache.js';
 import {Monitor} from '../monitor/monitor.js';
 import {snapshotToJson} from '../monitor/snapshot-json.js';
 import {startSimulator, type Simulator} from '../simulator/server.js';
@@ -114,8 +113,8 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 			maxTrailPages: options.once ? 3 : null,
 			rules: SENSITIVITY[options.sensitivity],
 			baselineCache: {
-				path: baselineCachePath(defaultCacheDir(), await cacheKey(clients, options, sim)),
-				model: modelId(DEFAULT_PARAMS),
+				path: await cachePath(clients, options, sim),
+				model: shippedModel(),
 				rebaseline: options.rebaseline,
 			},
 		});
@@ -157,16 +156,15 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 }
 
 /** Which account the baselines belong to: demo seed, else the account id if the credentials carry it, else the profile. */
-async function cacheKey(clients: AwsClients, options: MonitorCliOptions, sim: Simulator | null): Promise<string[]> {
-	if (sim) return ['demo', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents'];
+async function cachePath(clients: AwsClients, options: MonitorCliOptions, sim: Simulator | null): Promise<string> {
+	if (sim) return baselineCachePath(defaultCacheDir(), ['demo', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents']);
 	let account: string | undefined;
 	try {
 		account = (await clients.cloudwatch.config.credentials()).accountId;
 	} catch {
 		account = undefined; // the first real call will report the credential problem
 	}
-	const endpoint = options.endpointUrl ?? process.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? process.env['AWS_ENDPOINT_URL'];
-	return [account ?? clients.profile ?? 'default', clients.region, endpoint ? new URL(endpoint).host : ''];
+	return scopeCachePath(account ?? clients.profile ?? 'default', clients.region, options.endpointUrl);
 }
 
 async function printOnce(monitor: Monitor, format: MonitorCliOptions['format'], glyphs: Glyphs, full: boolean): Promise<number> {

@@ -7,9 +7,8 @@
  */
 import {createFleetClients, type FleetClients} from '../aws/fleet-clients.js';
 import {SENSITIVITY} from '../baseline/severity.js';
-import {DEFAULT_PARAMS} from '../baseline/detector.js';
 import type {FleetSnapshot, ScopedEvent} from '../types.js';
-import {baselineCachePath, defaultCacheDir, modelId} from '../monitor/baseline-cache.js';
+import {baselineCachePath, defaultCacheDir, scopeCachePath, shippedModel} from '../monitor/baseline-cache.js';
 import {FleetEvents} from '../monitor/fleet/fleet-events.js';
 import {fleetSnapshotToJson} from '../monitor/fleet/fleet-json.js';
 import {FleetMonitor} from '../monitor/fleet/fleet-monitor.js';
@@ -142,7 +141,6 @@ export function createFleetMonitor(
 				? {kind: 'self'}
 				: {kind: 'list', ids: options.accounts as readonly string[]};
 	const trailLogGroup = options.trailLogGroup ?? (demoOrg ? DEMO_ORG.logGroup : null);
-	const endpoint = options.endpointUrl ?? process.env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? process.env['AWS_ENDPOINT_URL'];
 	const once = !context.live;
 	return new FleetMonitor({
 		clients,
@@ -164,13 +162,10 @@ export function createFleetMonitor(
 		rules: SENSITIVITY[options.sensitivity],
 		baselineCache: {
 			pathOf: scope =>
-				baselineCachePath(
-					defaultCacheDir(),
-					sim
-						? ['demo-org', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents', scope.account, scope.region]
-						: [scope.account, scope.region, endpoint ? new URL(endpoint).host : ''],
-				),
-			model: modelId(DEFAULT_PARAMS),
+				sim
+					? baselineCachePath(defaultCacheDir(), ['demo-org', `seed${options.seed}`, options.quietFleet ? 'quiet' : 'incidents', scope.account, scope.region])
+					: scopeCachePath(scope.account, scope.region, options.endpointUrl),
+			model: shippedModel(),
 			rebaseline: options.rebaseline,
 		},
 	});

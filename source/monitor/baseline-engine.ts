@@ -5,33 +5,37 @@
  * learned. Until a metric's history is in, it is `learning`: live buckets are not learned either, so the
  * history (older) can still be fed in order.
  */
-import type {DetectorParams, DetectorState, Estimate} from '../baseline/detector.js';
+import type {DetectorParams, Estimate, PackedDetector} from '../baseline/detector.js';
 import {Judge, NO_FLAG, type FlagLife} from '../baseline/judge.js';
 import {deviationReason} from '../baseline/reason.js';
 import {shownPercent, type SeverityRules} from '../baseline/severity.js';
 import {findMetric} from '../iot/catalog.js';
-import type {BandPoint, Deviation, MetricSeries} from '../types.js';
+import type {Deviation, MetricSeries} from '../types.js';
+import {BandRing} from './band-ring.js';
 
 const STEP_MS = 60_000;
 /** Band points kept per metric: the sparkline's 90 minutes and a little more. */
 const BAND_KEEP = 120;
 
 type Entry = {
-	judge: Judge;
+	/** Made on the metric's first bucket (or restored from the cache): a metric without data costs no detector. */
+	judge: Judge | null;
 	/** Start of the newest bucket learned (epoch ms), -Infinity before any. */
 	lastT: number;
 	ready: boolean;
-	band: Map<number, BandPoint>;
+	band: BandRing;
 	last: {t: number; value: number; estimate: Estimate} | null;
+	readonly name: string;
 };
 
 /** What the disk cache keeps per metric: the detector, and the last judgement, flag and band. */
 export type CachedBaseline = {
 	readonly lastT: number;
-	readonly state: DetectorState;
+	readonly state: PackedDetector;
 	readonly last?: Entry['last'];
 	readonly flag?: FlagLife;
-	readonly band?: readonly BandPoint[];
+	/** The band points, oldest first, as [t, low, high] triples. */
+	readonly band?: Float64Array;
 };
 
 export class BaselineEngine {
@@ -50,7 +54,7 @@ export class BaselineEngine {
 	}
 
 	private fresh(name: string): Entry {
-		return {judge: new Judge(this.options(name)), lastT: -Infinity, ready: false, band: new Map(), last: null};
+		return {judge: null, lastT: -Infinity, ready: false, band: new BandRing(BAND_KEEP), last: null, name};
 	}
 
 	/** Metrics whose history is learned. */
@@ -73,7 +77,7 @@ export class BaselineEngine {
 		entry.judge = new Judge(this.options(name), {detector: cached.state, flag});
 		entry.lastT = cached.lastT;
 		entry.last = cached.last ?? null;
-		entry.band = new Map((cached.band ?? []).map(point => [point.t, point]));
+		entry.band = BandRing.fromTriples(BAND_KEEP, cached.band ?? new Float64Array(0), cached.lastT);
 	}
 
 	/** Newest learned bucket of a metric (for choosing how much history to fetch). */
@@ -120,9 +124,10 @@ export class BaselineEngine {
 
 	/** The judgement of the newest learned bucket and the life of its flag, in our own type. */
 	private deviation(entry: Entry, last: NonNullable<Entry['last']>): Deviation {
-		const flag = entry.judge.flag;
+		const judge = this.judgeOf(entry);
+		const flag = judge.flag;
 		const {expected, low, high, score, z} = last.estimate;
-		const counts = entry.judge.detector.counts;
+		const counts = judge.detector.counts;
 		const percent = shownPercent(last.value, expected, counts);
 		const change = last.value - expected;
 		const calmNeeded = this.rules.calmBuckets;
@@ -144,17 +149,17 @@ export class BaselineEngine {
 		};
 	}
 
-	/** What the disk cache should keep (ready metrics only). */
+	/** What the disk cache should keep (ready metrics only); the detectors' bytes are views: write them out at once. */
 	toCache(): Record<string, CachedBaseline> {
 		const out: Record<string, CachedBaseline> = {};
 		for (const [name, entry] of this.entries) {
-			if (!entry.ready || !Number.isFinite(entry.lastT)) continue;
+			if (!entry.ready || !Number.isFinite(entry.lastT) || entry.judge === null) continue;
 			out[name] = {
 				lastT: entry.lastT,
-				state: entry.judge.detector.toJSON(),
+				state: entry.judge.detector.toPacked(),
 				last: entry.last,
 				flag: entry.judge.flag,
-				band: [...entry.band.values()],
+				band: entry.band.toTriples(),
 			};
 		}
 		return out;
@@ -165,16 +170,17 @@ export class BaselineEngine {
 	 * start-up is flagged as soon as the history is in), then learns the bucket.
 	 */
 	private learn(entry: Entry, t: number, value: number): void {
-		this.remember(entry, t, value, entry.judge.update(t, value).estimate);
+		this.remember(entry, t, value, this.judgeOf(entry).update(t, value).estimate);
+	}
+
+	private judgeOf(entry: Entry): Judge {
+		entry.judge ??= new Judge(this.options(entry.name));
+		return entry.judge;
 	}
 
 	private remember(entry: Entry, t: number, value: number, estimate: Estimate): void {
 		entry.lastT = t;
 		entry.last = {t, value, estimate};
-		entry.band.set(t, {t, low: estimate.low, high: estimate.high});
-		if (entry.band.size > BAND_KEEP) {
-			const oldest = entry.band.keys().next().value;
-			if (oldest !== undefined) entry.band.delete(oldest);
-		}
+		entry.band.push(t, estimate.low, estimate.high);
 	}
 }

@@ -17,6 +17,7 @@ import {DEFAULT_SETTLE_LAG_MS} from './series.js';
 import {sleep} from './sleep.js';
 import {watchThrottles} from '../aws/attempts.js';
 import {errorRetryMs} from './backoff.js';
+import {CallCounter, ERROR_RETRY_MS} from './call-counter.js';
 
 export type MonitorOptions = {
 	readonly cloudwatch: CloudWatchClient;
@@ -45,22 +46,8 @@ export type MonitorOptions = {
 	readonly errorRetryMs?: readonly number[];
 };
 
-const ERROR_RETRY_MS: readonly number[] = [5_000, 10_000, 20_000, 40_000];
 /** How often the alarm list is refreshed. */
 const ALARM_POLL_MS = 55_000;
-
-class CallCounter {
-	private readonly stamps: number[] = [];
-	constructor(private readonly now: () => number) {}
-	add(): void {
-		this.stamps.push(this.now());
-	}
-	lastMinute(): number {
-		const cutoff = this.now() - 60_000;
-		while (this.stamps.length > 0 && this.stamps[0]! < cutoff) this.stamps.shift();
-		return this.stamps.length;
-	}
-}
 
 export class Monitor implements MonitorHandle {
 	private readonly now: () => number;

@@ -5,12 +5,15 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {CloudWatchClient, GetMetricDataCommand} from '@aws-sdk/client-cloudwatch';
 import {FleetMonitor, type FleetMonitorOptions} from '../../source/monitor/fleet/fleet-monitor.js';
 import {fleetSnapshotToJson} from '../../source/monitor/fleet/fleet-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import type {FleetSnapshot, ScopeView} from '../../source/types.js';
-import {BASE} from '../aws/helpers.js';
+import {BASE, runningClock} from '../aws/helpers.js';
 import {recordText} from '../../source/trail/packed-record.js';
 import {GROUP, PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';
 
@@ -179,6 +182,39 @@ test('organization trail: each event lands in the scope its record names; withou
 	} finally {
 		withGroup.stop();
 		lookup.stop();
+		await rig.close();
+	}
+});
+
+test('a live start on cached baselines learns their gap from its first refresh (no request of its own) and judges as a start that fetches it', async () => {
+	// A clock that jumps: the restart comes 7 minutes after the cache was written.
+	const running = runningClock();
+	let later = 0;
+	const rig = await startOrg({now: () => running() + later});
+	const dir = mkdtempSync(join(tmpdir(), 'iotmon-fleet-cache-'));
+	const baselineCache = {pathOf: (scope: {account: string; region: string}) => join(dir, `${scope.account}--${scope.region}.bin`), model: 'test', rebaseline: false};
+	try {
+		await monitor(rig, {baselineCache}).pollOnce();
+		later = 7 * MINUTE;
+		const before = rig.sim.requestLog().length;
+		const live = monitor(rig, {baselineCache});
+		const judged = new Promise<FleetSnapshot>(resolve =>
+			live.subscribe(snapshot => {
+				if (snapshot.scopes.length === 6 && snapshot.scopes.every(v => v.summary.status !== 'UNKNOWN')) resolve(snapshot);
+			}),
+		);
+		live.start();
+		const snapshot = await judged;
+		live.stop();
+		// Per region one GetMetricData (3 accounts' series fit in one request): the live window, nothing for the gap.
+		const calls = rig.sim.requestLog().slice(before).filter(entry => entry.operation === 'GetMetricData');
+		assert.deepEqual(calls.map(entry => entry.region).sort(), ['eu-west-1', 'us-east-1']);
+		// --once on the same cache at the same moment fetches the gap on its own: the same judgements.
+		const once = await monitor(rig, {baselineCache, now: () => snapshot.generatedAt}).pollOnce();
+		const judgedMetrics = fleetSnapshotToJson(snapshot).metrics;
+		assert.ok(judgedMetrics.every(metric => metric.judgement !== 'learning'));
+		assert.deepEqual(judgedMetrics, fleetSnapshotToJson(once).metrics);
+	} finally {
 		await rig.close();
 	}
 });

@@ -1,10 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Monitor} from '../../source/monitor/monitor.js';
 import {BaselineEngine} from '../../source/monitor/baseline-engine.js';
+import {loadBaselines} from '../../source/monitor/baseline-cache.js';
 import {discoverSeries, fetchWindow} from '../../source/aws/metrics.js';
 import {buildSeries, lastSettledBucket} from '../../source/monitor/series.js';
 import {DEFAULT_RULES} from '../../source/baseline/severity.js';
@@ -108,8 +109,9 @@ test('the baseline is cached on disk; a restart learns only the gap', async () =
 	try {
 		const cache = {path, model: 'test-model', rebaseline: false};
 		await monitorFor(rig, {baselineCache: cache}).pollOnce();
-		const saved = JSON.parse(readFileSync(path, 'utf8')) as {metrics: Record<string, unknown>};
-		assert.deepEqual(Object.keys(saved.metrics).sort(), [...WATCHED].sort());
+		const saved = loadBaselines(path, 'test-model');
+		assert.deepEqual(Object.keys(saved ?? {}).sort(), [...WATCHED].sort());
+		assert.equal(loadBaselines(path, 'other-model'), null, 'a cache of another model is not used');
 		const before = rig.sim.requestLog().length;
 		const snapshot = await monitorFor(rig, {baselineCache: cache}).pollOnce();
 		assert.equal(snapshot.metrics.find(m => m.name === 'PublishIn.Success')?.judgement, 'judged');

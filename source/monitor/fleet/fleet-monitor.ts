@@ -11,6 +11,7 @@ import type {AccountKey} from '../../aws/fleet-metrics.js';
 import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
 import type {FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../types.js';
 import type {Snapshot, SourceHealth, TrailEvent} from '../../types.js';
+import {CallCounter, ERROR_RETRY_MS} from '../call-counter.js';
 import {mergeEvents} from '../events.js';
 import {overallStatus} from '../monitor.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
@@ -20,7 +21,6 @@ import {FleetEvents} from './fleet-events.js';
 import {RegionMetrics, type AccountSelection} from './region-metrics.js';
 import {compareScopes, summarize, worstStatus} from './scope-summary.js';
 
-const ERROR_RETRY_MS: readonly number[] = [5_000, 10_000, 20_000, 40_000];
 /**
  * Changes arriving within this long make one snapshot: a fleet snapshot covers every scope, and while
  * baselines load, thousands of metrics report progress one by one.
@@ -55,20 +55,6 @@ export type FleetMonitorOptions = {
 	readonly baselineCache?: {readonly pathOf: (scope: ScopeRef) => string | null; readonly model: string; readonly rebaseline: boolean};
 	readonly errorRetryMs?: readonly number[];
 };
-
-/** Calls in a sliding minute. */
-class CallCounter {
-	private readonly stamps: number[] = [];
-	constructor(private readonly now: () => number) {}
-	add(): void {
-		this.stamps.push(this.now());
-	}
-	lastMinute(): number {
-		const cutoff = this.now() - 60_000;
-		while (this.stamps.length > 0 && this.stamps[0]! < cutoff) this.stamps.shift();
-		return this.stamps.length;
-	}
-}
 
 const scopeKey = (scope: ScopeRef) => `${scope.account}/${scope.region}`;
 
@@ -324,7 +310,7 @@ export class FleetMonitor {
 					profile: this.options.profile,
 					demo: this.options.demo,
 					paused: this.paused,
-					metrics: account.series,
+					metrics: account.series, // without points and bands: the summary and status need only the judgements
 					events: scopeEvents,
 					eventsSince: covered ? (trail?.since ?? now) : now,
 					eventsDropped: trail?.dropped ?? 0,
@@ -338,7 +324,16 @@ export class FleetMonitor {
 					alarmsError: null,
 				};
 				const name = this.options.accountNames?.[scope.account] ?? scope.account;
-				views.push({summary: summarize(scope, name, snapshot, covered ? this.recentCount(scope) : null), snapshot});
+				const summary = summarize(scope, name, snapshot, covered ? this.recentCount(scope) : null);
+				// The overview reads the summary; the points and bands of a scope are made only when it is opened or printed.
+				let full: Snapshot | null = null;
+				views.push({
+					summary,
+					get snapshot(): Snapshot {
+						full ??= {...snapshot, metrics: account.full()};
+						return full;
+					},
+				});
 			}
 		}
 		views.sort(compareScopes);

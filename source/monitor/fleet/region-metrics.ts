@@ -12,11 +12,16 @@ import type {SeverityRules} from '../../baseline/severity.js';
 import type {MetricSeries} from '../../types.js';
 import {BaselineEngine} from '../baseline-engine.js';
 import {buildSeries, lastSettledBucket, settledWindow} from '../series.js';
-import {loadFleetHistory, saveFleetHistory} from './fleet-history.js';
+import {loadFleetHistory, saveFleetHistory, type LiveWindow} from './fleet-history.js';
+import {packSeries, unpackSeries, type PackedSeries} from './packed-series.js';
 import {describeRegionError} from './scope-errors.js';
 
 const REDISCOVER_MS = 15 * 60_000;
 const HISTORY_RETRY_MS = 60_000;
+/** GetMetricData requests of one refresh out at once (a few: CloudWatch allows 50 per second per region). */
+const LIVE_CONCURRENCY = 3;
+/** A live monitor writes the learned baselines this long after they are in (its first judged frame comes first). */
+const SAVE_DELAY_MS = 2_000;
 
 /** Which accounts a region watches: the caller's own only, every linked one, or these. */
 export type AccountSelection = {readonly kind: 'self'} | {readonly kind: 'all'} | {readonly kind: 'list'; readonly ids: readonly string[]};
@@ -41,7 +46,10 @@ export type RegionMetricsOptions = {
 
 export type AccountMetrics = {
 	readonly account: AccountKey;
+	/** Each series without its points and band (its judgement, what the overview reads). */
 	readonly series: readonly MetricSeries[];
+	/** The full series, points and band included (made on demand: only an opened or printed scope needs them). */
+	readonly full: () => readonly MetricSeries[];
 	/** Why this account's metrics could not be read (e.g. not shared with this monitoring account), or null. */
 	readonly error: string | null;
 	readonly learning: {readonly done: number; readonly total: number} | null;
@@ -72,13 +80,17 @@ function placeholder(name: string, error: string | null = null): MetricSeries {
 	};
 }
 
-type Entry = {engine: BaselineEngine; series: readonly MetricSeries[]; error: string | null};
+type Entry = {engine: BaselineEngine; series: readonly PackedSeries[]; error: string | null};
+
+const pack = (series: readonly MetricSeries[]): PackedSeries[] => series.map(packSeries);
 
 export class RegionMetrics {
 	private discovery: FleetDiscovery | null = null;
 	private discoveredAt = 0;
 	private readonly entries = new Map<AccountKey, Entry>();
 	private history: Promise<void> | null = null;
+	/** Resolves true once the history has learned the cached baselines' gap from the live window, false if it will not. */
+	private liveGap: Promise<boolean> = Promise.resolve(false);
 	private historyFailedAt = -Infinity;
 	private historyDone = false;
 	private saving: Promise<void> = Promise.resolve();
@@ -102,9 +114,11 @@ export class RegionMetrics {
 	accounts(): AccountMetrics[] {
 		return [...this.entries].map(([account, entry]) => {
 			const done = entry.engine.readyCount();
+			const packed = entry.series;
 			return {
 				account,
-				series: entry.series,
+				series: packed.map(p => p.light),
+				full: () => packed.map(unpackSeries),
 				error: entry.error,
 				learning: done < entry.engine.size ? {done, total: entry.engine.size} : null,
 			};
@@ -119,7 +133,7 @@ export class RegionMetrics {
 		if (this.options.accounts.kind !== 'all' || this.state.lastSuccess !== null || this.state.error === null) return;
 		for (const account of accounts) {
 			if (this.entries.has(account)) continue;
-			this.entry(account).series = this.options.metrics.map(name => placeholder(name, this.state.error));
+			this.entry(account).series = pack(this.options.metrics.map(name => placeholder(name, this.state.error)));
 		}
 	}
 
@@ -131,7 +145,7 @@ export class RegionMetrics {
 	private entry(account: AccountKey): Entry {
 		let entry = this.entries.get(account);
 		if (!entry) {
-			entry = {engine: new BaselineEngine(this.options.metrics, this.options.rules), series: this.options.metrics.map(name => placeholder(name)), error: null};
+			entry = {engine: new BaselineEngine(this.options.metrics, this.options.rules), series: pack(this.options.metrics.map(name => placeholder(name))), error: null};
 			this.entries.set(account, entry);
 		}
 		return entry;
@@ -151,27 +165,48 @@ export class RegionMetrics {
 				this.history = null;
 				this.historyDone = false;
 			}
-			const history = this.startHistory();
-			if (waitForHistory && history) {
-				await history;
-				await this.saving;
-			}
-			const at = now();
-			const window = settledWindow(at, historyBuckets, settleLagMs);
 			const wanted: ScopedMetric[] = [];
 			for (const account of this.entries.keys()) {
 				const discovery = this.discovery.get(account);
 				for (const name of metrics) wanted.push({account, metric: name, series: discovery?.get(name) ?? []});
 			}
-			operation = 'GetMetricData';
-			const windows = await fetchFleetWindows(client, wanted, window, {signal, onRequest: () => onRequest('GetMetricData')});
+			const fetchLive = (at: number): LiveWindow => {
+				const window = settledWindow(at, historyBuckets, settleLagMs);
+				operation = 'GetMetricData';
+				const windows = fetchFleetWindows(client, wanted, window, {signal, onRequest: () => onRequest('GetMetricData'), concurrency: LIVE_CONCURRENCY});
+				// Awaited below; a failure is handled there (and by the history that shares it).
+				windows.catch(() => {});
+				return {at, start: window.start, end: window.end, windows};
+			};
+			let at = now();
+			let live: LiveWindow | null = null;
+			if (waitForHistory) {
+				// --once: the baselines first, then the live window.
+				const history = this.startHistory(null);
+				if (history) {
+					await history;
+					await this.saving;
+				}
+				at = now();
+			} else {
+				// The live window is requested at once; a history whose cached baselines only miss minutes
+				// inside it learns them from its answer (one GetMetricData wave at start, not two).
+				live = fetchLive(at);
+				this.startHistory(live);
+			}
+			live ??= fetchLive(at);
+			const windows = await live.windows;
+			// Cached baselines that only miss this answer's minutes are ready in moments: judged once, after
+			// that, rather than shown as learning first.
+			if (!waitForHistory) await this.liveGap;
 			for (const [account, entry] of this.entries) {
 				const discovery = this.discovery.get(account);
 				const byName = windows.get(account);
-				entry.series = metrics.map(name =>
+				const series = metrics.map(name =>
 					entry.engine.observe(buildSeries(name, byName?.get(name), discovery?.get(name)?.length ?? 0, {now: at, settleLagMs, historyBuckets})),
 				);
-				const forbidden = entry.series.find(s => s.error?.startsWith('Forbidden'));
+				entry.series = pack(series);
+				const forbidden = series.find(s => s.error?.startsWith('Forbidden'));
 				entry.error = forbidden
 					? `access denied: account ${account ?? 'self'} does not share its metrics with this monitoring account in ${this.options.region} (${forbidden.error})`
 					: account !== null && !discovery
@@ -183,13 +218,13 @@ export class RegionMetrics {
 			if (signal.aborted) return;
 			const described = describeRegionError(error, this.options.region, 'CloudWatch', operation);
 			if (this.state.lastSuccess === null) {
-				for (const entry of this.entries.values()) entry.series = metrics.map(name => placeholder(name, described.message));
+				for (const entry of this.entries.values()) entry.series = pack(metrics.map(name => placeholder(name, described.message)));
 			}
 			this.state = {...this.state, error: described.message, throttled: described.kind === 'throttled'};
 		}
 	}
 
-	private startHistory(): Promise<void> | null {
+	private startHistory(live: LiveWindow | null): Promise<void> | null {
 		const {now} = this.options;
 		if (this.history) return this.history;
 		if (this.historyDone || !this.discovery || now() - this.historyFailedAt < HISTORY_RETRY_MS) return null;
@@ -198,10 +233,12 @@ export class RegionMetrics {
 			const found = discovery.get(account);
 			return found ? [{account, discovery: found, engine: entry.engine, cachePath: this.options.cache.pathOf(account)}] : [];
 		});
+		let gapLearned: (value: boolean) => void = () => {};
+		this.liveGap = new Promise<boolean>(resolve => (gapLearned = resolve));
 		this.history = loadFleetHistory({
 			client: this.options.client,
 			scopes,
-			now: now(),
+			now: live?.at ?? now(),
 			settleLagMs: this.options.settleLagMs,
 			historyDays: this.options.historyDays,
 			model: this.options.cache.model,
@@ -209,18 +246,25 @@ export class RegionMetrics {
 			signal: this.options.signal,
 			onRequest: () => this.options.onRequest('GetMetricData'),
 			onProgress: () => this.options.onChange(),
+			live,
+			onLiveGap: gapLearned,
 		}).then(
 			() => {
 				this.historyDone = true;
-				for (const entry of this.entries.values()) entry.series = entry.series.map(s => entry.engine.observe(s));
+				gapLearned(false);
+				for (const entry of this.entries.values()) entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s))));
 				this.state = {...this.state, historyError: null};
 				this.options.onChange();
-				// After the judged snapshot is out; --once waits for it (poll below), the live monitor does not.
-				this.saving = new Promise<void>(resolve => setImmediate(resolve)).then(() => saveFleetHistory(scopes, this.options.cache.model));
+				// After the judged snapshot is out (a live monitor draws it first: SAVE_DELAY_MS); --once waits for it (poll above).
+				const delay = live ? SAVE_DELAY_MS : 0;
+				this.saving = new Promise<void>(resolve => (delay > 0 ? setTimeout(resolve, delay).unref() : setImmediate(resolve))).then(() =>
+					this.options.signal.aborted ? undefined : saveFleetHistory(scopes, this.options.cache.model),
+				);
 			},
 			(error: unknown) => {
 				this.historyFailedAt = now();
 				this.history = null;
+				gapLearned(false);
 				this.state = {...this.state, historyError: `baseline history: ${describeRegionError(error, this.options.region, 'CloudWatch', 'GetMetricData').message}`};
 				this.options.onChange();
 			},
