@@ -11,7 +11,7 @@ export class Slab {
 	/** Room for `f64` doubles and `u32` counters. */
 	constructor(
 		private readonly f64: number,
-		private readonly u32: number,
+		u32: number,
 	) {
 		this.buffer = new ArrayBuffer(8 * f64 + 4 * u32);
 		this.u32At = 8 * f64;

@@ -7,7 +7,6 @@
  */
 import type {CloudWatchClient} from '../../aws/clients.js';
 import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type ScopedMetric} from '../../aws/fleet-metrics.js';
-import {describeAwsError} from '../../aws/errors.js';
 import type {SeverityRules} from '../../baseline/severity.js';
 import type {MetricSeries} from '../../types.js';
 import {BaselineEngine} from '../baseline-engine.js';
