@@ -113,7 +113,7 @@ export class Monitor implements MonitorHandle {
 			maxBackoffMs: options.tailIntervalMs ?? 10_000,
 			maxEvents: options.maxEvents ?? 10_000,
 			maxPages: options.maxTrailPages ?? null,
-			onChange: () => this.emit(),
+			onChange: () => this.trailChanged(),
 			onCall: () => this.trailCalls.add(),
 			onThrottle: () => this.trailThrottles.add(),
 		});
@@ -229,6 +229,26 @@ export class Monitor implements MonitorHandle {
 			if (!force && !this.abort.signal.aborted) this.emit();
 		});
 		return this.alarmsInFlight;
+	}
+
+	/**
+	 * A trail page arrived (or failed). A page that brought no event and changed neither coverage nor the
+	 * error state is not worth a snapshot: a poll re-reads minutes of overlap, several pages of events
+	 * already shown, and each snapshot re-renders the screen. Its time of success and call count reach the
+	 * screen with the snapshot at the end of the poll (loop()), a second or two later.
+	 */
+	private trailChanged(): void {
+		const t = this.trail.getState();
+		const shown = this.snapshot;
+		const unchanged =
+			t.events === shown.events &&
+			t.since === shown.eventsSince &&
+			t.dropped === shown.eventsDropped &&
+			t.error === shown.health.trail.error &&
+			t.throttled === shown.health.trail.throttled &&
+			// The first success is news (whenAnswered waits for it; the header stops saying "never").
+			(t.lastSuccess === null) === (shown.health.trail.lastSuccess === null);
+		if (!unchanged) this.emit();
 	}
 
 	private emit(): void {
