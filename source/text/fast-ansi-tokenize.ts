@@ -6,12 +6,15 @@
  *   characters has one grapheme per UTF-16 code unit and no wide characters, so it is walked by index and
  *   its SGR sequences are split as the real one splits them (no Segmenter: creating the first one costs
  *   ~10 ms of ICU set-up, which the first frame then does not pay).
+ * - styledCharsFromTokens: the real one gives every character its own copy of the active styles; here
+ *   the characters between two style changes share one (nothing changes a character's styles in place).
  * - styledCharsToString: the real one diffs the styles of every pair of neighbouring characters (three
  *   Sets and two filters each); when both have the same codes that diff is empty and is skipped.
  */
 import {
 	ansiCodesToString,
 	diffAnsiCodes,
+	reduceAnsiCodesIncremental,
 	tokenize as realTokenize,
 	type AnsiCode,
 	type StyledChar,
@@ -121,4 +124,20 @@ export function styledCharsToString(chars: StyledChar[]): string {
 		if (i === chars.length - 1 && char.styles.length > 0) result += ansiCodesToString(diffAnsiCodes(char.styles, []));
 	}
 	return result;
+}
+
+export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
+	let codes: AnsiCode[] = [];
+	let shared: AnsiCode[] | null = null;
+	const chars: StyledChar[] = [];
+	for (const token of tokens) {
+		if (token.type === 'ansi') {
+			codes = reduceAnsiCodesIncremental(codes, [token]);
+			shared = null;
+		} else if (token.type === 'char') {
+			shared ??= [...codes];
+			chars.push({...token, styles: shared});
+		}
+	}
+	return chars;
 }
