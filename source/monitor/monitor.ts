@@ -80,6 +80,8 @@ export class Monitor implements MonitorHandle {
 	private snapshot: Snapshot;
 	private wake: {metrics: AbortController; trail: AbortController} = {metrics: new AbortController(), trail: new AbortController()};
 	private running = false;
+	private trailPolled = false;
+	private readonly settledWaiters = new Set<() => void>();
 	private readonly unwatchThrottles: () => void;
 
 	constructor(private readonly options: MonitorOptions) {
@@ -178,6 +180,30 @@ export class Monitor implements MonitorHandle {
 		});
 	}
 
+	/**
+	 * Resolves once start-up is over: the trail's first poll (the whole lookback) has finished and the
+	 * baselines have learned their history (or could not), or after `timeoutMs`. What start-up allocated
+	 * to get there (days of history, pages of records) is garbage from then on.
+	 */
+	whenSettled(timeoutMs: number): Promise<void> {
+		if (this.settled()) return Promise.resolve();
+		return new Promise(resolve => {
+			const done = (): void => {
+				clearTimeout(timer);
+				this.settledWaiters.delete(done);
+				resolve();
+			};
+			const timer = setTimeout(done, timeoutMs);
+			timer.unref();
+			this.settledWaiters.add(done);
+		});
+	}
+
+	private settled(): boolean {
+		const metrics = this.metrics.getState();
+		return this.trailPolled && (this.engine.readyCount() === this.engine.size || metrics.historyError !== null);
+	}
+
 	/** One poll of each source, concurrently, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<Snapshot> {
 		await Promise.all([this.metrics.poll(this.abort.signal, true), this.trail.poll(this.abort.signal), this.pollAlarms(true)]);
@@ -194,7 +220,10 @@ export class Monitor implements MonitorHandle {
 					await this.metrics.poll(signal);
 					// After the numbers, not beside them: the first frame waits for metrics, never for alarms.
 					void this.pollAlarms(false);
-				} else await this.trail.poll(signal);
+				} else {
+					await this.trail.poll(signal);
+					this.trailPolled = true;
+				}
 				const state = source === 'metrics' ? this.metrics.getState() : this.trail.getState();
 				failures = state.error && !state.throttled ? failures + 1 : 0;
 				this.emit();
@@ -254,6 +283,7 @@ export class Monitor implements MonitorHandle {
 	private emit(): void {
 		this.snapshot = this.build();
 		for (const listener of this.listeners) listener(this.snapshot);
+		if (this.settledWaiters.size > 0 && this.settled()) for (const done of [...this.settledWaiters]) done();
 	}
 
 	private build(): Snapshot {
