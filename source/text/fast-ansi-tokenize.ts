@@ -110,20 +110,21 @@ function sameCodes(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
 }
 
 export function styledCharsToString(chars: StyledChar[]): string {
-	let result = '';
+	// Pieces joined once at the end: appending per character makes a chain of partial strings.
+	const parts: string[] = [];
 	for (let i = 0; i < chars.length; i++) {
 		const char = chars[i] as StyledChar;
 		if (i === 0) {
-			result += ansiCodesToString(char.styles);
+			parts.push(ansiCodesToString(char.styles));
 		} else {
 			const previous = (chars[i - 1] as StyledChar).styles;
-			if (!sameCodes(previous, char.styles)) result += ansiCodesToString(diffAnsiCodes(previous, char.styles));
+			if (!sameCodes(previous, char.styles)) parts.push(ansiCodesToString(diffAnsiCodes(previous, char.styles)));
 		}
-		result += char.value;
+		parts.push(char.value);
 		// Reset the active styles at the end of the string.
-		if (i === chars.length - 1 && char.styles.length > 0) result += ansiCodesToString(diffAnsiCodes(char.styles, []));
+		if (i === chars.length - 1 && char.styles.length > 0) parts.push(ansiCodesToString(diffAnsiCodes(char.styles, [])));
 	}
-	return result;
+	return parts.join('');
 }
 
 export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
@@ -136,7 +137,8 @@ export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
 			shared = null;
 		} else if (token.type === 'char') {
 			shared ??= [...codes];
-			chars.push({...token, styles: shared});
+			// Spelled out, not spread: a spread copy is several times the size (this runs per character).
+			chars.push({type: 'char', value: token.value, fullWidth: token.fullWidth, styles: shared});
 		}
 	}
 	return chars;
