@@ -19,7 +19,8 @@ function patched(path, replacements) {
  *   (cells are replaced, never changed in place);
  * - Output.get() (ROW_CACHED_GET) first collects, per row, what is written on it (column and text, after
  *   clipping and transformers, in order), and only a row whose writes differ from every row seen lately
- *   gets a grid of cells and is turned into a string; the others are one Map lookup. Rows are independent
+ *   gets a grid of cells and is turned into a string; the others are one Map lookup, and a row written
+ *   exactly as in the last frame (most rows of a tick) not even that. Rows are independent
  *   (a line written at row y touches only row y), so the text is the same as Ink's own get() makes
  *   (test/ui/ink-output-patch.test.ts compares them);
  * - squashTextNodes() (a Text's children joined, each nested Text's colours applied, then sanitised:
