@@ -4,6 +4,7 @@
  * bench bundles it like scripts/build.mjs bundles the CLI and drives it in a pseudo-terminal.
  */
 import {runTui} from '../source/ui/run-tui.js';
+import {collectAfterStartup} from '../source/cli/startup-garbage.js';
 import type {SourceHealth, TrailEvent} from '../source/types.js';
 import {decodeEvent} from '../source/aws/trail.js';
 import {cloudTrailRecord, fakeMonitor, incidentMetrics, ROLE_IDENTITY, snapshot} from '../test/ui/helpers.js';
@@ -65,4 +66,6 @@ const monitor = fakeMonitor(
 		health: {metrics: fresh(8000), trail: fresh(3000)},
 	}),
 );
+// As the CLI does once the trail's first fill is over; a still monitor is settled from the start.
+collectAfterStartup({whenSettled: () => Promise.resolve()});
 process.exit(await runTui({monitor}));

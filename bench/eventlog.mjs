@@ -57,8 +57,8 @@ await build({
 
 const env = {...process.env, EVENTS: String(EVENTS), COLUMNS: '120', LINES: '40'};
 delete env.CI; // with CI=true Ink renders nothing until exit
-// The same node flag as the CLI's shebang (scripts/build.mjs).
-const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec node --max-semi-space-size=4 ${bundle}`, '/dev/null'], {
+// The same node flags as the CLI's shebang (scripts/loader.js).
+const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec node --max-semi-space-size=4 --expose-gc ${bundle}`, '/dev/null'], {
 	env,
 	stdio: ['pipe', 'pipe', 'inherit'],
 });

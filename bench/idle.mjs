@@ -3,14 +3,18 @@
 // its CPU is not counted as the UI's). After WARM_S seconds of start-up it measures SECONDS of steady
 // state: CPU % of one core used by the UI process (utime+stime from /proc), bytes the UI wrote to the
 // terminal per second, and RSS at the end. In steady state only ages and the clock change, plus what
-// the endpoint really sends (a new metric minute, a CloudTrail event now and then).
-// Usage: npm run bench:idle   (SECONDS=60 WARM_S=20 COLS=120 ROWS=40 to change)
+// the endpoint really sends (a new metric minute, a CloudTrail event now and then). Start-up is the
+// baselines' history and the trail's first fill of its 3 h lookback, ~27 pages at 1 request/s: over
+// about 30 s in, so the default wait is 40 s (WARM_S=20 measures the end of the fill as well).
+// NODE_FLAGS are added to the shebang's node flags, e.g. NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+// (the profile is written when the bench quits the UI).
+// Usage: npm run bench:idle   (SECONDS=60 WARM_S=40 COLS=120 ROWS=40 NODE_FLAGS= to change)
 import {spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {descendants, memory} from './proc.mjs';
 
 const SECONDS = Number(process.env.SECONDS ?? 60);
-const WARM_S = Number(process.env.WARM_S ?? 20);
+const WARM_S = Number(process.env.WARM_S ?? 40);
 const COLS = Number(process.env.COLS ?? 120);
 const ROWS = Number(process.env.ROWS ?? 40);
 const CLI = 'dist/cli.js';
@@ -46,7 +50,10 @@ try {
 			}
 		});
 	});
-	ui = spawn('script', ['-qfec', `stty cols ${COLS} rows ${ROWS}; exec ./${CLI} --endpoint-url ${url} --region us-east-1`, '/dev/null'], {
+	// Run as the shebang runs it, or with its flags and NODE_FLAGS.
+	const shebang = /^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(CLI, 'utf8').slice(0, 200))?.[1] ?? '';
+	const command = process.env.NODE_FLAGS ? `node${shebang} ${process.env.NODE_FLAGS} ./${CLI}` : `./${CLI}`;
+	ui = spawn('script', ['-qfec', `stty cols ${COLS} rows ${ROWS}; exec ${command} --endpoint-url ${url} --region us-east-1`, '/dev/null'], {
 		env: {...env, COLUMNS: String(COLS), LINES: String(ROWS)},
 		stdio: ['pipe', 'pipe', 'inherit'],
 	});

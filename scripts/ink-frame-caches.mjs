@@ -19,7 +19,8 @@ function patched(path, replacements) {
  *   (cells are replaced, never changed in place);
  * - Output.get() (ROW_CACHED_GET) first collects, per row, what is written on it (column and text, after
  *   clipping and transformers, in order), and only a row whose writes differ from every row seen lately
- *   gets a grid of cells and is turned into a string; the others are one Map lookup. Rows are independent
+ *   gets a grid of cells and is turned into a string; the others are one Map lookup, and a row written
+ *   exactly as in the last frame (most rows of a tick) not even that. Rows are independent
  *   (a line written at row y touches only row y), so the text is the same as Ink's own get() makes
  *   (test/ui/ink-output-patch.test.ts compares them);
  * - squashTextNodes() (a Text's children joined, each nested Text's colours applied, then sanitised:
@@ -30,6 +31,8 @@ function patched(path, replacements) {
  */
 const ROW_CACHED_GET = `
 const ROW_STRINGS = new Map();
+/** Per row index: the writes last seen there and their text. */
+const LAST_ROWS = [];
 function rowCachedGet(output) {
     const {width, height} = output;
     // Per row: [x, text, x, text, ...], written in this order.
@@ -99,7 +102,14 @@ function rowCachedGet(output) {
         }
     }
     const rows = [];
-    for (const row of writes) {
+    for (let y = 0; y < height; y++) {
+        const row = writes[y];
+        // The same writes as on this row last time (most rows of most frames): its text, no key built.
+        const last = LAST_ROWS[y];
+        if (last !== undefined && last.width === width && sameWrites(last.row, row)) {
+            rows.push(last.text);
+            continue;
+        }
         const key = width + '\\u0001' + row.join('\\u0001');
         let text = ROW_STRINGS.get(key);
         if (text === undefined) {
@@ -107,9 +117,18 @@ function rowCachedGet(output) {
             if (ROW_STRINGS.size >= 1024) ROW_STRINGS.clear();
             ROW_STRINGS.set(key, text);
         }
+        LAST_ROWS[y] = {width, row, text};
         rows.push(text);
     }
+    LAST_ROWS.length = Math.min(LAST_ROWS.length, 1024);
     return {output: rows.join('\\n'), height};
+}
+function sameWrites(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] !== b[i]) return false;
+    }
+    return true;
 }
 function rowString(output, width, row) {
     const cells = [];
@@ -130,25 +149,41 @@ function rowString(output, width, row) {
 `;
 
 const SQUASH_CACHED = `const SQUASHED = new WeakMap();
+/** A child's text (a nested Text squashed) and its transform (null for plain text). */
+const childText = (childNode) => {
+    if (childNode === undefined) {
+        return '';
+    }
+    if (childNode.nodeName === '#text') {
+        return childNode.nodeValue;
+    }
+    const nested = childNode.nodeName === 'ink-text' || childNode.nodeName === 'ink-virtual-text';
+    return nested ? squashTextNodes(childNode) : '';
+};
+const childTransform = (childNode) => childNode === undefined || childNode.nodeName === '#text' ? null : childNode.internal_transform;
 const squashTextNodes = (node) => {
-    // Per child: its text (a nested Text squashed), and the transform to apply (null for plain text).
-    const parts = [];
-    for (let index = 0; index < node.childNodes.length; index++) {
-        const childNode = node.childNodes[index];
-        if (childNode === undefined) {
-            parts.push('', null);
+    const children = node.childNodes;
+    const last = SQUASHED.get(node);
+    // The last result again, while every child's text and transform are the same (checked without allocating:
+    // this runs for every Text of every frame).
+    if (last !== undefined && last.parts.length === children.length * 2) {
+        let same = true;
+        for (let index = 0; index < children.length; index++) {
+            const childNode = children[index];
+            if (childText(childNode) !== last.parts[index * 2] || childTransform(childNode) !== last.parts[index * 2 + 1]) {
+                same = false;
+                break;
+            }
         }
-        else if (childNode.nodeName === '#text') {
-            parts.push(childNode.nodeValue, null);
-        }
-        else {
-            const nested = childNode.nodeName === 'ink-text' || childNode.nodeName === 'ink-virtual-text';
-            parts.push(nested ? squashTextNodes(childNode) : '', childNode.internal_transform);
+        if (same) {
+            return last.text;
         }
     }
-    const last = SQUASHED.get(node);
-    if (last !== undefined && last.parts.length === parts.length && last.parts.every((part, index) => part === parts[index])) {
-        return last.text;
+    // Per child: its text (a nested Text squashed), and the transform to apply (null for plain text).
+    const parts = [];
+    for (let index = 0; index < children.length; index++) {
+        const childNode = children[index];
+        parts.push(childText(childNode), childTransform(childNode));
     }
     let text = '';
     for (let index = 0; index < parts.length; index += 2) {

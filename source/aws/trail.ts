@@ -113,6 +113,25 @@ function safeDecode(raw: unknown): TrailEvent | null {
 /** Our fields are not cut here (ids must stay whole for de-duplication); display cuts them later. */
 const text = (value: unknown): string | null => textOf(value, Infinity);
 
+/**
+ * One copy of each short text that events repeat (names, sources, users, IPs, regions, error codes,
+ * resources): a buffer of 50,000 events would otherwise hold 50,000 copies of "us-east-1". Bounded: the
+ * table starts over when full, which only costs the sharing.
+ */
+const shared = new Map<string, string>();
+const SHARED_MAX = 8192;
+const SHARED_MAX_LENGTH = 256;
+
+function sharedText(value: unknown): string | null {
+	const found = text(value);
+	if (found === null || found.length > SHARED_MAX_LENGTH) return found;
+	const kept = shared.get(found);
+	if (kept !== undefined) return kept;
+	if (shared.size >= SHARED_MAX) shared.clear();
+	shared.set(found, found);
+	return found;
+}
+
 function parseRecord(raw: string | null): Json | undefined {
 	if (!raw) return undefined;
 	try {
@@ -163,11 +182,12 @@ function resourcesOf(value: unknown): TrailEvent['resources'] {
 	for (const item of value.slice(0, 100)) {
 		const resource = asObject(item);
 		if (!resource) continue;
-		const type = text(field(resource, 'ResourceType'));
-		const name = text(field(resource, 'ResourceName'));
+		const type = sharedText(field(resource, 'ResourceType'));
+		const name = sharedText(field(resource, 'ResourceName'));
 		if (type !== null || name !== null) out.push({type, name});
 	}
-	return out;
+	// A copy of exactly its length: an array grown by push keeps room for 17 (~150 bytes an event).
+	return out.slice();
 }
 
 /**
@@ -189,19 +209,19 @@ export function decodeEvent(value: Event | unknown): TrailEvent | null {
 	return {
 		eventId,
 		eventTime,
-		eventName: text(event['EventName']) ?? text(field(record, 'eventName')) ?? '(unknown)',
-		eventSource: text(event['EventSource']) ?? text(field(record, 'eventSource')) ?? '',
+		eventName: sharedText(event['EventName']) ?? sharedText(field(record, 'eventName')) ?? '(unknown)',
+		eventSource: sharedText(event['EventSource']) ?? sharedText(field(record, 'eventSource')) ?? '',
 		username:
-			text(event['Username']) ??
-			text(field(identity, 'userName')) ??
-			text(field(issuer, 'userName')) ??
-			text(field(identity, 'invokedBy')) ??
+			sharedText(event['Username']) ??
+			sharedText(field(identity, 'userName')) ??
+			sharedText(field(issuer, 'userName')) ??
+			sharedText(field(identity, 'invokedBy')) ??
 			null,
 		identityType: identityType(field(identity, 'type')),
 		readOnly: readOnly(event['ReadOnly'], record),
-		errorCode: text(field(record, 'errorCode')),
-		sourceIp: text(field(record, 'sourceIPAddress')),
-		awsRegion: text(field(record, 'awsRegion')),
+		errorCode: sharedText(field(record, 'errorCode')),
+		sourceIp: sharedText(field(record, 'sourceIPAddress')),
+		awsRegion: sharedText(field(record, 'awsRegion')),
 		resources: resourcesOf(event['Resources']),
 		raw: keepRaw(rawText),
 		late: false,

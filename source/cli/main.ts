@@ -23,6 +23,7 @@ import {glyphsFor, type Glyphs} from '../render/glyphs.js';
 import {writeSetting} from '../config/file.js';
 import {formatSettingsReport} from '../config/show.js';
 import {DEMO_ORG, isFleetMode, runFleet} from './run-fleet.js';
+import {collectAfterStartup} from './startup-garbage.js';
 
 /** Monitoring-plugin convention (Nagios, Icinga, Sensu): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
 export const EXIT_CODES = {OK: 0, WARN: 1, CRIT: 2, UNKNOWN: 3} as const;
@@ -135,6 +136,7 @@ async function runMonitor(requested: MonitorCliOptions, tail = false): Promise<n
 				stdout: process.stdout,
 				log: line => void appendLog(logPath, 'notify', line),
 			});
+			collectAfterStartup(monitor);
 			try {
 				return await runTui({
 					monitor,

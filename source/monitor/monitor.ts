@@ -67,6 +67,8 @@ export class Monitor implements MonitorHandle {
 	private snapshot: Snapshot;
 	private wake: {metrics: AbortController; trail: AbortController} = {metrics: new AbortController(), trail: new AbortController()};
 	private running = false;
+	private trailPolled = false;
+	private readonly settledWaiters = new Set<() => void>();
 	private readonly unwatchThrottles: () => void;
 
 	constructor(private readonly options: MonitorOptions) {
@@ -100,7 +102,7 @@ export class Monitor implements MonitorHandle {
 			maxBackoffMs: options.tailIntervalMs ?? 10_000,
 			maxEvents: options.maxEvents ?? 10_000,
 			maxPages: options.maxTrailPages ?? null,
-			onChange: () => this.emit(),
+			onChange: () => this.trailChanged(),
 			onCall: () => this.trailCalls.add(),
 			onThrottle: () => this.trailThrottles.add(),
 		});
@@ -165,6 +167,30 @@ export class Monitor implements MonitorHandle {
 		});
 	}
 
+	/**
+	 * Resolves once start-up is over: the trail's first poll (the whole lookback) has finished and the
+	 * baselines have learned their history (or could not), or after `timeoutMs`. What start-up allocated
+	 * to get there (days of history, pages of records) is garbage from then on.
+	 */
+	whenSettled(timeoutMs: number): Promise<void> {
+		if (this.settled()) return Promise.resolve();
+		return new Promise(resolve => {
+			const done = (): void => {
+				clearTimeout(timer);
+				this.settledWaiters.delete(done);
+				resolve();
+			};
+			const timer = setTimeout(done, timeoutMs);
+			timer.unref();
+			this.settledWaiters.add(done);
+		});
+	}
+
+	private settled(): boolean {
+		const metrics = this.metrics.getState();
+		return this.trailPolled && (this.engine.readyCount() === this.engine.size || metrics.historyError !== null);
+	}
+
 	/** One poll of each source, concurrently, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<Snapshot> {
 		await Promise.all([this.metrics.poll(this.abort.signal, true), this.trail.poll(this.abort.signal), this.pollAlarms(true)]);
@@ -181,7 +207,10 @@ export class Monitor implements MonitorHandle {
 					await this.metrics.poll(signal);
 					// After the numbers, not beside them: the first frame waits for metrics, never for alarms.
 					void this.pollAlarms(false);
-				} else await this.trail.poll(signal);
+				} else {
+					await this.trail.poll(signal);
+					this.trailPolled = true;
+				}
 				const state = source === 'metrics' ? this.metrics.getState() : this.trail.getState();
 				failures = state.error && !state.throttled ? failures + 1 : 0;
 				this.emit();
@@ -218,9 +247,30 @@ export class Monitor implements MonitorHandle {
 		return this.alarmsInFlight;
 	}
 
+	/**
+	 * A trail page arrived (or failed). A page that brought no event and changed neither coverage nor the
+	 * error state is not worth a snapshot: a poll re-reads minutes of overlap, several pages of events
+	 * already shown, and each snapshot re-renders the screen. Its time of success and call count reach the
+	 * screen with the snapshot at the end of the poll (loop()), a second or two later.
+	 */
+	private trailChanged(): void {
+		const t = this.trail.getState();
+		const shown = this.snapshot;
+		const unchanged =
+			t.events === shown.events &&
+			t.since === shown.eventsSince &&
+			t.dropped === shown.eventsDropped &&
+			t.error === shown.health.trail.error &&
+			t.throttled === shown.health.trail.throttled &&
+			// The first success is news (whenAnswered waits for it; the header stops saying "never").
+			(t.lastSuccess === null) === (shown.health.trail.lastSuccess === null);
+		if (!unchanged) this.emit();
+	}
+
 	private emit(): void {
 		this.snapshot = this.build();
 		for (const listener of this.listeners) listener(this.snapshot);
+		if (this.settledWaiters.size > 0 && this.settled()) for (const done of [...this.settledWaiters]) done();
 	}
 
 	private build(): Snapshot {

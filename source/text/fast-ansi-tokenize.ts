@@ -6,12 +6,15 @@
  *   characters has one grapheme per UTF-16 code unit and no wide characters, so it is walked by index and
  *   its SGR sequences are split as the real one splits them (no Segmenter: creating the first one costs
  *   ~10 ms of ICU set-up, which the first frame then does not pay).
+ * - styledCharsFromTokens: the real one gives every character its own copy of the active styles; here
+ *   the characters between two style changes share one (nothing changes a character's styles in place).
  * - styledCharsToString: the real one diffs the styles of every pair of neighbouring characters (three
  *   Sets and two filters each); when both have the same codes that diff is empty and is skipped.
  */
 import {
 	ansiCodesToString,
 	diffAnsiCodes,
+	reduceAnsiCodesIncremental,
 	tokenize as realTokenize,
 	type AnsiCode,
 	type StyledChar,
@@ -107,18 +110,36 @@ function sameCodes(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
 }
 
 export function styledCharsToString(chars: StyledChar[]): string {
-	let result = '';
+	// Pieces joined once at the end: appending per character makes a chain of partial strings.
+	const parts: string[] = [];
 	for (let i = 0; i < chars.length; i++) {
 		const char = chars[i] as StyledChar;
 		if (i === 0) {
-			result += ansiCodesToString(char.styles);
+			parts.push(ansiCodesToString(char.styles));
 		} else {
 			const previous = (chars[i - 1] as StyledChar).styles;
-			if (!sameCodes(previous, char.styles)) result += ansiCodesToString(diffAnsiCodes(previous, char.styles));
+			if (!sameCodes(previous, char.styles)) parts.push(ansiCodesToString(diffAnsiCodes(previous, char.styles)));
 		}
-		result += char.value;
+		parts.push(char.value);
 		// Reset the active styles at the end of the string.
-		if (i === chars.length - 1 && char.styles.length > 0) result += ansiCodesToString(diffAnsiCodes(char.styles, []));
+		if (i === chars.length - 1 && char.styles.length > 0) parts.push(ansiCodesToString(diffAnsiCodes(char.styles, [])));
 	}
-	return result;
+	return parts.join('');
+}
+
+export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
+	let codes: AnsiCode[] = [];
+	let shared: AnsiCode[] | null = null;
+	const chars: StyledChar[] = [];
+	for (const token of tokens) {
+		if (token.type === 'ansi') {
+			codes = reduceAnsiCodesIncremental(codes, [token]);
+			shared = null;
+		} else if (token.type === 'char') {
+			shared ??= [...codes];
+			// Spelled out, not spread: a spread copy is several times the size (this runs per character).
+			chars.push({type: 'char', value: token.value, fullWidth: token.fullWidth, styles: shared});
+		}
+	}
+	return chars;
 }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {Monitor} from '../../source/monitor/monitor.js';
 import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
-import {startRig} from '../aws/helpers.js';
+import {BASE, startRig} from '../aws/helpers.js';
+import type {Snapshot} from '../../source/types.js';
 
 function monitorFor(rig: Awaited<ReturnType<typeof startRig>>, extra: Partial<ConstructorParameters<typeof Monitor>[0]> = {}) {
 	return new Monitor({
@@ -83,6 +84,27 @@ test('the tail survives a throttle: it is surfaced, backed off, and the poll com
 		assert.equal(snapshot.health.trail.throttled, false);
 		assert.equal(snapshot.health.trail.error, null);
 		assert.ok(snapshot.events.length > 0);
+	} finally {
+		await rig.close();
+	}
+});
+
+test('a trail page that brings nothing new makes no snapshot; the poll ends with one', async () => {
+	// A still clock: the second poll re-reads the same window, so every page it reads is known already.
+	// (The endpoint counts its request rate on that clock: it must not take the pages for a burst.)
+	const rig = await startRig({now: () => BASE, lookupEventsTps: 1000});
+	try {
+		const monitor = monitorFor(rig, {lookbackMs: 60 * 60_000, trailRatePerSecond: 50});
+		const first = await monitor.pollOnce();
+		assert.ok(first.events.length > 50, `more than one page of events (${first.events.length})`);
+		const snapshots: Snapshot[] = [];
+		monitor.subscribe(s => snapshots.push(s));
+		const calls = rig.sim.requestLog().filter(entry => entry.operation === 'LookupEvents').length;
+		const second = await monitor.pollOnce();
+		const pages = rig.sim.requestLog().filter(entry => entry.operation === 'LookupEvents').length - calls;
+		assert.ok(pages >= 2, `the second poll read ${pages} pages`);
+		assert.equal(second.events, first.events, 'nothing new');
+		assert.equal(snapshots.length, 1, 'only the end of the poll');
 	} finally {
 		await rig.close();
 	}

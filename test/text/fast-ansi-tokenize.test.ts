@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as real from '@alcalzone/ansi-tokenize';
 import {prng as random} from '../baseline/synthetic.js';
-import {SIMPLE, styledCharsToString, tokenize} from '../../source/text/fast-ansi-tokenize.js';
+import {SIMPLE, styledCharsFromTokens, styledCharsToString, tokenize} from '../../source/text/fast-ansi-tokenize.js';
 
 const SGR = ['\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[31m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[1;3;31m', '\u001b[38;5;208m', '\u001b[38;2;1;2;3m', '\u001b[0m', '\u001b[m', '\u001b[49m', '\u001b[4m', '\u001b[38;5m', '\u001b[38;2;1m', '\u001b[1;38;5;2;4m', '\u001b[48;2;9;8;7;1m', '\u001b[;1m'];
 // Not SGR, or broken: the real tokenizer keeps ESC as an ordinary character for these.
@@ -20,7 +20,7 @@ test('every SIMPLE character is one grapheme, one column, for the real tokenizer
 	assert.ok(checked > 600, `checked ${checked} characters`);
 });
 
-test('tokenize and styledCharsToString give the real answers on styled lines', () => {
+test('tokenize, styledCharsFromTokens and styledCharsToString give the real answers on styled lines', () => {
 	const next = random(7);
 	const alphabet = [...'ab 9·—…▁▂▇█●‖▸↑⚠✗✓\u2009\u00e9', ...SGR, ...BROKEN, '東', '👩‍💻', 'e\u0301', '\u001b]8;;https://x\u0007link\u001b]8;;\u0007'];
 	const samples = ['', 'plain', '\u001b[1m    1 689\u001b[22m  \u001b[36m▇▆▇▆▆█▅▁▁\u001b[39m\u001b[2m 07:54\u001b[22m', '\u001b[1m\u001b[2m METRIC \u001b[22m'];
@@ -35,6 +35,8 @@ test('tokenize and styledCharsToString give the real answers on styled lines', (
 		assert.deepEqual(tokens, real.tokenize(line), JSON.stringify(line));
 		for (const endChar of [1, 5]) assert.deepEqual(tokenize(line, endChar), real.tokenize(line, endChar), `${JSON.stringify(line)} to ${endChar}`);
 		const chars = real.styledCharsFromTokens(tokens);
+		assert.deepEqual(styledCharsFromTokens(tokens), chars, JSON.stringify(line));
 		assert.equal(styledCharsToString(chars), real.styledCharsToString(chars), JSON.stringify(line));
+		assert.equal(styledCharsToString(styledCharsFromTokens(tokens)), real.styledCharsToString(chars), JSON.stringify(line));
 	}
 });

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {FrameDiff, RESIZE_SETTLE_MS, frameDelta} from '../../source/ui/shared/frame-diff.js';
+import {EventEmitter} from 'node:events';
+import {FrameDiff, RESIZE_SETTLE_MS, diffingStdout, frameDelta} from '../../source/ui/shared/frame-diff.js';
 
 /** A tiny terminal: rows of text, a cursor; knows the sequences Ink and FrameDiff write. */
 class Screen {
@@ -114,4 +115,39 @@ test("log.clear() (terminal narrowed) empties the screen: the next frame is writ
 	screen.write(out);
 	assert.deepEqual(screen.shown(3), ['x', 'y', '']);
 	assert.equal(out, '\u001B[2Kx\n\u001B[2Ky\n');
+});
+
+test('a frame and its synchronized-output marks go out as one write; a frame that changed nothing, not at all', async () => {
+	const writes: string[] = [];
+	const fake = Object.assign(new EventEmitter(), {
+		isTTY: true,
+		write: (chunk: string) => (writes.push(chunk), true),
+	}) as unknown as NodeJS.WriteStream;
+	const stdout = diffingStdout(fake);
+	const [begin, end] = ['\u001B[?2026h', '\u001B[?2026l'];
+	/** What Ink's throttled log writes for one frame, in one tick. */
+	const frame = (previousRows: number, rows: readonly string[]): void => {
+		stdout.write(begin);
+		stdout.write(inkWrite(previousRows, rows));
+		stdout.write(end);
+	};
+	const screen = new Screen();
+	frame(0, ['header 1s ago', 'row', 'footer']);
+	assert.deepEqual(writes, [`${begin}\u001B[2Kheader 1s ago\n\u001B[2Krow\n\u001B[2Kfooter\n${end}`]);
+	frame(3, ['header 2s ago', 'row', 'footer']);
+	assert.deepEqual(writes.slice(1), [`${begin}\u001B[3A\u001B[2Kheader 2s ago\n\u001B[2E${end}`]);
+	frame(3, ['header 2s ago', 'row', 'footer']);
+	assert.equal(writes.length, 2, 'the same rows again: nothing written, not even the marks');
+	for (const written of writes) screen.write(written);
+	assert.deepEqual(screen.shown(3), ['header 2s ago', 'row', 'footer']);
+	assert.deepEqual([screen.row, screen.col], [3, 0]);
+	// Writes outside a bracket (cursor, alternate screen) go straight through, in order.
+	stdout.write('\u001B[?25h');
+	assert.equal(writes.at(-1), '\u001B[?25h');
+	// A bracket left open still writes what it holds, at the end of the tick.
+	stdout.write(begin);
+	stdout.write(inkWrite(3, ['header 3s ago', 'row', 'footer']));
+	assert.equal(writes.at(-1), '\u001B[?25h');
+	await Promise.resolve();
+	assert.equal(writes.at(-1), `${begin}\u001B[3A\u001B[2Kheader 3s ago\n\u001B[2E`);
 });

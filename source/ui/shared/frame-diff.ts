@@ -72,6 +72,7 @@ export class FrameDiff {
  * `previous` to column 0 of the row below `next` (where Ink expects it).
  */
 export function frameDelta(previous: readonly string[], next: readonly string[]): string {
+	if (next.length === previous.length && next.every((row, index) => row === previous[index])) return '';
 	let out = previous.length > 0 ? `${ESC}${previous.length}A` : '';
 	let skipped = 0;
 	for (let row = 0; row < next.length; row++) {
@@ -89,16 +90,52 @@ export function frameDelta(previous: readonly string[], next: readonly string[])
 	return out;
 }
 
+const SYNC_BEGIN = `${ESC}?2026h`;
+const SYNC_END = `${ESC}?2026l`;
+
 /**
  * `stdout` for Ink with every write passed through a FrameDiff. Only for a terminal: a pipe gets what
- * Ink writes.
+ * Ink writes. Ink brackets each frame in synchronized-output marks, three writes; they are held and
+ * written as one (one system call, one packet over SSH), and not at all when the frame changed nothing.
  */
 export function diffingStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
 	const diff = new FrameDiff();
 	stdout.on('resize', () => diff.reset());
+	const send = (text: string, rest: unknown[]): boolean => (stdout.write as (c: string, ...r: unknown[]) => boolean)(text, ...rest);
+	/** What came after a synchronized-output begin, until its end; null when not inside one. */
+	let held: string | null = null;
+	const flush = (): boolean => {
+		const body = held;
+		held = null;
+		return body === null || body === '' ? true : send(`${SYNC_BEGIN}${body}${SYNC_END}`, []);
+	};
 	const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-		return (stdout.write as (c: string, ...r: unknown[]) => boolean)(diff.rewrite(text), ...rest);
+		const text = diff.rewrite(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+		if (rest.length > 0) {
+			// A write with a callback or an encoding: never held (nothing of Ink's passes one).
+			const body = held;
+			held = null;
+			return send(body === null ? text : `${SYNC_BEGIN}${body}${text}`, rest);
+		}
+		if (text === SYNC_BEGIN) {
+			if (held !== null) flush();
+			held = '';
+			// Ink ends the bracket in the same tick; should it ever not, what is held still goes out.
+			queueMicrotask(() => {
+				if (held !== null) {
+					const body = held;
+					held = null;
+					if (body !== '') send(`${SYNC_BEGIN}${body}`, []);
+				}
+			});
+			return true;
+		}
+		if (held !== null) {
+			if (text === SYNC_END) return flush();
+			held += text;
+			return true;
+		}
+		return text === '' ? true : send(text, rest);
 	};
 	return new Proxy(stdout, {
 		get(target, property) {
