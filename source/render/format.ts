@@ -59,11 +59,15 @@ export function formatClockShort(epochMs: number): string {
 	return `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}`;
 }
 
-/** How long ago, coarsest unit only: "8s ago", "3m ago", "5h ago", "2d ago". Future times read "now". */
+/** Ages under a minute step by this much: "now", "10s ago", ... "50s ago" (the screen redraws at each step). */
+export const AGE_STEP_MS = 10_000;
+
+/** How long ago, coarsest unit only: "now" (under 10 s), "20s ago", "3m ago", "5h ago", "2d ago". Future times read "now". */
 export function formatAge(epochMs: number, now: number): string {
 	const seconds = Math.floor((now - epochMs) / 1000);
-	if (seconds < 1) return 'now';
-	if (seconds < 60) return `${seconds}s ago`;
+	const step = AGE_STEP_MS / 1000;
+	if (seconds < step) return 'now';
+	if (seconds < 60) return `${seconds - (seconds % step)}s ago`;
 	const minutes = Math.floor(seconds / 60);
 	if (minutes < 60) return `${minutes}m ago`;
 	const hours = Math.floor(minutes / 60);

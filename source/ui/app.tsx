@@ -27,6 +27,7 @@ import {glyphsFor} from '../render/glyphs.js';
 import {useKeymap, type KeyTarget} from './keys/use-keymap.js';
 import {useMonitor} from './shared/use-monitor.js';
 import {Clocked, createTicker, type Clock} from './shared/ticker.js';
+import {AGE_STEP_MS} from '../render/format.js';
 import {useTerminalSize, type TerminalSize} from './shared/use-terminal-size.js';
 import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
 import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
@@ -100,7 +101,9 @@ export function App({
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useMonitor(monitor);
 	// Ages tick in the components that show them (Clocked below), not here: a tick redraws only those.
-	const ticker = useMemo(() => createTicker(clock, 1000), [clock]);
+	const ticker = useMemo(() => createTicker(clock, AGE_STEP_MS), [clock]);
+	// A status message expires after STATUS_MS: its own 1 s clock, running only while one is shown.
+	const statusTicker = useMemo(() => createTicker(clock, 1000), [clock]);
 	const [state, dispatch, latestState] = useLatestReducer(uiReducer, initialUiState);
 	const {main, errors} = useMemo(() => splitMetrics(snapshot.metrics), [snapshot.metrics]);
 	// Per snapshot, not per frame: the clock re-renders every second and the table is memoised on these.
@@ -286,7 +289,7 @@ export function App({
 		state.filterDraft !== null ? (
 			<FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />
 		) : state.status !== null || (mode === 'help' && !layout.statusLine) ? (
-			<Clocked ticker={ticker}>{bottomAt}</Clocked>
+			<Clocked ticker={state.status !== null ? statusTicker : ticker}>{bottomAt}</Clocked>
 		) : (
 			bottomAt(0)
 		);

@@ -45,13 +45,15 @@ test('clock times are UTC', () => {
 	assert.equal(formatClockShort(t), '03:07');
 });
 
-test('formatAge uses the coarsest unit', () => {
+test('formatAge uses the coarsest unit, in 10 s steps under a minute', () => {
 	const now = 1_000_000_000;
 	const cases: Array<[number, string]> = [
 		[now + 5000, 'now'],
 		[now, 'now'],
-		[now - 8000, '8s ago'],
-		[now - 59_999, '59s ago'],
+		[now - 8000, 'now'],
+		[now - 10_000, '10s ago'],
+		[now - 18_000, '10s ago'],
+		[now - 59_999, '50s ago'],
 		[now - 3 * 60_000, '3m ago'],
 		[now - 5 * 3_600_000, '5h ago'],
 		[now - 3 * 86_400_000, '3d ago'],

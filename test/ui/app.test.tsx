@@ -127,6 +127,7 @@ test('ages tick with the clock', async () => {
 	const started = Date.now();
 	const clock = () => NOW + (Date.now() - started);
 	const {until} = renderApp(snapshot(), {columns: 80, rows: 24}, clock);
-	await until(/metrics 8s ago/);
-	await until(/metrics 9s ago/, 'one second later');
+	// 8 s after the last poll reads "now"; the clock steps at the wall clock's next 10 s (12:03:10).
+	await until(/metrics now/);
+	await until(/metrics 10s ago/, 'at the next 10 s step');
 });

@@ -24,15 +24,15 @@ test('region and profile, live, and both source ages', async () => {
 	assert.match(frame, /iot-monitor/);
 	assert.match(frame, /us-east-1 · prod/);
 	assert.match(frame, /● live/);
-	assert.match(frame, /metrics 8s ago/);
-	assert.match(frame, /trail 3s ago/);
+	assert.match(frame, /metrics now/);
+	assert.match(frame, /trail now/);
 	assert.doesNotMatch(frame, /DEMO/);
 });
 
 test('wide terminals add UTC clock times', async () => {
 	const frame = await frameOf({snapshot: snapshot(), now: NOW, width: 120});
-	assert.match(frame, /metrics 12:03:00 UTC \(8s ago\)/);
-	assert.match(frame, /trail 12:03:05 \(3s ago\)/);
+	assert.match(frame, /metrics 12:03:00 UTC \(now\)/);
+	assert.match(frame, /trail 12:03:05 \(now\)/);
 });
 
 test('DEMO badge in demo mode', async () => {
@@ -67,7 +67,7 @@ test('never refreshed shows a dash, not a time', async () => {
 
 test('flag counts: "▼▲ 3 CRIT · 1 WARN" before the source ages, within 80 columns', async () => {
 	const frame = await frameOf({snapshot: snapshot({metrics: incidentMetrics(), status: 'CRIT'}), now: NOW, width: 80});
-	assert.match(frame, /● live {2}▼▲ 3 CRIT · 1 WARN · metrics 8s ago · trail 3s ago/);
+	assert.match(frame, /● live {2}▼▲ 3 CRIT · 1 WARN · metrics now · trail now/);
 	assert.ok(textWidth(frame) <= 80, frame);
 });
 
@@ -85,8 +85,8 @@ test('all normal: "✓ all normal" when wide, "✓ OK" when narrow', async () =>
 	const ok = snapshot({metrics: [judged('Ping.Success', () => 100, {expected: 100, low: 80, high: 120})], status: 'OK'});
 	assert.match(await frameOf({snapshot: ok, now: NOW, width: 120}), /● live {2}✓ all normal · metrics 12:03:00 UTC/);
 	cleanup();
-	const narrow = await frameOf({snapshot: ok, now: NOW, width: 80});
-	assert.match(narrow, /iot-monitor.*● live {2}✓ OK · metrics 8s ago/);
+	const narrow = await frameOf({snapshot: ok, now: NOW + 20_000, width: 80});
+	assert.match(narrow, /iot-monitor.*● live {2}✓ OK · metrics 20s ago/);
 });
 
 test('learning progress while baselines load, also beside flags when there is room', async () => {

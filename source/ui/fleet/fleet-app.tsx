@@ -68,7 +68,8 @@ export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, k
 	const g = style.glyphs;
 	const size = useTerminalSize(sizeOverride);
 	const snapshot = useFleet(fleet);
-	const ticker = useMemo(() => createTicker(clock, 1000), [clock]);
+	// A status message expires after STATUS_MS: its own 1 s clock, running only while one is shown.
+	const statusTicker = useMemo(() => createTicker(clock, 1000), [clock]);
 	const [state, dispatch, latestState] = useLatestReducer(fleetReducer, initialFleetState);
 	const summaries = useMemo(() => snapshot.scopes.map(view => view.summary), [snapshot.scopes]);
 	const keys = useMemo(() => summaries.map(scopeKeyOf), [summaries]);
@@ -194,7 +195,7 @@ export function FleetApp({fleet, onExit, size: sizeOverride, clock = Date.now, k
 						))}
 					</Box>
 				)}
-				{status !== null ? <Clocked ticker={ticker}>{bottom}</Clocked> : bottom(0)}
+				{status !== null ? <Clocked ticker={statusTicker}>{bottom}</Clocked> : bottom(0)}
 			</Box>
 		</DisplayContext.Provider>
 	);

@@ -1,7 +1,8 @@
 /**
- * The clock for ages on screen ("8s ago"). One timer for the whole screen, so every age that ticks
+ * The clock for ages on screen ("20s ago"). One timer for the whole screen, so every age that ticks
  * lands in the same frame, and only the components that show an age subscribe: a tick re-renders
- * them, not the App and not the panels around them.
+ * them, not the App and not the panels around them. Ages step by AGE_STEP_MS (formatAge), so the
+ * screen's clock ticks at that step: an idle screen redraws 6 times a minute, not 60.
  */
 import {useSyncExternalStore, type ReactNode} from 'react';
 
@@ -14,13 +15,23 @@ export type Ticker = {
 	readonly subscribe: (listener: () => void) => () => void;
 };
 
-/** A ticker reading `clock` every `intervalMs` while anything is subscribed. */
+/**
+ * A ticker reading `clock` every `intervalMs` while anything is subscribed, on the wall clock's multiples
+ * of `intervalMs` (every age on screen steps at the same moment, and a 10 s ticker wakes 6 times a minute).
+ */
 export function createTicker(clock: Clock, intervalMs: number): Ticker {
 	let now = clock();
 	const listeners = new Set<() => void>();
 	let timer: NodeJS.Timeout | undefined;
+	const schedule = (): void => {
+		const wait = intervalMs - (((clock() % intervalMs) + intervalMs) % intervalMs);
+		timer = setTimeout(tick, wait === 0 ? intervalMs : wait);
+		// A clock alone must never keep the process alive (stdin and the monitor's polls do that).
+		timer.unref();
+	};
 	const tick = (): void => {
 		now = clock();
+		schedule();
 		for (const listener of [...listeners]) listener();
 	};
 	return {
@@ -29,14 +40,12 @@ export function createTicker(clock: Clock, intervalMs: number): Ticker {
 			listeners.add(listener);
 			if (timer === undefined) {
 				now = clock();
-				timer = setInterval(tick, intervalMs);
-				// A clock alone must never keep the process alive (stdin and the monitor's polls do that).
-				timer.unref();
+				schedule();
 			}
 			return () => {
 				listeners.delete(listener);
 				if (listeners.size === 0 && timer !== undefined) {
-					clearInterval(timer);
+					clearTimeout(timer);
 					timer = undefined;
 				}
 			};
