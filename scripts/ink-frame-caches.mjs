@@ -16,7 +16,9 @@ function patched(path, replacements) {
  * cache that tokenizes every line again, and every row of the grid turned back into a string. When only
  * an age changed, all but one or two rows are the same as in the last frame. Patched:
  * - the line caches outlive the frame (bounded: cleared when full), and blank cells share one object
- *   (cells are replaced, never changed in place);
+ *   (cells are replaced, never changed in place). A styledChars entry is one object per character of a
+ *   written text (~65 KB for a styled 200-column line), and only rows that miss ROW_STRINGS ask for it,
+ *   so it keeps 32 (128 held ~8 MB, filling over half an hour and then cleared: a slow RSS sawtooth);
  * - Output.get() (ROW_CACHED_GET) first collects, per row, what is written on it (column and text, after
  *   clipping and transformers, in order), and only a row whose writes differ from every row seen lately
  *   gets a grid of cells and is turned into a string; the others are one Map lookup. Rows are independent
@@ -199,7 +201,7 @@ export const inkFrameCaches = {
 						'class OutputCaches {',
 						'    get widths() { return boundedCache(FRAME_CACHES.widths, 4096); }',
 						'    get blockWidths() { return boundedCache(FRAME_CACHES.blockWidths, 256); }',
-						'    get styledChars() { return boundedCache(FRAME_CACHES.styledChars, 128); }',
+						'    get styledChars() { return boundedCache(FRAME_CACHES.styledChars, 32); }',
 					].join('\n'),
 				],
 				["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(BLANK_CELL);'],
