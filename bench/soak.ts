@@ -15,6 +15,11 @@
 // tail's events lost/duplicated (judged at the end against the endpoint's own answer over the same
 // window, each event counted in the phase of its EventTime), and the UI's RSS at the phase's start and end.
 //
+// Both run as users run them: ./dist/cli.js through its own `#!/usr/bin/env -S node <flags>` line (the npm
+// bin does the same), so with the Node flags it ships with (a 4 MiB young generation), not `node dist/cli.js`.
+// NODE_OPTIONS reaches both, e.g. NODE_OPTIONS=--heapsnapshot-signal=SIGUSR2 to take heap snapshots of the
+// UI (its pid is printed at start) with `kill -USR2 <pid>`.
+//
 // Usage: npm run soak -- --minutes 30   (default 30; --minutes 2 is a quick smoke run; --poll-interval 10s)
 // Linux only (tmux, /proc). Warm-up (start-up) 60-150 s, then 7 phases of (minutes - warm-up) / 7 each.
 import {execFileSync, spawn} from 'node:child_process';
@@ -171,7 +176,7 @@ function startTail(port: number) {
 		env[key!] = value.join('=');
 	}
 	delete env['CI'];
-	const child = spawn(process.execPath, [CLI, 'tail', '--json', '--since', `${TAIL_SINCE_MIN}m`], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(`./${CLI}`, ['tail', '--json', '--since', `${TAIL_SINCE_MIN}m`], {env, stdio: ['ignore', 'pipe', 'pipe']});
 	let buffer = '';
 	child.stdout.on('data', chunk => {
 		buffer += String(chunk);
@@ -306,8 +311,9 @@ function lookupStats(lookups: readonly number[], from: number, to: number): {max
 
 const started = now();
 tmux('start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';', 'new-session', '-d', '-s', 'soak', '-x', '200', '-y', '50',
-	`env -u CI ${awsEnv(uiProxy.port).join(' ')} ${process.execPath} ${CLI} --poll-interval ${POLL} --lookback 30m`);
+	`env -u CI ${awsEnv(uiProxy.port).join(' ')} ./${CLI} --poll-interval ${POLL} --lookback 30m`);
 const pid = Number(tmux('display-message', '-p', '-t', 'soak', '#{pane_pid}').trim());
+process.stderr.write(`soak: UI pid ${pid}, started as ./${CLI} (${readFileSync(CLI, 'utf8').split('\n', 1)[0]!.slice(2)})\n`);
 const tail = startTail(tailProxy.port);
 const rows: Row[] = [];
 const WARM_MIN_MS = 60_000;
