@@ -3,8 +3,8 @@
  * as an organization of ACCOUNTS accounts (default 50) in REGIONS regions (default 3) with the default
  * metrics, an organization trail log group in the first region, and an incident in one scope. Then:
  *   1. one `--once --json` run (the shipped CLI) learns and caches every scope's baselines;
- *   2. a live fleet monitor (bench/fleet-app.ts, the shipped FleetMonitor) starts on that cache and runs
- *      for --minutes (default 5).
+ *   2. a live fleet monitor (bench/fleet-app.ts, the shipped FleetMonitor, with the V8 flags of the shipped
+ *      launcher's #! line in scripts/loader.js) starts on that cache and runs for --minutes (default 5).
  *   3. the shipped bundle (dist/cli.js: `npm run build` first) in an 80x24 pseudo-terminal on that cache:
  *      spawn to the first overview frame with data, and keypress-to-frame on the overview (KEYS presses
  *      of j and k, GAP_MS apart; a key's frame is the first output after it that draws the ▸ on another row).
@@ -13,7 +13,7 @@
  * Flags: --accounts N, --regions a,b,c, --minutes M, --baseline-days D, --lookback DUR.
  */
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -76,10 +76,12 @@ line('scopes flagged (the incident is in ' + `${incident.account}/${incident.reg
 // warm cache: spawn to the first overview frame with data, then keypress-to-frame on the overview.
 await overviewFigures();
 
-// 3. The live monitor on the warm cache.
+// 3. The live monitor on the warm cache, with the Node flags the shipped launcher gives V8 (its #! line:
+// e.g. a smaller young generation), so its memory is what a user's process would hold.
+const launcherFlags = (/^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync('scripts/loader.js', 'utf8').split('\n')[0] ?? '')?.[1] ?? '').split(' ').filter(Boolean);
 const runStart = Date.now();
 const spawnAt = performance.now();
-const app = spawn(process.execPath, ['--import', 'tsx', 'bench/fleet-app.ts', ...common], {env, stdio: ['ignore', 'pipe', 'inherit']});
+const app = spawn(process.execPath, [...launcherFlags, '--import', 'tsx', 'bench/fleet-app.ts', ...common], {env, stdio: ['ignore', 'pipe', 'inherit']});
 let buffer = '';
 let firstData = null as {ms: number; seen: number} | null;
 app.stdout.on('data', chunk => {
@@ -124,7 +126,7 @@ for (let i = 0, j = 0; i < times.length; i++) {
 }
 line('FilterLogEvents requests/s (mean, busiest rolling second)', `${(filter.length / seconds).toFixed(2)}, ${busiest} (${filter.length} in ${seconds.toFixed(0)} s)`);
 line('ListMetrics requests in the run', String(log.filter(entry => entry.operation === 'ListMetrics').length));
-line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.toFixed(0)} MiB)`);
+line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.toFixed(0)} MiB; node ${[...launcherFlags, '--import tsx'].join(' ')})`);
 await sim.close();
 rmSync(home, {recursive: true, force: true});
 process.exit(0);

@@ -7,6 +7,7 @@
  */
 import {GetMetricDataCommand, ListMetricsCommand, type CloudWatchClient, type MetricDataQuery} from '@aws-sdk/client-cloudwatch';
 import {NAMESPACE} from '../iot/catalog.js';
+import {BucketValues} from './bucket-values.js';
 import {chooseSeries, MAX_QUERIES, type Discovery, type MetricWindow, type SeriesRef, type WindowRequest} from './metrics.js';
 
 /** The account a series belongs to; `null` is the caller's own account (queried without AccountId). */
@@ -97,7 +98,7 @@ export async function fetchFleetWindows(
 	if (batch.length > 0) batches.push(batch);
 	for (const metric of metrics) {
 		const byName = out.get(metric.account) ?? new Map<string, MetricWindow>();
-		byName.set(metric.metric, {values: new Map(), error: null});
+		byName.set(metric.metric, {values: new BucketValues(request.start, request.end, request.periodSeconds * 1000), error: null});
 		out.set(metric.account, byName);
 	}
 	const readBatch = async (group: readonly ScopedMetric[]): Promise<void> => {
@@ -141,14 +142,14 @@ export async function fetchFleetWindows(
 					out.get(metric.account)!.set(metric.metric, {...window, error: `${result.StatusCode}${message ? `: ${message}` : ''}`});
 					continue;
 				}
-				const target = window.values as Map<number, number>;
+				const target = window.values as BucketValues;
 				const stamps = result.Timestamps ?? [];
 				const values = result.Values ?? [];
 				for (let i = 0; i < stamps.length; i++) {
 					const t = stamps[i]!.getTime();
 					const v = values[i];
 					if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-					target.set(t, (target.get(t) ?? 0) + v);
+					target.add(t, v);
 				}
 			}
 			nextToken = page.NextToken;

@@ -33,13 +33,22 @@ export function parseLogGroupArn(text: string): {region: string; account: string
 	return match ? {region: match[1]!, account: match[2]!, name: match[3]!} : null;
 }
 
+/**
+ * What a tail remembers of the log events it decoded: per CloudWatch Logs event id (unique and immutable
+ * within a log group), the CloudTrail record's eventID and time. With it a log event the caller already
+ * holds (LookupPageRequest.known) is left out of a page without its record being parsed and packed again:
+ * a tail re-reads 15-20 minutes of overlap every poll, almost all of it known.
+ */
+export type LogEventMemo = Map<string, {readonly id: string; readonly t: number}>;
+
 /** One FilterLogEvents page of IoT records (oldest first), decoded and placed in their scopes. */
 export async function filterIotLogPage(
 	client: CloudWatchLogsClient,
 	group: LogGroupRef,
 	request: LookupPageRequest,
 	signal?: AbortSignal,
-): Promise<{events: ScopedEvent[]; nextToken: string | null; skipped: number}> {
+	memo?: LogEventMemo,
+): Promise<{events: ScopedEvent[]; nextToken: string | null; skipped: number; knownOldest?: number}> {
 	const answer = await client.send(
 		new FilterLogEventsCommand({
 			logGroupIdentifier: group.identifier,
@@ -54,13 +63,29 @@ export async function filterIotLogPage(
 	// skipped and counted, the rest of the page is kept.
 	const events: ScopedEvent[] = [];
 	let skipped = 0;
+	let knownOldest = Infinity;
+	const {known} = request;
 	for (const logEvent of Array.isArray(answer.events) ? answer.events : []) {
-		const message: unknown = typeof logEvent === 'object' && logEvent !== null ? logEvent.message : undefined;
+		const object = typeof logEvent === 'object' && logEvent !== null ? logEvent : null;
+		const logId: unknown = object?.eventId;
+		const remembered = memo && known && typeof logId === 'string' ? memo.get(logId) : undefined;
+		if (remembered && known!.has(remembered.id)) {
+			knownOldest = Math.min(knownOldest, remembered.t);
+			continue;
+		}
+		const message: unknown = object?.message;
 		const event = typeof message === 'string' ? decodeLogRecord(message) : null;
-		if (event) events.push(event);
-		else skipped++;
+		if (event) {
+			events.push(event);
+			if (memo && typeof logId === 'string') memo.set(logId, {id: event.eventId, t: event.eventTime});
+		} else skipped++;
 	}
-	return {events, nextToken: typeof answer.nextToken === 'string' ? answer.nextToken : null, skipped};
+	// Forget the log events whose records the caller no longer holds (dropped past its window or its cap).
+	if (memo && known && memo.size > 2 * known.size + 1000) {
+		for (const [logId, entry] of memo) if (!known.has(entry.id)) memo.delete(logId);
+	}
+	const nextToken = typeof answer.nextToken === 'string' ? answer.nextToken : null;
+	return knownOldest === Infinity ? {events, nextToken, skipped} : {events, nextToken, skipped, knownOldest};
 }
 
 /** One log event's message (a CloudTrail record) as a ScopedEvent; null when it is not a usable record. */

@@ -12,7 +12,7 @@ import {CloudWatchClient, GetMetricDataCommand} from '@aws-sdk/client-cloudwatch
 import {FleetMonitor, type FleetMonitorOptions} from '../../source/monitor/fleet/fleet-monitor.js';
 import {fleetSnapshotToJson} from '../../source/monitor/fleet/fleet-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
-import type {FleetSnapshot, ScopeView} from '../../source/types.js';
+import type {FleetSnapshot, MetricSeries, ScopeView} from '../../source/types.js';
 import {BASE, runningClock} from '../aws/helpers.js';
 import {recordText} from '../../source/trail/packed-record.js';
 import {GROUP, PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';
@@ -215,6 +215,49 @@ test('a live start on cached baselines learns their gap from its first refresh (
 		assert.ok(judgedMetrics.every(metric => metric.judgement !== 'learning'));
 		assert.deepEqual(judgedMetrics, fleetSnapshotToJson(once).metrics);
 	} finally {
+		await rig.close();
+	}
+});
+
+test('a refresh asks only for the minutes since the previous answer (and a few before), and shows the same points a whole read would (the detectors are fed the same)', async () => {
+	const running = runningClock();
+	let later = 0;
+	const rig = await startOrg({now: () => running() + later});
+	// What each GetMetricData asked for, seen by the real client on its way out.
+	const asked: Array<{region: string; minutes: number}> = [];
+	for (const region of rig.clients.regions) {
+		region.cloudwatch.middlewareStack.add(
+			next => async args => {
+				const input = args.input as {StartTime?: Date; EndTime?: Date};
+				if (input.StartTime && input.EndTime) asked.push({region: region.region, minutes: (input.EndTime.getTime() - input.StartTime.getTime()) / MINUTE});
+				return next(args);
+			},
+			{step: 'initialize', name: 'askedWindow'},
+		);
+	}
+	const fleet = monitor(rig);
+	try {
+		await fleet.pollOnce();
+		later = 7 * MINUTE;
+		asked.length = 0;
+		const before = rig.sim.requestLog().length;
+		const second = await fleet.pollOnce();
+		// The same requests as a whole read (one per region here), each for the 7 new minutes and 5 before them.
+		assert.deepEqual(asked.map(a => a.region).sort(), ['eu-west-1', 'us-east-1']);
+		assert.ok(asked.every(a => a.minutes === 12), JSON.stringify(asked));
+		assert.equal(rig.sim.requestLog().slice(before).filter(entry => entry.operation === 'GetMetricData').length, 2);
+		// A monitor that reads the whole window at that moment gets the same points: the detectors are fed
+		// exactly what a whole read would feed them (their bands differ only by the history's start).
+		const whole = await monitor(rig, {now: () => second.generatedAt}).pollOnce();
+		assert.equal(whole.scopes.length, second.scopes.length);
+		const seen = (series: readonly MetricSeries[]) => series.map(s => ({name: s.name, state: s.state, points: s.points, latest: s.latest, dimensionSets: s.dimensionSets, error: s.error}));
+		for (const v of second.scopes) {
+			const other = view(whole, v.summary.account, v.summary.region);
+			assert.deepEqual(seen(v.snapshot.metrics), seen(other.snapshot.metrics), `${v.summary.account} ${v.summary.region}`);
+			assert.ok(v.snapshot.metrics.some(s => s.points.length === 90 && s.points.some(p => p.v > 0) && s.judgement === 'judged'));
+		}
+	} finally {
+		fleet.stop();
 		await rig.close();
 	}
 });

@@ -7,7 +7,7 @@
  * backoff are the tail's own; this file only chooses the pages and places the events.
  */
 import type {FleetClients, RegionClients} from '../../aws/fleet-clients.js';
-import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogGroupRef} from '../../aws/logs.js';
+import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogEventMemo, type LogGroupRef} from '../../aws/logs.js';
 import {lookupIotPage} from '../../aws/trail.js';
 import type {ScopedEvent} from '../../types.js';
 import {TrailTail, type TrailState} from '../trail-tail.js';
@@ -134,10 +134,11 @@ export class FleetEvents {
 	}
 
 	private logsTail(clients: RegionClients, group: LogGroupRef): TrailTail {
+		const memo: LogEventMemo = new Map();
 		return this.tail(clients, {
 			ratePerSecond: LOGS_RATE_PER_SECOND,
 			api: {service: 'CloudWatch Logs', operation: 'FilterLogEvents'},
-			fetchPage: (request, signal) => filterIotLogPage(clients.logs, group, request, signal),
+			fetchPage: (request, signal) => filterIotLogPage(clients.logs, group, request, signal, memo),
 			operation: 'FilterLogEvents',
 		});
 	}

@@ -6,7 +6,8 @@
  * that account's. Never throws.
  */
 import type {CloudWatchClient} from '../../aws/clients.js';
-import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type ScopedMetric} from '../../aws/fleet-metrics.js';
+import {BucketValues} from '../../aws/bucket-values.js';
+import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type FleetWindows, type ScopedMetric} from '../../aws/fleet-metrics.js';
 import type {SeverityRules} from '../../baseline/severity.js';
 import type {MetricSeries} from '../../types.js';
 import {BaselineEngine} from '../baseline-engine.js';
@@ -19,6 +20,12 @@ const REDISCOVER_MS = 15 * 60_000;
 const HISTORY_RETRY_MS = 60_000;
 /** GetMetricData requests of one refresh out at once (a few: CloudWatch allows 50 per second per region). */
 const LIVE_CONCURRENCY = 3;
+/**
+ * A refresh asks again only for the minutes after the previous answer's end, and this many before it
+ * (a datapoint CloudWatch adds late to a settled bucket is still read); the older minutes of the window
+ * are the previous answer's. The same requests per refresh, a fraction of the datapoints to send and parse.
+ */
+const LIVE_OVERLAP_MS = 5 * 60_000;
 /** A live monitor writes the learned baselines this long after they are in (its first judged frame comes first). */
 const SAVE_DELAY_MS = 2_000;
 
@@ -79,6 +86,32 @@ function placeholder(name: string, error: string | null = null): MetricSeries {
 	};
 }
 
+/** The previous refresh's answer, and what it was asked for (a new discovery or account asks for the whole window again). */
+type LastLive = {readonly discovery: FleetDiscovery; readonly accounts: number; readonly start: number; readonly end: number; readonly windows: FleetWindows};
+
+/** Every metric of `fetched` (read from `from` on) over [start, end): the buckets before `from` are `previous`'s. */
+function carryOver(previous: FleetWindows, fetched: FleetWindows, start: number, from: number, end: number, stepMs: number): FleetWindows {
+	const out: FleetWindows = new Map();
+	for (const [account, byName] of fetched) {
+		const merged = new Map<string, {values: BucketValues; error: string | null}>();
+		for (const [name, window] of byName) {
+			const values = new BucketValues(start, end, stepMs);
+			const before = previous.get(account)?.get(name)?.values;
+			if (before) for (const [t, v] of before) if (t >= start && t < from) values.put(t, v);
+			for (const [t, v] of window.values) values.put(t, v);
+			merged.set(name, {values, error: window.error});
+		}
+		out.set(account, merged);
+	}
+	return out;
+}
+
+/** True when no metric of `windows` failed (a failed metric's earlier minutes are unknown: it is read whole again). */
+function clean(windows: FleetWindows): boolean {
+	for (const byName of windows.values()) for (const window of byName.values()) if (window.error) return false;
+	return true;
+}
+
 type Entry = {engine: BaselineEngine; series: readonly PackedSeries[]; error: string | null};
 
 const pack = (series: readonly MetricSeries[]): PackedSeries[] => series.map(packSeries);
@@ -86,6 +119,7 @@ const pack = (series: readonly MetricSeries[]): PackedSeries[] => series.map(pac
 export class RegionMetrics {
 	private discovery: FleetDiscovery | null = null;
 	private discoveredAt = 0;
+	private lastLive: LastLive | null = null;
 	private readonly entries = new Map<AccountKey, Entry>();
 	private history: Promise<void> | null = null;
 	/** Resolves true once the history has learned the cached baselines' gap from the live window, false if it will not. */
@@ -169,10 +203,18 @@ export class RegionMetrics {
 				const discovery = this.discovery.get(account);
 				for (const name of metrics) wanted.push({account, metric: name, series: discovery?.get(name) ?? []});
 			}
+			const discovered = this.discovery;
 			const fetchLive = (at: number): LiveWindow => {
 				const window = settledWindow(at, historyBuckets, settleLagMs);
 				operation = 'GetMetricData';
-				const windows = fetchFleetWindows(client, wanted, window, {signal, onRequest: () => onRequest('GetMetricData'), concurrency: LIVE_CONCURRENCY});
+				const previous = this.lastLive;
+				const from =
+					previous && previous.discovery === discovered && previous.accounts === this.entries.size && previous.end > window.start && previous.end <= window.end
+						? Math.max(window.start, previous.end - LIVE_OVERLAP_MS)
+						: window.start;
+				const fetched = fetchFleetWindows(client, wanted, {...window, start: from}, {signal, onRequest: () => onRequest('GetMetricData'), concurrency: LIVE_CONCURRENCY});
+				const windows =
+					previous && from > window.start ? fetched.then(answer => carryOver(previous.windows, answer, window.start, from, window.end, window.periodSeconds * 1000)) : fetched;
 				// Awaited below; a failure is handled there (and by the history that shares it).
 				windows.catch(() => {});
 				return {at, start: window.start, end: window.end, windows};
@@ -195,6 +237,7 @@ export class RegionMetrics {
 			}
 			live ??= fetchLive(at);
 			const windows = await live.windows;
+			this.lastLive = clean(windows) ? {discovery: discovered, accounts: this.entries.size, start: live.start, end: live.end, windows} : null;
 			// Cached baselines that only miss this answer's minutes are ready in moments: judged once, after
 			// that, rather than shown as learning first.
 			if (!waitForHistory) await this.liveGap;
