@@ -2,7 +2,7 @@
 import {summarize, compareScopes, worstStatus} from '../../source/monitor/fleet/scope-summary.js';
 import type {FleetHandle} from '../../source/monitor/types.js';
 import type {FleetSnapshot, ScopedEvent, ScopeView, Snapshot} from '../../source/types.js';
-import {event, health, incidentMetrics, NOW, snapshot} from './helpers.js';
+import {event, fakeHandle, health, incidentMetrics, NOW, snapshot} from './helpers.js';
 
 export const NAMES: Record<string, string> = {'123456789012': 'monitoring', '210987654321': 'prod-eu', '345678901234': 'staging'};
 
@@ -39,21 +39,5 @@ export function scoped(id: string, account: string, region: string, at = NOW): S
 export type FakeFleet = FleetHandle & {emit(next: FleetSnapshot): void; readonly calls: {paused: boolean[]; refresh: number}};
 
 export function fakeFleet(initial: FleetSnapshot = fleetSnapshot()): FakeFleet {
-	let current = initial;
-	const listeners = new Set<(s: FleetSnapshot) => void>();
-	const calls = {paused: [] as boolean[], refresh: 0};
-	return {
-		calls,
-		getSnapshot: () => current,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		refreshNow: () => void calls.refresh++,
-		setPaused: paused => void calls.paused.push(paused),
-		emit(next) {
-			current = next;
-			for (const listener of listeners) listener(next);
-		},
-	};
+	return fakeHandle(initial);
 }

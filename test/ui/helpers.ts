@@ -164,10 +164,17 @@ export type FakeMonitor = MonitorHandle & {
 	readonly calls: {paused: boolean[]; refresh: number};
 };
 
-/** A MonitorHandle over hand-written snapshots, recording the commands it receives. */
-export function fakeMonitor(initial: Snapshot = snapshot()): FakeMonitor {
+/** A handle (monitor or fleet) over hand-written snapshots, recording the commands it receives. */
+export function fakeHandle<S>(initial: S): {
+	getSnapshot(): S;
+	subscribe(listener: (snapshot: S) => void): () => void;
+	refreshNow(): void;
+	setPaused(paused: boolean): void;
+	emit(next: S): void;
+	readonly calls: {paused: boolean[]; refresh: number};
+} {
 	let current = initial;
-	const listeners = new Set<(s: Snapshot) => void>();
+	const listeners = new Set<(s: S) => void>();
 	const calls = {paused: [] as boolean[], refresh: 0};
 	return {
 		calls,
@@ -187,6 +194,11 @@ export function fakeMonitor(initial: Snapshot = snapshot()): FakeMonitor {
 			for (const listener of listeners) listener(next);
 		},
 	};
+}
+
+/** A MonitorHandle over hand-written snapshots, recording the commands it receives. */
+export function fakeMonitor(initial: Snapshot = snapshot()): FakeMonitor {
+	return fakeHandle(initial);
 }
 
 /** Key sequences as a terminal sends them. */
