@@ -18,6 +18,11 @@ export type TrailTailOptions = {
 	readonly lookbackMs: number;
 	/** Late events are found by re-reading this much before the previous poll's end (at least 15 min). */
 	readonly overlapMs: number;
+	/**
+	 * Pages come oldest first (FilterLogEvents), not newest first (LookupEvents): until the first poll has
+	 * read its last page, the newest minutes are not read yet.
+	 */
+	readonly oldestFirst?: boolean;
 	/** Delivered this long after its EventTime, an event is late (default LATE_AFTER_MS, source/monitor/events.ts). */
 	readonly lateAfterMs?: number;
 	readonly ratePerSecond: number;
@@ -55,6 +60,11 @@ export type TrailState = {
 	 * was kept). Each poll re-reads its overlap, so a bad event is counted once per poll, not once per read.
 	 */
 	readonly skipped: number;
+	/**
+	 * The newest minutes are read: the first page of a newest-first source, or the last page of the first
+	 * poll of an oldest-first one. Until then a count of recent events would read 0 where it is unknown.
+	 */
+	readonly caughtUp: boolean;
 };
 
 export class TrailTail {
@@ -66,7 +76,7 @@ export class TrailTail {
 	private state: Omit<TrailState, 'events'>;
 
 	constructor(private readonly options: TrailTailOptions) {
-		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0, skipped: 0};
+		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0, skipped: 0, caughtUp: false};
 	}
 
 	getState(): TrailState {
@@ -118,6 +128,7 @@ export class TrailTail {
 					error: null,
 					lastSuccess: now(),
 					since: this.lastPollEnd === null ? covered : Math.min(this.state.since, covered),
+					caughtUp: this.state.caughtUp || !this.options.oldestFirst || !token,
 				};
 				this.options.onChange();
 				if (!token || signal.aborted) break;

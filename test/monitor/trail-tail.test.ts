@@ -224,3 +224,23 @@ test('after a throttle storm the tail retries within its poll interval (maxBacko
 		await rig.close();
 	}
 });
+
+test('caught up: after the first page of a newest-first source, only after the last page of an oldest-first one', async () => {
+	const rig = await startRig({quiet: true});
+	try {
+		const now = rig.now();
+		rig.sim.injectEvents(Array.from({length: 180}, (_, i) => ({eventId: `burst-${i}`, eventTime: now - 2 * MINUTE + i * 100, eventName: 'CreateThing'})));
+		for (const oldestFirst of [false, true]) {
+			const seen: boolean[] = [];
+			let tail: TrailTail | null = null;
+			tail = tailFor(rig, {oldestFirst, onChange: () => seen.push(tail!.getState().caughtUp)}).tail;
+			assert.equal(tail.getState().caughtUp, false, 'nothing read yet');
+			await tail.poll(new AbortController().signal);
+			assert.ok(seen.length >= 4, `paged: ${seen.length} pages`);
+			if (oldestFirst) assert.deepEqual(seen, [...seen.slice(0, -1).map(() => false), true], 'oldest first: only the last page reaches now');
+			else assert.ok(seen.every(Boolean), 'newest first: the first page holds the newest minutes');
+		}
+	} finally {
+		await rig.close();
+	}
+});

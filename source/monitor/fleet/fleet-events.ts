@@ -140,6 +140,7 @@ export class FleetEvents {
 			api: {service: 'CloudWatch Logs', operation: 'FilterLogEvents'},
 			fetchPage: (request, signal) => filterIotLogPage(clients.logs, group, request, signal, memo),
 			operation: 'FilterLogEvents',
+			oldestFirst: true,
 		});
 	}
 
@@ -159,7 +160,7 @@ export class FleetEvents {
 
 	private tail(
 		clients: RegionClients,
-		source: Pick<ConstructorParameters<typeof TrailTail>[0], 'ratePerSecond' | 'api' | 'fetchPage'> & {operation: string},
+		source: Pick<ConstructorParameters<typeof TrailTail>[0], 'ratePerSecond' | 'api' | 'fetchPage' | 'oldestFirst'> & {operation: string},
 	): TrailTail {
 		const {options} = this;
 		return new TrailTail({
@@ -172,6 +173,7 @@ export class FleetEvents {
 			maxPages: options.maxPages,
 			api: source.api!,
 			fetchPage: source.fetchPage!,
+			...(source.oldestFirst ? {oldestFirst: true} : {}),
 			onChange: options.onChange,
 			onCall: () => options.onRequest(source.operation, clients.region),
 			onEvents: added => options.onEvents(added as readonly ScopedEvent[]),

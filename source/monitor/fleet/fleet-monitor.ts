@@ -324,7 +324,8 @@ export class FleetMonitor {
 					alarmsError: null,
 				};
 				const name = this.options.accountNames?.[scope.account] ?? scope.account;
-				const summary = summarize(scope, name, snapshot, covered ? this.recentCount(scope) : null);
+				// Events of the last 15 minutes are counted once the tail has read them (an oldest-first backlog has not yet).
+				const summary = summarize(scope, name, snapshot, covered && trail?.caughtUp === true ? this.recentCount(scope) : null);
 				// The overview reads the summary; the points and bands of a scope are made only when it is opened or printed.
 				let full: Snapshot | null = null;
 				views.push({
