@@ -12,6 +12,7 @@ import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
 import type {FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../types.js';
 import type {Snapshot, SourceHealth, TrailEvent} from '../../types.js';
 import {CallCounter, ERROR_RETRY_MS} from '../call-counter.js';
+import {errorRetryMs} from '../backoff.js';
 import {mergeEvents} from '../events.js';
 import {overallStatus} from '../monitor.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
@@ -155,12 +156,15 @@ export class FleetMonitor {
 	start(): void {
 		if (this.running) return;
 		this.running = true;
-		for (const region of this.regions) void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState());
+		for (const region of this.regions) {
+			void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState(), this.options.pollIntervalMs ?? 60_000);
+		}
 		for (const region of this.events.sourceRegions()) {
 			void this.loop(
 				() => this.events.pollRegion(region, this.abort.signal),
 				() => this.options.tailIntervalMs ?? 10_000,
 				() => ({error: this.events.failing(region) ? 'failing' : null, throttled: false}),
+				this.options.tailIntervalMs ?? 10_000,
 			);
 		}
 	}
@@ -206,7 +210,13 @@ export class FleetMonitor {
 		return Math.max(1_000, Math.min(interval, settle));
 	}
 
-	private async loop(poll: () => Promise<void>, delay: () => number, state: () => {error: string | null; throttled: boolean}): Promise<void> {
+	/** Polls one source until stopped: after a failure the error retry steps, never longer than its `intervalMs`. */
+	private async loop(
+		poll: () => Promise<void>,
+		delay: () => number,
+		state: () => {error: string | null; throttled: boolean},
+		intervalMs: number,
+	): Promise<void> {
 		const signal = this.abort.signal;
 		let failures = 0;
 		while (!signal.aborted) {
@@ -217,8 +227,7 @@ export class FleetMonitor {
 				this.emit();
 			}
 			if (signal.aborted) break;
-			const steps = this.options.errorRetryMs ?? ERROR_RETRY_MS;
-			const wait = this.paused ? 3600_000 : failures > 0 ? (steps[Math.min(failures, steps.length) - 1] ?? 5_000) : delay();
+			const wait = this.paused ? 3600_000 : failures > 0 ? errorRetryMs(failures, this.options.errorRetryMs ?? ERROR_RETRY_MS, intervalMs) : delay();
 			await sleep(wait, AbortSignal.any([signal, this.wake.signal]));
 			if (this.wake.signal.aborted) this.wake = new AbortController();
 		}
