@@ -122,6 +122,9 @@ const result = await build({
 		'@alcalzone/ansi-tokenize': fastAnsiTokenize,
 		'yoga-layout': yogaDeferred,
 	},
+	// The OAM client (account names in fleet mode) is an older SDK tree loaded on first use from node_modules:
+	// bundled, it would add its parse to every start.
+	external: ['@aws-sdk/client-oam'],
 	plugins: [deferStartupWork, inkFrameCaches],
 	logLevel: 'warning',
 	// BUILD_META=file writes esbuild's metafile (what each package adds to the bundle) for size work.
@@ -130,8 +133,8 @@ const result = await build({
 if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile));
 
 // A vm.Script has no loader for import(): the bundle's few dynamic imports are of Node built-ins (the
-// SDK's lazily loaded node:http), which require() gives just as well.
-const bundle = result.outputFiles[0].text.replace(/(?<![\w$.])import\((?="node:[a-z_/]+"\))/g, '__importBuiltin(');
+// SDK's lazily loaded node:http) and of the external OAM client, which require() gives just as well.
+const bundle = result.outputFiles[0].text.replace(/(?<![\w$.])import\((?="(?:node:[a-z_/]+|@aws-sdk\/client-oam)"\))/g, '__importBuiltin(');
 const leftover = /(?<![\w$.])import\(.{0,40}/.exec(bundle);
 if (leftover) throw new Error(`the bundle has a dynamic import a vm.Script cannot run: ${leftover[0]}`);
 const wrapped =

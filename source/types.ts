@@ -229,7 +229,7 @@ export type FlaggedMetric = {
 
 /** What one overview row shows about a scope, worst first in FleetSnapshot.scopes. */
 export type ScopeSummary = ScopeRef & {
-	/** From the settings file's accountNames, else the 12-digit id. */
+	/** From the settings file's accountNames, else the account's OAM link label, else the 12-digit id. */
 	readonly accountName: string;
 	readonly status: Snapshot['status'];
 	/** The worst flag among its metrics (null: none flagged). */

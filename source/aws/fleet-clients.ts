@@ -8,6 +8,7 @@ import {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {createAwsClients, type AwsConnectOptions} from './clients.js';
+import {readLinkLabels, type LinkLabels} from './oam.js';
 
 export type RegionClients = {
 	readonly region: string;
@@ -22,6 +23,11 @@ export type FleetClients = {
 	readonly profile: string | null;
 	/** The caller's account id when the credentials carry it (SSO, some chains), else null. */
 	callerAccount(): Promise<string | null>;
+	/**
+	 * The OAM link labels of the linked accounts, read from every watched region's sink (the first label
+	 * seen for an account wins); `error` says why some could not be read (e.g. no oam:ListAttachedLinks).
+	 */
+	linkLabels(signal?: AbortSignal): Promise<LinkLabels>;
 	/** Clients for a region not in the list (e.g. the home region of an organization trail's log group). */
 	extra(region: string): RegionClients;
 	destroy(): void;
@@ -51,6 +57,11 @@ export async function createFleetClients(options: AwsConnectOptions & {readonly 
 	});
 	for (const region of options.regions.slice(1)) if (region !== first.region) built.push(make(region));
 	const extras = new Map<string, RegionClients>();
+	// The OAM client predates AWS_ENDPOINT_URL_*: the same variables, read here.
+	const env = process.env;
+	const oamEndpoint =
+		options.endpointUrl ??
+		(env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] === 'true' ? undefined : (env['AWS_ENDPOINT_URL_OAM'] ?? env['AWS_ENDPOINT_URL']));
 	const all = () => [...built, ...extras.values()];
 	return {
 		regions: built,
@@ -62,6 +73,16 @@ export async function createFleetClients(options: AwsConnectOptions & {readonly 
 			} catch {
 				return null;
 			}
+		},
+		async linkLabels(signal) {
+			const answers = await Promise.all(
+				built.map(clients =>
+					readLinkLabels({region: clients.region, credentials, timeoutMs: options.requestTimeoutMs ?? 10_000, ...(oamEndpoint ? {endpoint: oamEndpoint} : {})}, signal),
+				),
+			);
+			const labels = new Map<string, string>();
+			for (const answer of answers) for (const [account, label] of answer.labels) if (!labels.has(account)) labels.set(account, label);
+			return {labels, error: answers.find(answer => answer.error !== null)?.error ?? null};
 		},
 		extra(region) {
 			const known = built.find(clients => clients.region === region) ?? extras.get(region);

@@ -22,7 +22,7 @@ import {resolveDisplay} from '../render/display.js';
 import {glyphsFor, type Glyphs} from '../render/glyphs.js';
 import {writeSetting} from '../config/file.js';
 import {formatSettingsReport} from '../config/show.js';
-import {DEMO_ORG, isFleetMode, runFleet} from './run-fleet.js';
+import {demoOrgSim, isFleetMode, runFleet} from './run-fleet.js';
 import {collectAfterStartup} from './startup-garbage.js';
 
 /** Monitoring-plugin convention (Nagios, Icinga, Sensu): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
@@ -54,7 +54,7 @@ export async function runCommand(command: Command): Promise<number> {
 }
 
 async function runSimulator(port: number, seed: number, quiet: boolean, org = false): Promise<number> {
-	const sim = await startSimulator({port, seed, quiet, ...(org ? {org: {linkedAccounts: DEMO_ORG.linked, trailRegions: DEMO_ORG.regions, incidentScope: DEMO_ORG.incident}} : {})});
+	const sim = await startSimulator({port, seed, quiet, ...(org ? {org: demoOrgSim()} : {})});
 	process.stdout.write(`iot-monitor simulator listening on ${sim.url} (port ${sim.port})\n`);
 	process.stdout.write(`try: AWS_ENDPOINT_URL=${sim.url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x iot-monitor\n`);
 	await new Promise<void>(resolve => {

@@ -31,9 +31,15 @@ export const DEMO_ORG = {
 	regions: ['us-east-1', 'eu-west-1'],
 	linked: ['210987654321', '345678901234'],
 	incident: {account: '210987654321', region: 'eu-west-1'},
-	names: {'123456789012': 'monitoring', '210987654321': 'prod-eu', '345678901234': 'staging'} as Record<string, string>,
+	/** The monitoring account has no OAM link: the demo names it as a settings file would. */
+	names: {'123456789012': 'monitoring'} as Record<string, string>,
+	/** The linked accounts' names come from their OAM link labels, as in a real organization. */
+	labels: {'210987654321': 'prod-eu', '345678901234': 'staging'} as Record<string, string>,
 	logGroup: 'aws-controltower/CloudTrailLogs',
 };
+
+/** The embedded endpoint's organization for --demo --org. */
+export const demoOrgSim = () => ({linkedAccounts: DEMO_ORG.linked, trailRegions: DEMO_ORG.regions, incidentScope: DEMO_ORG.incident, linkLabels: DEMO_ORG.labels});
 
 const DEMO_CREDENTIALS = {accessKeyId: 'DEMO', secretAccessKey: 'DEMO', accountId: '123456789012'};
 
@@ -57,7 +63,7 @@ export async function runFleet(requested: MonitorCliOptions, tail: boolean): Pro
 			port: 0,
 			seed: options.seed,
 			quiet: options.quietFleet,
-			...(options.org ? {org: {linkedAccounts: DEMO_ORG.linked, trailRegions: DEMO_ORG.regions, incidentScope: DEMO_ORG.incident}} : {}),
+			...(options.org ? {org: demoOrgSim()} : {}),
 		});
 	}
 	const demoOrg = sim !== null && options.org;

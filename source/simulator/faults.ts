@@ -5,7 +5,7 @@
 import {SimError} from './protocol.js';
 import type {HostileEdit} from './hostile.js';
 
-export type FaultService = 'cloudwatch' | 'cloudtrail' | 'logs';
+export type FaultService = 'cloudwatch' | 'cloudtrail' | 'logs' | 'oam';
 
 export type FaultKind =
 	| 'throttle'
@@ -117,7 +117,7 @@ export function createFaultQueue(random: () => number = Math.random): FaultQueue
 export function checkFault(value: unknown): Fault {
 	const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
 	const service = input['service'];
-	if (service !== 'cloudwatch' && service !== 'cloudtrail' && service !== 'logs') throw new Error('service must be cloudwatch, cloudtrail or logs');
+	if (service !== 'cloudwatch' && service !== 'cloudtrail' && service !== 'logs' && service !== 'oam') throw new Error('service must be cloudwatch, cloudtrail, logs or oam');
 	const kind = input['kind'];
 	if (!KINDS.includes(kind as FaultKind)) throw new Error(`kind must be one of ${KINDS.join(', ')}`);
 	const operation = input['operation'];

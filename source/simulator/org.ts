@@ -29,6 +29,8 @@ export type OrgOptions = {
 	readonly trailHome?: string | null;
 	/** The scope that lives through the demo incidents (default: the monitoring account in us-east-1). */
 	readonly incidentScope?: ScopeRef;
+	/** OAM link labels of linked accounts (default: the account id, as a link made without a label template). */
+	readonly linkLabels?: Readonly<Record<string, string>>;
 };
 
 export type Org = {
@@ -39,6 +41,7 @@ export type Org = {
 	readonly trailRegions: readonly string[];
 	readonly trailHome: string | null;
 	readonly incidentScope: ScopeRef;
+	readonly linkLabels: Readonly<Record<string, string>>;
 	isIncidentScope(scope: ScopeRef): boolean;
 	/** Seed of one scope: the base seed for the monitoring account's home region. */
 	seedOf(scope: ScopeRef): number;
@@ -84,6 +87,7 @@ export function createOrg(options: OrgOptions & {seed: number; startedAt: number
 		trailRegions: options.trailRegions ?? [SIM_HOME_REGION, 'eu-west-1'],
 		trailHome: options.trailHome === undefined ? SIM_HOME_REGION : options.trailHome,
 		incidentScope,
+		linkLabels: options.linkLabels ?? {},
 		isIncidentScope,
 		seedOf,
 		fleet(scope) {

@@ -1,6 +1,6 @@
 /**
  * The embedded AWS-compatible endpoint: a real HTTP server on 127.0.0.1 that speaks enough CloudWatch
- * (JSON 1.0), CloudTrail (JSON 1.1) and CloudWatch Logs (JSON 1.1) for the real SDK clients, over a
+ * (JSON 1.0), CloudTrail (JSON 1.1), CloudWatch Logs (JSON 1.1) and OAM (REST-JSON) for the real SDK clients, over a
  * deterministic synthetic organization (source/simulator/org.ts). It reads the region from each request's
  * SigV4 credential scope (each region its own fleet) but does not check signatures, rate-limits
  * LookupEvents (2/s) and FilterLogEvents (5/s) per region like AWS, and takes injected faults.
@@ -14,6 +14,7 @@ import {type Fault, SIM_USER_ARN, checkFault, createFaultQueue, faultError, regi
 import {type HostileReport, corruptAnswer, editAnswer, hostileRng} from './hostile.js';
 import {type Incident, checkIncident} from './incidents.js';
 import {createLogsService} from './logs/service.js';
+import {createOamService, oamOperationOfPath} from './oam.js';
 import {type OrgOptions, type ScopeRef, createOrg, regionOfRequest} from './org.js';
 import {type ServiceHandler, SimError} from './protocol.js';
 import {type ServiceName, asSimError, parseJsonBody, readBody, routeTarget, send, sendError} from './wire.js';
@@ -151,6 +152,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			}).handle,
 			cloudtrail: (operation, input, at) => trailOf(region).handle(operation, input, at),
 			logs: logs.forRegion(region),
+			oam: createOamService(org, region, org.linkLabels),
 		};
 		regionHandlers.set(region, handlers);
 		return handlers;
@@ -196,7 +198,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	async function aws(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const target = request.headers['x-amz-target'];
-		const {service, operation} = routeTarget(typeof target === 'string' ? target : '');
+		// OAM is REST-JSON: no X-Amz-Target, the operation is the path (POST /ListSinks).
+		const oamOperation = target === undefined ? oamOperationOfPath((request.url ?? '/').split('?')[0] ?? '/') : null;
+		const {service, operation} = oamOperation ? {service: 'oam' as const, operation: oamOperation} : routeTarget(typeof target === 'string' ? target : '');
 		const name = operation === '' ? '(none)' : operation;
 		const authorization = request.headers['authorization'];
 		const region = regionOfRequest(typeof authorization === 'string' ? authorization : undefined);

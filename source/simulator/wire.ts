@@ -6,7 +6,7 @@ import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {SimError} from './protocol.js';
 
-export type ServiceName = 'cloudwatch' | 'cloudtrail' | 'logs';
+export type ServiceName = 'cloudwatch' | 'cloudtrail' | 'logs' | 'oam';
 
 /** Largest request body accepted (a 500-query GetMetricData is ~100 KB). */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -15,6 +15,7 @@ const CONTENT_TYPES: Record<ServiceName | 'unknown', string> = {
 	cloudwatch: 'application/x-amz-json-1.0',
 	cloudtrail: 'application/x-amz-json-1.1',
 	logs: 'application/x-amz-json-1.1',
+	oam: 'application/json',
 	unknown: 'application/json',
 };
 
@@ -85,13 +86,18 @@ export function send(
 /**
  * Writes an error. CloudWatch: `{"__type":"com.amazonaws.cloudwatch#Code","message"}` plus
  * `x-amzn-query-error: QueryCode;Sender` (Receiver for 5xx), which the query-compatible SDK uses to
- * name the exception. CloudTrail: `{"__type":"Code","Message"}`.
+ * name the exception. CloudTrail: `{"__type":"Code","Message"}`. OAM (REST-JSON): `x-amzn-errortype: Code` and `{"message"}`.
  */
 export function sendError(response: ServerResponse, service: ServiceName | undefined, error: SimError): void {
 	if (service === 'cloudwatch') {
 		const fault = error.status >= 500 ? 'Receiver' : 'Sender';
 		const body = JSON.stringify({__type: `com.amazonaws.cloudwatch#${error.code}`, message: error.message});
 		send(response, error.status, service, body, {'x-amzn-query-error': `${error.queryCode ?? error.code};${fault}`});
+		return;
+	}
+	if (service === 'oam') {
+		// REST-JSON: the error code travels in a header (and the body's message).
+		send(response, error.status, service, JSON.stringify({message: error.message}), {'x-amzn-errortype': error.code});
 		return;
 	}
 	const body =

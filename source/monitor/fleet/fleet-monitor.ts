@@ -34,7 +34,7 @@ export type FleetMonitorOptions = {
 	readonly accounts: AccountSelection;
 	/** The caller's account id when known (names the scope of its own metrics and LookupEvents). */
 	readonly selfAccount: string | null;
-	/** Account names from the settings file; others show their id. */
+	/** Account names from the settings file; they win over OAM link labels, which win over the id. */
 	readonly accountNames?: Readonly<Record<string, string>>;
 	/** The organization trail's log group (name or ARN); null: LookupEvents for the caller's account. */
 	readonly trailLogGroup: string | null;
@@ -75,6 +75,9 @@ export class FleetMonitor {
 	private running = false;
 	private snapshot: FleetSnapshot;
 	private pending: NodeJS.Timeout | null = null;
+	private labels: ReadonlyMap<string, string> = new Map();
+	private labelsRead: Promise<void> | null = null;
+	private labelsDone = false;
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
@@ -156,6 +159,7 @@ export class FleetMonitor {
 	start(): void {
 		if (this.running) return;
 		this.running = true;
+		void this.readLabels();
 		for (const region of this.regions) {
 			void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState(), this.options.pollIntervalMs ?? 60_000);
 		}
@@ -176,9 +180,9 @@ export class FleetMonitor {
 		this.pending = null;
 	}
 
-	/** Resolves once every region's metrics have answered (data or error), or after `timeoutMs`. */
+	/** Resolves once every region's metrics (and the account names) have answered, data or error, or after `timeoutMs`. */
 	whenAnswered(timeoutMs: number): Promise<void> {
-		const answered = () => this.regions.every(r => r.getState().lastSuccess !== null || r.getState().error !== null);
+		const answered = () => this.labelsDone && this.regions.every(r => r.getState().lastSuccess !== null || r.getState().error !== null);
 		if (answered()) return Promise.resolve();
 		return new Promise(resolve => {
 			const done = () => {
@@ -195,9 +199,23 @@ export class FleetMonitor {
 
 	/** One poll of everything, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<FleetSnapshot> {
-		await Promise.all([...this.regions.map(region => region.poll(this.abort.signal, true)), this.events.poll(this.abort.signal)]);
+		await Promise.all([...this.regions.map(region => region.poll(this.abort.signal, true)), this.events.poll(this.abort.signal), this.readLabels()]);
 		this.flush();
 		return this.snapshot;
+	}
+
+	/** Once: the OAM link labels of linked accounts (only when other accounts than the caller's are watched). */
+	private readLabels(): Promise<void> {
+		if (this.options.accounts.kind === 'self') {
+			this.labelsDone = true;
+			return Promise.resolve();
+		}
+		this.labelsRead ??= this.options.clients.linkLabels(this.abort.signal).then(answer => {
+			this.labels = answer.labels;
+			this.labelsDone = true;
+			this.emit();
+		});
+		return this.labelsRead;
 	}
 
 	private pollMetrics(region: RegionMetrics): Promise<void> {
@@ -332,7 +350,7 @@ export class FleetMonitor {
 					alarms: [],
 					alarmsError: null,
 				};
-				const name = this.options.accountNames?.[scope.account] ?? scope.account;
+				const name = this.options.accountNames?.[scope.account] ?? this.labels.get(scope.account) ?? scope.account;
 				// Events of the last 15 minutes are counted once the tail has read them (an oldest-first backlog has not yet).
 				const summary = summarize(scope, name, snapshot, covered && trail?.caughtUp === true ? this.recentCount(scope) : null);
 				// The overview reads the summary; the points and bands of a scope are made only when it is opened or printed.
