@@ -183,6 +183,11 @@ export type Snapshot = {
 	readonly alarmsError: string | null;
 	/** Unreadable parts of the latest DescribeAlarms answers, skipped (also in health.metrics.skipped). */
 	readonly alarmsSkipped?: number;
+	/**
+	 * Which alarms the list can hold when it is not all of the scope's own (fleet mode, a linked account:
+	 * only the monitoring account's alarms on its metrics), or absent.
+	 */
+	readonly alarmsNote?: string;
 };
 
 /** A CloudWatch alarm's state, as CloudWatch names it. */
@@ -204,6 +209,8 @@ export type Alarm = {
 	readonly metrics: readonly string[];
 	/** For composite alarms, the alarm names its rule refers to. */
 	readonly children: readonly string[];
+	/** The accounts whose metrics a cross-account alarm watches (absent: the alarm's own account). */
+	readonly accounts?: readonly string[];
 };
 
 // Fleet mode: scopes (account x region) and what the overview shows of each.

@@ -57,7 +57,25 @@ export function ruleChildren(rule: unknown): string[] {
 	return [...out];
 }
 
+/**
+ * The accounts whose IoT metrics a cross-account alarm watches (a monitoring account's alarm on a linked
+ * account's metrics carries `AccountId` on its metric queries); empty: the alarm's own account.
+ */
+function metricAccounts(alarm: MetricAlarm): string[] {
+	const accounts = new Set<string>();
+	const queries: unknown = alarm.Metrics;
+	for (const query of Array.isArray(queries) ? queries : []) {
+		if (!isObject(query)) continue;
+		const stat = query['MetricStat'];
+		const metric = isObject(stat) ? stat['Metric'] : undefined;
+		const account = query['AccountId'];
+		if (isObject(metric) && metric['Namespace'] === NAMESPACE && typeof account === 'string' && /^\d{12}$/.test(account)) accounts.add(account);
+	}
+	return [...accounts];
+}
+
 function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm {
+	const accounts = metricAccounts(alarm);
 	return {
 		name: text(alarm.AlarmName) ?? '(unnamed alarm)',
 		arn: text(alarm.AlarmArn),
@@ -68,6 +86,7 @@ function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm 
 		description: text(alarm.AlarmDescription),
 		metrics,
 		children: [],
+		...(accounts.length > 0 ? {accounts} : {}),
 	};
 }
 

@@ -161,7 +161,7 @@ export function App({
 	);
 	const suspectIds = useMemo(() => suspects.map(suspect => suspect.event.eventId), [suspects]);
 	const selectedSuspect = changes === undefined ? -1 : selectedSuspectIndex(changes, suspectIds);
-	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g);
+	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g, snapshot.alarmsNote);
 
 	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot, fullHandoff});
 

@@ -20,9 +20,10 @@ export function fleetSnapshotToJson(fleet: FleetSnapshot) {
 		eventsSince: iso(Math.min(...fleet.scopes.map(view => view.snapshot.eventsSince))),
 		metrics: scopes.flatMap(({view, json}) => json.metrics.map(metric => ({account: view.summary.account, region: view.summary.region, ...metric}))),
 		events: fleet.events.map(event => ({account: event.account, region: event.region, ...eventToJson(event)})),
-		alarms: [] as never[],
+		// Every scope's alarms with its account and region (a cross-account alarm under the account it watches).
+		alarms: scopes.flatMap(({view, json}) => json.alarms.map(alarm => ({account: view.summary.account, region: view.summary.region, ...alarm}))),
 		status: fleet.status,
-		errors: {metrics: first(e => e.metrics), trail: first(e => e.trail), alarms: null},
+		errors: {metrics: first(e => e.metrics), trail: first(e => e.trail), alarms: first(e => e.alarms)},
 		scopes: scopes.map(({view}) => ({
 			account: view.summary.account,
 			accountName: view.summary.accountName,

@@ -18,6 +18,7 @@ import {overallStatus} from '../monitor.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
 import {sleep} from '../sleep.js';
 import type {TrailState} from '../trail-tail.js';
+import {RegionAlarms} from './fleet-alarms.js';
 import {FleetEvents} from './fleet-events.js';
 import {RegionMetrics, type AccountSelection} from './region-metrics.js';
 import {compareScopes, summarize, worstStatus} from './scope-summary.js';
@@ -62,6 +63,7 @@ const scopeKey = (scope: ScopeRef) => `${scope.account}/${scope.region}`;
 export class FleetMonitor {
 	private readonly now: () => number;
 	private readonly regions: RegionMetrics[];
+	private readonly alarms: RegionAlarms[];
 	private readonly events: FleetEvents;
 	private readonly abort = new AbortController();
 	private readonly listeners = new Set<(snapshot: FleetSnapshot) => void>();
@@ -105,6 +107,9 @@ export class FleetMonitor {
 					onRequest: () => this.counter(this.metricCalls, clients.region).add(),
 					onChange: () => this.emit(),
 				}),
+		);
+		this.alarms = options.clients.regions.map(
+			clients => new RegionAlarms(clients.region, clients.cloudwatch, this.now, () => this.counter(this.metricCalls, clients.region).add()),
 		);
 		this.events = new FleetEvents({
 			clients: options.clients,
@@ -163,6 +168,12 @@ export class FleetMonitor {
 		for (const region of this.regions) {
 			void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState(), this.options.pollIntervalMs ?? 60_000);
 		}
+		for (const alarms of this.alarms) {
+			// Alarms are a help beside the numbers: their own loop, once a minute, errors or not (as single-scope
+			// mode), never awaited by the first frame.
+			const interval = Math.max(this.options.pollIntervalMs ?? 60_000, 60_000);
+			void this.loop(() => alarms.poll(this.abort.signal), () => interval, () => ({error: null, throttled: false}), interval);
+		}
 		for (const region of this.events.sourceRegions()) {
 			void this.loop(
 				() => this.events.pollRegion(region, this.abort.signal),
@@ -199,7 +210,7 @@ export class FleetMonitor {
 
 	/** One poll of everything, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<FleetSnapshot> {
-		await Promise.all([...this.regions.map(region => region.poll(this.abort.signal, true)), this.events.poll(this.abort.signal), this.readLabels()]);
+		await Promise.all([...this.regions.map(region => region.poll(this.abort.signal, true)), this.events.poll(this.abort.signal), this.readLabels(), ...this.alarms.map(alarms => alarms.poll(this.abort.signal))]);
 		this.flush();
 		return this.snapshot;
 	}
@@ -315,6 +326,7 @@ export class FleetMonitor {
 			const regionState = region.getState();
 			const trail = this.events.stateFor(region.region);
 			const regionSource = sourceNotes.find(s => s.region === region.region);
+			const regionAlarms = this.alarms.find(alarms => alarms.region === region.region);
 			for (const account of region.accounts()) {
 				const scope = {account: this.accountId(account.account), region: region.region};
 				// Events cover a scope when they come from the organization trail, or from LookupEvents for the caller's own account.
@@ -331,6 +343,8 @@ export class FleetMonitor {
 					intervalMs,
 				});
 				const scopeEvents = covered ? (byScope.get(scopeKey(scope)) ?? []) : [];
+				const own = account.account === null || account.account === this.options.selfAccount;
+				const alarms = regionAlarms?.forScope(scope.account, own) ?? {alarms: [], error: null, skipped: 0};
 				const snapshot: Snapshot = {
 					generatedAt: now,
 					region: region.region,
@@ -345,10 +359,12 @@ export class FleetMonitor {
 						metrics: health(regionState, metricsError, this.counter(this.metricCalls, region.region).lastMinute(), this.options.pollIntervalMs ?? 60_000),
 						trail: health(covered ? (trail as TrailState | null) : null, trailError, this.counter(this.trailCalls, region.region).lastMinute(), this.options.tailIntervalMs ?? 10_000),
 					},
-					status: overallStatus(account.series, metricsError !== null || trailError !== null),
+					status: overallStatus(account.series, metricsError !== null || trailError !== null, alarms.alarms),
 					learning: account.learning,
-					alarms: [],
-					alarmsError: null,
+					alarms: alarms.alarms,
+					alarmsError: alarms.error,
+					...(alarms.skipped > 0 ? {alarmsSkipped: alarms.skipped} : {}),
+					...(alarms.note ? {alarmsNote: alarms.note} : {}),
 				};
 				const name = this.options.accountNames?.[scope.account] ?? this.labels.get(scope.account) ?? scope.account;
 				// Events of the last 15 minutes are counted once the tail has read them (an oldest-first backlog has not yet).

@@ -36,6 +36,10 @@ export function summarize(
 	let statusText: string;
 	if (flagged.length > 0) {
 		statusText = `${snapshot.status}: ${change(flagged[0]!)}${flagged.length > 1 ? ` (+${flagged.length - 1} more)` : ''}`;
+	} else if (snapshot.alarms.some(alarm => alarm.state === 'ALARM')) {
+		// The scope's own CloudWatch alarm says CRIT even where no baseline flag does.
+		const firing = snapshot.alarms.filter(alarm => alarm.state === 'ALARM');
+		statusText = `${snapshot.status}: alarm ${firing[0]!.name} in ALARM${firing.length > 1 ? ` (+${firing.length - 1} more)` : ''}`;
 	} else if (unique.length > 0) {
 		statusText = unique[0]!;
 	} else if (snapshot.learning) {

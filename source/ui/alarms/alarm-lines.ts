@@ -111,8 +111,10 @@ const LABEL_WIDTH = 10;
  * one read), a count, then each alarm, ALARM first with the newest first, then insufficient data, then
  * OK: its state and name, its kind, since when, what it watches, its reason wrapped (and description).
  */
-export function alarmListLines(alarms: readonly Alarm[], error: string | null, now: number, width: number, g: Glyphs = UNICODE): Segment[][] {
+export function alarmListLines(alarms: readonly Alarm[], error: string | null, now: number, width: number, g: Glyphs = UNICODE, note?: string): Segment[][] {
 	const lines: Segment[][] = [];
+	// Which alarms can be here at all (fleet mode, a linked account): said before "none".
+	if (note) for (const piece of wrap(`(${note})`, Math.max(8, width - 2), 3, g)) lines.push([{text: ` ${piece}`, dim: true}]);
 	if (error !== null) {
 		lines.push([{text: ` ${g.cross} alarms not refreshed: ${sanitize(error)}`, color: 'red', dim: true}]);
 		if (alarms.length > 0) lines.push([{text: '   (the list below is the last one read)', dim: true}]);
@@ -122,7 +124,7 @@ export function alarmListLines(alarms: readonly Alarm[], error: string | null, n
 		.filter(alarm => alarm.state !== 'ALARM')
 		.sort((a, b) => ALARM_STATE_RANK[a.state] - ALARM_STATE_RANK[b.state] || a.name.localeCompare(b.name));
 	if (alarms.length === 0) {
-		if (error === null) lines.push([{text: ' No CloudWatch alarm watches AWS/IoT metrics in this region.', dim: true}]);
+		if (error === null) lines.push([{text: note ? ' No such alarm watches AWS/IoT metrics.' : ' No CloudWatch alarm watches AWS/IoT metrics in this region.', dim: true}]);
 		return lines;
 	}
 	lines.push([{text: ` ${firing.length} of ${alarms.length} IoT alarm${alarms.length === 1 ? '' : 's'} in ALARM`, bold: firing.length > 0}]);
