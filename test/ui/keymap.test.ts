@@ -136,6 +136,10 @@ test('a run of typed keys read at once becomes one action each, but never quits'
 	assert.deepEqual(actionsFor(KEYMAP, 'GG', NO_KEY)[0], {type: 'scroll', unit: 'end', direction: 1});
 	assert.deepEqual(types('q'), ['quit']);
 	assert.deepEqual(types('j'.repeat(33)), [], 'a paste is ignored');
+	// Over a slow link "jj⏎" arrives as one read: two moves, then Enter; what follows Enter was for the next screen.
+	assert.deepEqual(types('jj\r'), ['scroll', 'scroll', 'open-detail']);
+	assert.deepEqual(types('j\rjj'), ['scroll', 'open-detail']);
+	assert.deepEqual(actionsFor(KEYMAP, 'jj\r', NO_KEY, 'overview').at(-1), {type: 'open-scope'}, 'the fleet overview: Enter in a run opens the scope');
 });
 
 test('every help line fits an 80-column terminal', () => {

@@ -163,12 +163,18 @@ export function findBinding(keymap: Keymap, input: string, key: Key, mode: UiMod
 /** Longer runs of text are pastes, not typing: ignored whole. */
 const MAX_TYPED_RUN = 32;
 
+/** Keys that arrive as a plain character inside a run: "jj⏎" is two moves and an Enter. */
+const RUN_KEYS: ReadonlyMap<string, Partial<Key>> = new Map([
+	['\r', {return: true}],
+	['\t', {tab: true}],
+]);
+
 /**
  * The actions for one Ink input event. Ink passes a run of plain characters read together as one
  * string (fast typing or key repeat over SSH: "jjj"), so a short run becomes one action per
  * character; quit only ever comes from a key on its own, never from inside such a run or a paste.
- * After '/' the rest of the run is filter text; after '?' the rest is dropped (it was meant for the
- * next screen, and guessing it would misfire).
+ * After '/' the rest of the run is filter text; after '?' or Enter the rest is dropped (it was meant for
+ * the next screen, and guessing it would misfire).
  */
 export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode = 'list'): KeyCommand[] {
 	const binding = findBinding(keymap, input, key, mode);
@@ -177,7 +183,8 @@ export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode
 	const out: KeyCommand[] = [];
 	const chars = [...input];
 	for (const [index, char] of chars.entries()) {
-		const action = findBinding(keymap, char, {...key, shift: /[A-Z]/.test(char)}, mode)?.command;
+		const named = RUN_KEYS.get(char);
+		const action = findBinding(keymap, named ? '' : char, {...key, ...(named ?? {shift: /[A-Z]/.test(char)})}, mode)?.command;
 		if (!action || action.type === 'quit') continue;
 		out.push(action);
 		if (action.type === 'open-filter') {
@@ -185,7 +192,7 @@ export function actionsFor(keymap: Keymap, input: string, key: Key, mode: UiMode
 			const rest = typedRunActions(chars.slice(index + 1).join(''));
 			return [...out, ...rest.filter(next => next.type !== 'quit')];
 		}
-		if (action.type === 'open-detail' || action.type === 'toggle-help') break;
+		if (action.type === 'open-detail' || action.type === 'toggle-help' || named?.return) break;
 	}
 	return out;
 }
