@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type {Key} from 'ink';
 import {textWidth} from '../../source/text/width.js';
 import {helpLines} from '../../source/ui/keys/help-lines.js';
-import {actionsFor, activeIn, findBinding, KEYMAP, keyName, textInputActions} from '../../source/ui/keys/keymap.js';
+import {actionsFor, activeIn, FLEET_KEYMAP, findBinding, KEYMAP, keyName, textInputActions} from '../../source/ui/keys/keymap.js';
 
 const NO_KEY: Key = {
 	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
@@ -139,7 +139,7 @@ test('a run of typed keys read at once becomes one action each, but never quits'
 	// Over a slow link "jj⏎" arrives as one read: two moves, then Enter; what follows Enter was for the next screen.
 	assert.deepEqual(types('jj\r'), ['scroll', 'scroll', 'open-detail']);
 	assert.deepEqual(types('j\rjj'), ['scroll', 'open-detail']);
-	assert.deepEqual(actionsFor(KEYMAP, 'jj\r', NO_KEY, 'overview').at(-1), {type: 'open-scope'}, 'the fleet overview: Enter in a run opens the scope');
+	assert.deepEqual(actionsFor(FLEET_KEYMAP, 'jj\r', NO_KEY, 'overview').at(-1), {type: 'open-scope'}, 'the fleet overview: Enter in a run opens the scope');
 });
 
 test('every help line fits an 80-column terminal', () => {
