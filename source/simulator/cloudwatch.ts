@@ -2,7 +2,7 @@
  * The simulator's CloudWatch service (AWS JSON 1.0, query-compatible): ListMetrics, GetMetricData and
  * DescribeAlarms over the synthetic fleet. Throttling only happens through injected faults.
  */
-import {describeAlarms} from './describe-alarms.js';
+import {describeAlarms, type CrossAccountTarget} from './describe-alarms.js';
 import type {Fleet} from './fleet.js';
 import {getMetricData} from './get-metric-data.js';
 import {listMetrics, type LinkedFleets} from './list-metrics.js';
@@ -17,6 +17,8 @@ export type CloudWatchServiceOptions = {
 	readonly alarmsPageSize?: number;
 	/** OAM: the linked accounts this monitoring account may read (ListMetrics and GetMetricData). */
 	readonly linked?: LinkedFleets & {readonly metricData: AccountFleets};
+	/** Cross-account alarms the monitoring account keeps on linked accounts' metrics (DescribeAlarms). */
+	readonly crossAccountAlarms?: () => readonly CrossAccountTarget[];
 };
 
 /** Creates the CloudWatch handler the HTTP server routes `GraniteServiceVersion20100801.*` to. */
@@ -32,7 +34,7 @@ export function createCloudWatchService(options: CloudWatchServiceOptions): {han
 				case 'GetMetricData':
 					return getMetricData(fleet, input, now, options.linked?.metricData);
 				case 'DescribeAlarms':
-					return describeAlarms(fleet, input, now, alarmsPage);
+					return describeAlarms(fleet, input, now, alarmsPage, options.crossAccountAlarms?.() ?? []);
 				default:
 					throw new SimError(
 						'UnknownOperationException',

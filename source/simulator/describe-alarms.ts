@@ -28,7 +28,19 @@ import {
 import type {Fleet} from './fleet.js';
 
 type AlarmType = 'MetricAlarm' | 'CompositeAlarm' | 'LogAlarm';
-type Entry = {type: 'MetricAlarm'; def: MetricAlarmDef} | {type: 'CompositeAlarm'; def: CompositeAlarmDef};
+/** A linked account the monitoring account watches with its own (cross-account) publish-drop alarm. */
+export type CrossAccountTarget = {readonly account: string; readonly label: string; readonly fleet: Fleet};
+
+type Entry =
+	| {type: 'MetricAlarm'; def: MetricAlarmDef; target?: CrossAccountTarget}
+	| {type: 'CompositeAlarm'; def: CompositeAlarmDef; target?: undefined};
+
+/** The alarm a monitoring account keeps on a linked account's inbound publishes (its metric query names the AccountId). */
+function crossAccountDef(target: CrossAccountTarget): MetricAlarmDef {
+	const base = METRIC_ALARMS.find(def => def.name === 'iot-publish-drop');
+	if (!base) throw new Error('iot-publish-drop is missing from METRIC_ALARMS');
+	return {...base, name: `${target.label}-publish-drop`, description: `Inbound MQTT publishes of ${target.label} (${target.account}) well below the nightly low`};
+}
 
 const TOPIC = `arn:aws:sns:${SIM_REGION}:${SIM_ACCOUNT}:iot-oncall`;
 /** When the alarms were "created": a fixed date, so it never depends on the wall clock. */
@@ -58,7 +70,30 @@ function reason(def: MetricAlarmDef, evaluation: Evaluation): string {
 	return `Threshold Crossed: ${present.length} datapoint${present.length === 1 ? '' : 's'} [${listed}] ${outcome} the threshold (${def.threshold.toFixed(1)}).`;
 }
 
-function metricAlarm(def: MetricAlarmDef, evaluation: Evaluation, now: number): Json {
+function metricAlarm(def: MetricAlarmDef, evaluation: Evaluation, now: number, target?: CrossAccountTarget): Json {
+	// A cross-account alarm carries its metric as a query naming the source account (no MetricName at the top).
+	const metric = target
+		? {
+				Metrics: [
+					{
+						Id: 'm1',
+						AccountId: target.account,
+						ReturnData: true,
+						MetricStat: {
+							Metric: {Namespace: 'AWS/IoT', MetricName: def.metricName, Dimensions: def.dimensions.map(d => ({Name: d.Name, Value: d.Value}))},
+							Period: def.period,
+							Stat: 'Sum',
+						},
+					},
+				],
+			}
+		: {
+				MetricName: def.metricName,
+				Namespace: 'AWS/IoT',
+				Statistic: 'Sum',
+				Dimensions: def.dimensions.map(d => ({Name: d.Name, Value: d.Value})),
+				Period: def.period,
+			};
 	return {
 		AlarmName: def.name,
 		AlarmArn: arn(def.name),
@@ -80,11 +115,7 @@ function metricAlarm(def: MetricAlarmDef, evaluation: Evaluation, now: number): 
 		}),
 		StateUpdatedTimestamp: evaluation.since / 1000,
 		StateTransitionedTimestamp: evaluation.since / 1000,
-		MetricName: def.metricName,
-		Namespace: 'AWS/IoT',
-		Statistic: 'Sum',
-		Dimensions: def.dimensions.map(d => ({Name: d.Name, Value: d.Value})),
-		Period: def.period,
+		...metric,
 		EvaluationPeriods: def.evaluationPeriods,
 		DatapointsToAlarm: def.datapointsToAlarm,
 		Threshold: def.threshold,
@@ -116,7 +147,7 @@ function compositeAlarm(def: CompositeAlarmDef, evaluation: Evaluation, children
 }
 
 /** Handles one DescribeAlarms call at the simulated `now`. */
-export function describeAlarms(fleet: Fleet, input: Json, now: number, defaultPageSize: number): unknown {
+export function describeAlarms(fleet: Fleet, input: Json, now: number, defaultPageSize: number, crossAccount: readonly CrossAccountTarget[] = []): unknown {
 	const names = optionalArray(input, 'AlarmNames', 100);
 	if (names?.some(name => typeof name !== 'string')) throw validationError('AlarmNames must be a list of strings.');
 	const prefix = optionalString(input, 'AlarmNamePrefix');
@@ -142,6 +173,8 @@ export function describeAlarms(fleet: Fleet, input: Json, now: number, defaultPa
 
 	const evaluations = new Map<string, Evaluation>();
 	for (const def of METRIC_ALARMS) evaluations.set(def.name, evaluateMetricAlarm(fleet, def, now));
+	const targeted = crossAccount.map(target => ({target, def: crossAccountDef(target)}));
+	for (const {target, def} of targeted) evaluations.set(def.name, evaluateMetricAlarm(target.fleet, def, now));
 	for (const def of COMPOSITE_ALARMS) {
 		const kids = def.children.map(name => evaluations.get(name)).filter((e): e is Evaluation => e !== undefined);
 		evaluations.set(def.name, evaluateComposite(kids, now));
@@ -149,6 +182,7 @@ export function describeAlarms(fleet: Fleet, input: Json, now: number, defaultPa
 
 	const all: Entry[] = [
 		...METRIC_ALARMS.map((def): Entry => ({type: 'MetricAlarm', def})),
+		...targeted.map(({target, def}): Entry => ({type: 'MetricAlarm', def, target})),
 		...COMPOSITE_ALARMS.map((def): Entry => ({type: 'CompositeAlarm', def})),
 	].sort((a, b) => (a.type === b.type ? a.def.name.localeCompare(b.def.name) : a.type === 'MetricAlarm' ? -1 : 1));
 	const selected = all.filter(entry => {
@@ -172,7 +206,7 @@ export function describeAlarms(fleet: Fleet, input: Json, now: number, defaultPa
 	for (const entry of page) {
 		const evaluation = evaluations.get(entry.def.name);
 		if (!evaluation) continue;
-		if (entry.type === 'MetricAlarm') metricAlarms.push(metricAlarm(entry.def, evaluation, now));
+		if (entry.type === 'MetricAlarm') metricAlarms.push(metricAlarm(entry.def, evaluation, now, entry.target));
 		else compositeAlarms.push(compositeAlarm(entry.def, evaluation, evaluations));
 	}
 	const nextOffset = offset + page.length;

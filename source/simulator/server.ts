@@ -136,6 +136,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				fleet: own,
 				...(options.listMetricsPageSize === undefined ? {} : {listMetricsPageSize: options.listMetricsPageSize}),
 				...(options.alarmsPageSize === undefined ? {} : {alarmsPageSize: options.alarmsPageSize}),
+				// Linked accounts with a link label have the monitoring account's publish-drop alarm on them.
+				crossAccountAlarms: () =>
+					org.linked.flatMap(account => {
+						const label = org.linkLabels[account];
+						return label ? [{account, label, fleet: org.fleet({account, region})}] : [];
+					}),
 				linked: {
 					self: org.monitoring,
 					accounts: org.accounts,

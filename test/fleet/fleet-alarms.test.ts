@@ -11,6 +11,7 @@ import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import {fleetSnapshotToJson} from '../../source/monitor/fleet/fleet-json.js';
 import {alarmListLines} from '../../source/ui/alarms/alarm-lines.js';
 import type {FleetSnapshot, ScopeView} from '../../source/types.js';
+import {BASE} from '../aws/helpers.js';
 import {PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';
 
 function fleetOf(rig: OrgRig): FleetMonitor {
@@ -112,6 +113,24 @@ test('a denied DescribeAlarms stays a note of its region: the alarms error is on
 		assert.match(own.snapshot.alarmsError ?? '', /cloudwatch:DescribeAlarms/);
 		assert.equal(own.snapshot.health.metrics.error, null);
 		assert.deepEqual(own.summary.errors, [], 'an alarms denial is a note, not a failing scope');
+	} finally {
+		fleet.stop();
+		await rig.close();
+	}
+});
+
+test("the endpoint's own cross-account alarm on a linked account fires in the scope whose incident it watches", async () => {
+	const rig = await startOrg({org: {linkLabels: {[PROD]: 'prod-eu'}}});
+	rig.sim.injectIncident({kind: 'publish-drop', start: BASE - 25 * 60_000, end: BASE + 30 * 60_000, magnitude: 1}, {account: PROD, region: 'eu-west-1'});
+	const fleet = fleetOf(rig);
+	try {
+		const snapshot = await fleet.pollOnce();
+		const state = (account: string, region: string) => view(snapshot, account, region).snapshot.alarms.find(a => a.name === 'prod-eu-publish-drop')?.state ?? null;
+		assert.equal(state(PROD, 'eu-west-1'), 'ALARM');
+		assert.equal(state(PROD, 'us-east-1'), 'OK');
+		assert.equal(state(SELF, 'eu-west-1'), null);
+		assert.equal(state(STAGING, 'eu-west-1'), null, 'no label, no alarm made for it');
+		assert.deepEqual(view(snapshot, PROD, 'eu-west-1').snapshot.alarms[0]?.metrics, ['PublishIn.Success']);
 	} finally {
 		fleet.stop();
 		await rig.close();
