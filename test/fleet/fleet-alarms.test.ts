@@ -6,28 +6,14 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {FleetMonitor} from '../../source/monitor/fleet/fleet-monitor.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import {fleetSnapshotToJson} from '../../source/monitor/fleet/fleet-json.js';
 import {alarmListLines} from '../../source/ui/alarms/alarm-lines.js';
 import type {FleetSnapshot, ScopeView} from '../../source/types.js';
 import {BASE} from '../aws/helpers.js';
-import {PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';
+import {fleetMonitor, PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';
 
-function fleetOf(rig: OrgRig): FleetMonitor {
-	return new FleetMonitor({
-		clients: rig.clients,
-		accounts: {kind: 'all'},
-		selfAccount: SELF,
-		trailLogGroup: null,
-		profile: null,
-		demo: false,
-		metrics: DEFAULT_METRICS.slice(0, 3),
-		now: rig.now,
-		historyDays: 1,
-		lookbackMs: 15 * 60_000,
-	});
-}
+const fleetOf = (rig: OrgRig) => fleetMonitor(rig, {metrics: DEFAULT_METRICS.slice(0, 3)});
 
 const view = (snapshot: FleetSnapshot, account: string, region: string): ScopeView => {
 	const found = snapshot.scopes.find(v => v.summary.account === account && v.summary.region === region);

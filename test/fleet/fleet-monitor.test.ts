@@ -9,32 +9,16 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CloudWatchClient, GetMetricDataCommand} from '@aws-sdk/client-cloudwatch';
-import {FleetMonitor, type FleetMonitorOptions} from '../../source/monitor/fleet/fleet-monitor.js';
 import {fleetSnapshotToJson} from '../../source/monitor/fleet/fleet-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import type {FleetSnapshot, MetricSeries, ScopeView} from '../../source/types.js';
 import {BASE, runningClock} from '../aws/helpers.js';
 import {recordText} from '../../source/trail/packed-record.js';
-import {GROUP, PROD, SELF, STAGING, startOrg, type OrgRig} from './helpers.js';
+import {fleetMonitor, GROUP, PROD, SELF, STAGING, startOrg} from './helpers.js';
 
 const MINUTE = 60_000;
 
-function monitor(rig: OrgRig, options: Partial<FleetMonitorOptions> = {}): FleetMonitor {
-	return new FleetMonitor({
-		clients: rig.clients,
-		accounts: {kind: 'all'},
-		selfAccount: SELF,
-		trailLogGroup: null,
-		profile: null,
-		demo: false,
-		metrics: DEFAULT_METRICS,
-		now: rig.now,
-		historyDays: 1,
-		lookbackMs: 15 * MINUTE,
-		errorRetryMs: [50],
-		...options,
-	});
-}
+const monitor = fleetMonitor;
 
 const view = (snapshot: FleetSnapshot, account: string, region: string): ScopeView => {
 	const found = snapshot.scopes.find(v => v.summary.account === account && v.summary.region === region);

@@ -1,5 +1,7 @@
 /** Shared set-up for fleet-mode tests: an organization on the embedded endpoint and real clients for it. */
 import {createFleetClients, type FleetClients} from '../../source/aws/fleet-clients.js';
+import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
+import {FleetMonitor, type FleetMonitorOptions} from '../../source/monitor/fleet/fleet-monitor.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/server.js';
 import {runningClock} from '../aws/helpers.js';
 
@@ -35,4 +37,22 @@ export async function startOrg(options: Partial<SimulatorOptions> & {linked?: re
 			await sim.close();
 		},
 	};
+}
+
+/** A FleetMonitor on the rig: every linked account, LookupEvents, a day of history, 15 minutes of events. */
+export function fleetMonitor(rig: OrgRig, options: Partial<FleetMonitorOptions> = {}): FleetMonitor {
+	return new FleetMonitor({
+		clients: rig.clients,
+		accounts: {kind: 'all'},
+		selfAccount: SELF,
+		trailLogGroup: null,
+		profile: null,
+		demo: false,
+		metrics: DEFAULT_METRICS,
+		now: rig.now,
+		historyDays: 1,
+		lookbackMs: 15 * 60_000,
+		errorRetryMs: [50],
+		...options,
+	});
 }

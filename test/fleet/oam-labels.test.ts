@@ -5,10 +5,9 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {FleetMonitor} from '../../source/monitor/fleet/fleet-monitor.js';
 import {accountOfLink, cleanLabel} from '../../source/aws/oam.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
-import {PROD, SELF, STAGING, startOrg} from './helpers.js';
+import {fleetMonitor, PROD, SELF, STAGING, startOrg} from './helpers.js';
 
 const MORE = ['400000000001', '400000000002', '400000000003', '400000000004', '400000000005'];
 
@@ -54,19 +53,7 @@ test('hostile labels are cleaned; links that name no account are skipped', () =>
 
 test('the overview names linked accounts by their OAM label; a settings name wins; the monitoring account keeps its id', async () => {
 	const rig = await startOrg({org: {linkLabels: {[PROD]: 'prod-eu', [STAGING]: 'staging'}}});
-	const fleet = new FleetMonitor({
-		clients: rig.clients,
-		accounts: {kind: 'all'},
-		selfAccount: SELF,
-		accountNames: {[STAGING]: 'staging (settings)'},
-		trailLogGroup: null,
-		profile: null,
-		demo: false,
-		metrics: DEFAULT_METRICS.slice(0, 2),
-		now: rig.now,
-		historyDays: 1,
-		lookbackMs: 15 * 60_000,
-	});
+	const fleet = fleetMonitor(rig, {accounts: {kind: 'all'}, accountNames: {[STAGING]: 'staging (settings)'}, metrics: DEFAULT_METRICS.slice(0, 2)});
 	try {
 		const snapshot = await fleet.pollOnce();
 		const names = new Map(snapshot.scopes.map(v => [`${v.summary.account}/${v.summary.region}`, v.summary.accountName]));
@@ -82,18 +69,7 @@ test('the overview names linked accounts by their OAM label; a settings name win
 
 test('watching only the caller account asks OAM nothing', async () => {
 	const rig = await startOrg({org: {linkLabels: {[PROD]: 'prod-eu'}}});
-	const fleet = new FleetMonitor({
-		clients: rig.clients,
-		accounts: {kind: 'self'},
-		selfAccount: SELF,
-		trailLogGroup: null,
-		profile: null,
-		demo: false,
-		metrics: DEFAULT_METRICS.slice(0, 2),
-		now: rig.now,
-		historyDays: 1,
-		lookbackMs: 15 * 60_000,
-	});
+	const fleet = fleetMonitor(rig, {accounts: {kind: 'self'}, metrics: DEFAULT_METRICS.slice(0, 2)});
 	try {
 		await fleet.pollOnce();
 		assert.equal(rig.sim.requestCounts()['ListSinks'] ?? 0, 0);
