@@ -88,6 +88,23 @@ test('Judge: a sustained level shift raises one flag, then becomes the new norma
 	assert.equal(judge.flag.severity, 'ok');
 });
 
+test('Judge: a shift to a noisier level is one flag, not a storm while the noise scale catches up', () => {
+	const judge = new Judge({stepMs: MINUTE, bad: 'both'});
+	const at = 4 * 1440 + 600;
+	const noise = prng(11);
+	// From `at` on: 1.6 times the level, and about four times the usual (Poisson) spread.
+	const noisier = (v: number) => Math.max(0, Math.round(v * 1.6 + 200 * Math.sqrt(-2 * Math.log(1 - noise())) * Math.cos(2 * Math.PI * noise())));
+	let rises = 0;
+	let settled = false;
+	for (const [t, v, i] of series(6, at, noisier).map(([t, v], i) => [t, v, i] as const)) {
+		const verdict = judge.update(t, v);
+		if (verdict.rose && i >= at - 60) rises++;
+		if (verdict.flag.phase === 'new-normal' && verdict.flag.settle > 1) settled = true;
+	}
+	assert.equal(rises, 1);
+	assert.ok(settled, 'the new normal is judged against its own spread');
+});
+
 test('Judge: a publish outage stays flagged until it recovers, then clears', () => {
 	const judge = new Judge({stepMs: MINUTE, bad: 'down'});
 	const at = 4 * 1440 + 600;
