@@ -13,8 +13,9 @@
  * - `new-normal`: a flag held for rules.newNormalMs is accepted as the new normal: the baseline moves to
  *   the shifted level (one flag for a sustained shift, not a storm). A new level that is noisier than the
  *   detector's scale (the spread of z about the shift while the flag was held) is then judged against that
- *   spread (`settle`) until the detector's own scale has caught up. Not for an outage: a metric where down
- *   is bad, fallen below rules.outageFraction of its usual value, stays flagged until it recovers.
+ *   spread (`settle`, at most critZ / warnZ) until the detector's own scale has caught up. Not for an
+ *   outage: a metric where down is bad, fallen below rules.outageFraction of its usual value, stays
+ *   flagged until it recovers.
  * - reopened: a flag that rises again the same way within rules.reopenMs of clearing is the same incident
  *   (its onset and peak are kept, nobody is paged twice): flapping is one flag, not a storm.
  * The severity is the worst the flag reached; it does not step down while held.
@@ -46,12 +47,12 @@ export type FlagLife = {
 	readonly usual: number | null;
 	/** Running mean of the point z while flagged: the shift a new normal accepts. */
 	readonly shift: number;
-	/** Running mean of the squared point z about `shift` while flagged: the noise of the shifted level. */
+	/** How wide the noise about `shift` is while flagged, relative to the detector's scale (spreadStep). */
 	readonly spread: number;
 	/**
-	 * After a new normal: how much noisier the new level is than the detector's scale (a variance ratio,
-	 * 1 = not at all). Buckets are judged with z / sqrt(settle) until the detector's scale has caught up
-	 * (the running mean of the squared point z is back to 1), so the new normal is one flag, not a storm.
+	 * After a new normal: how much noisier the new level is than the detector's scale (a ratio of spreads,
+	 * 1 = not at all). Buckets are judged with z / settle until the detector's scale has caught up (the
+	 * running spread of the point z is back to 1), so the new normal is one flag, not a storm.
 	 */
 	readonly settle: number;
 	/** Onset of the shift that became the new normal (shown for NEW_NORMAL_SHOWN_MS). */
@@ -83,13 +84,19 @@ export const NO_FLAG: FlagLife = {
 export const NEW_NORMAL_SHOWN_MS = 6 * 3_600_000;
 /** Weight of the newest bucket in the running mean of z while flagged. */
 const SHIFT_RATE = 0.3;
-/** Weight of the newest bucket in the running means of squared z (spread, settle): about 20 buckets. */
+/** Weight of the newest bucket in the running means of |z| (spread, settle): about 20 buckets. */
 const SPREAD_RATE = 0.05;
 /** One bucket moves those means by at most this many times their current value (a robust mean). */
-const SPREAD_CLIP = 9;
+const SPREAD_CLIP = 4;
+/** Mean |z| of Gaussian noise: a spread of 1 is noise exactly as wide as the detector's scale says. */
+const GAUSS_MEAN_ABS = Math.sqrt(2 / Math.PI);
 
-/** One step of a running mean of squared deviations, each limited to SPREAD_CLIP times the mean. */
-const spreadStep = (mean: number, d: number, rate = SPREAD_RATE): number => mean + rate * (Math.min(d * d, SPREAD_CLIP * mean) - mean);
+/**
+ * One step of a running spread: the mean |d| in units of GAUSS_MEAN_ABS, each |d| limited to SPREAD_CLIP
+ * times the current spread. The detector's scale (its clipped mean absolute residual, or its 90th
+ * percentile if wider) bounds this near or below 1 once it has caught up, whatever the tails.
+ */
+const spreadStep = (spread: number, d: number, rate = SPREAD_RATE): number => spread + rate * (Math.min(Math.abs(d) / GAUSS_MEAN_ABS, SPREAD_CLIP * spread) - spread);
 
 export type JudgeOptions = {
 	readonly stepMs: number;
@@ -124,8 +131,9 @@ export function nextFlag(
 	rules: SeverityRules,
 	stepMs: number,
 ): FlagLife {
-	const settle = flag.settle > 1 ? flag.settle : 1;
-	const observation = {value: bucket.value, expected: bucket.expected, z: settle > 1 ? bucket.z / Math.sqrt(settle) : bucket.z, counts: bucket.counts};
+	// Never beyond critZ / warnZ: a deviation the rules call CRIT always raises a flag.
+	const settle = Math.min(flag.settle > 1 ? flag.settle : 1, rules.critZ / rules.warnZ);
+	const observation = {value: bucket.value, expected: bucket.expected, z: settle > 1 ? bucket.z / settle : bucket.z, counts: bucket.counts};
 	const raw = bucketSeverity(observation, bad, rules);
 	const direction = bucket.z >= 0 ? 'up' : 'down';
 	const flagged = flag.severity !== 'ok';
