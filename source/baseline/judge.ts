@@ -12,8 +12,8 @@
  * - `cleared`: the N-th calm bucket (exactly N = rules.calmBuckets) ends the flag.
  * - `new-normal`: a flag held for rules.newNormalMs is accepted as the new normal: the baseline moves to
  *   the shifted level (one flag for a sustained shift, not a storm). A new level that is noisier than the
- *   detector's scale (the spread of z about the shift while the flag was held) is then judged against that
- *   spread (`settle`, at most critZ / warnZ) until the detector's own scale has caught up. Not for an
+ *   detector's scale (the spread of the bucket-to-bucket changes of z while the flag was held) is then
+ *   judged against that spread (`settle`, at most critZ / warnZ) until the detector's scale has caught up. Not for an
  *   outage: a metric where down is bad, fallen below rules.outageFraction of its usual value, stays
  *   flagged until it recovers.
  * - reopened: a flag that rises again the same way within rules.reopenMs of clearing is the same incident
@@ -47,7 +47,10 @@ export type FlagLife = {
 	readonly usual: number | null;
 	/** Running mean of the point z while flagged: the shift a new normal accepts. */
 	readonly shift: number;
-	/** How wide the noise about `shift` is while flagged, relative to the detector's scale (spreadStep). */
+	/**
+	 * How wide the noise is while flagged, relative to the detector's scale: from the differences of
+	 * successive point z (spreadStep), so the drift of z while the baseline catches up is not noise.
+	 */
 	readonly spread: number;
 	/**
 	 * After a new normal: how much noisier the new level is than the detector's scale (a ratio of spreads,
@@ -55,6 +58,8 @@ export type FlagLife = {
 	 * running spread of the point z is back to 1), so the new normal is one flag, not a storm.
 	 */
 	readonly settle: number;
+	/** The point z of the bucket judged before (for the differences `spread` and `settle` are measured on). */
+	readonly lastZ: number;
 	/** Onset of the shift that became the new normal (shown for NEW_NORMAL_SHOWN_MS). */
 	readonly newNormalSince: number | null;
 	/** The flag that cleared last, while it can still be reopened (rules.reopenMs). */
@@ -76,6 +81,7 @@ export const NO_FLAG: FlagLife = {
 	shift: 0,
 	spread: 1,
 	settle: 1,
+	lastZ: 0,
 	newNormalSince: null,
 	closed: null,
 };
@@ -93,8 +99,10 @@ const GAUSS_MEAN_ABS = Math.sqrt(2 / Math.PI);
 
 /**
  * One step of a running spread: the mean |d| in units of GAUSS_MEAN_ABS, each |d| limited to SPREAD_CLIP
- * times the current spread. The detector's scale (its clipped mean absolute residual, or its 90th
- * percentile if wider) bounds this near or below 1 once it has caught up, whatever the tails.
+ * times the current spread; d is the change of the point z since the bucket before over sqrt 2, which
+ * has the spread of z itself for independent noise but ignores a slow drift (a baseline catching up).
+ * The detector's scale (its clipped mean absolute residual, or its 90th percentile if wider) keeps this
+ * near or below 1 once it has caught up, whatever the tails.
  */
 const spreadStep = (spread: number, d: number, rate = SPREAD_RATE): number => spread + rate * (Math.min(Math.abs(d) / GAUSS_MEAN_ABS, SPREAD_CLIP * spread) - spread);
 
@@ -123,14 +131,16 @@ function signedZ(estimate: Estimate): number {
 	return estimate.z < 0 ? -z : z;
 }
 
+type Bucket = {readonly t: number; readonly value: number; readonly expected: number; readonly z: number; readonly pointZ: number; readonly counts: boolean};
+
 /** Pure: the next flag after one more judged bucket. `counts`: the series is small integers. */
-export function nextFlag(
-	flag: FlagLife,
-	bucket: {readonly t: number; readonly value: number; readonly expected: number; readonly z: number; readonly pointZ: number; readonly counts: boolean},
-	bad: BadDirection,
-	rules: SeverityRules,
-	stepMs: number,
-): FlagLife {
+export function nextFlag(flag: FlagLife, bucket: Bucket, bad: BadDirection, rules: SeverityRules, stepMs: number): FlagLife {
+	return {...step(flag, bucket, bad, rules, stepMs), lastZ: bucket.pointZ};
+}
+
+function step(flag: FlagLife, bucket: Bucket, bad: BadDirection, rules: SeverityRules, stepMs: number): FlagLife {
+	// The noise in this bucket: the change of the point z since the last one, per bucket.
+	const noise = (bucket.pointZ - flag.lastZ) / Math.SQRT2;
 	// Never beyond critZ / warnZ: a deviation the rules call CRIT always raises a flag.
 	const settle = Math.min(flag.settle > 1 ? flag.settle : 1, rules.critZ / rules.warnZ);
 	const observation = {value: bucket.value, expected: bucket.expected, z: settle > 1 ? bucket.z / settle : bucket.z, counts: bucket.counts};
@@ -140,7 +150,7 @@ export function nextFlag(
 	if (!flagged) {
 		const closed = flag.closed !== null && bucket.t - flag.closed.until <= rules.reopenMs ? flag.closed : null;
 		// Settling after a new normal: until the detector's scale has caught up with the new level's noise.
-		const next = settle > 1 ? spreadStep(settle, bucket.pointZ) : 1;
+		const next = settle > 1 ? spreadStep(settle, noise) : 1;
 		const settling = next > 1 ? next : 1;
 		if (raw === 'ok') {
 			const shown = flag.newNormalSince !== null && bucket.t - flag.newNormalSince < NEW_NORMAL_SHOWN_MS;
@@ -156,7 +166,7 @@ export function nextFlag(
 	}
 	const along = direction === flag.direction;
 	// A plain mean over the flag's first buckets, then a running one.
-	const spread = spreadStep(flag.spread, bucket.pointZ - flag.shift, Math.max(SPREAD_RATE, stepMs / (bucket.t - (flag.since ?? bucket.t) + stepMs)));
+	const spread = spreadStep(flag.spread, noise, Math.max(SPREAD_RATE, stepMs / (bucket.t - (flag.since ?? bucket.t) + stepMs)));
 	const shift = flag.shift + SHIFT_RATE * (bucket.pointZ - flag.shift);
 	const severity = along && severityRank(raw) > severityRank(flag.severity) ? raw : flag.severity;
 	const newPeak = along && flag.peak !== null && Math.abs(bucket.z) > Math.abs(flag.peak.z);

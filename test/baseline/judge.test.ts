@@ -105,6 +105,25 @@ test('Judge: a shift to a noisier level is one flag, not a storm while the noise
 	assert.ok(settled, 'the new normal is judged against its own spread');
 });
 
+test('Judge: a clean shift does not dull the new normal: a spike an hour after it is flagged', () => {
+	// Five-minute steps: while the flag is held the baseline catches up, so z drifts; that drift is not noise.
+	const STEP = 5 * MINUTE;
+	const random = prng(5);
+	const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+	const judge = new Judge({stepMs: STEP, bad: 'both'});
+	const at = 7 * 288;
+	const spike = at + 4 * 12; // an hour after the shift became the new normal (3 h)
+	let settle = 0;
+	let flagged = 0;
+	for (let i = 0; i < at + 8 * 12; i++) {
+		const verdict = judge.update(T0 + i * STEP, (i >= at ? 80 : 20) + 3 * gauss() + (i >= spike && i < spike + 3 ? 24 : 0));
+		settle = Math.max(settle, verdict.flag.settle);
+		if (verdict.rose && i >= spike && i < spike + 3) flagged++;
+	}
+	assert.ok(settle < 1.3, `no settling for noise as wide as before: ${settle}`);
+	assert.equal(flagged, 1);
+});
+
 test('Judge: a publish outage stays flagged until it recovers, then clears', () => {
 	const judge = new Judge({stepMs: MINUTE, bad: 'down'});
 	const at = 4 * 1440 + 600;
