@@ -124,6 +124,22 @@ test('Judge: a clean shift does not dull the new normal: a spike an hour after i
 	assert.equal(flagged, 1);
 });
 
+test('Judge: at hourly steps a shift is one flag too: the new normal accepts the level of the last hours, not a lagging mean', () => {
+	const HOUR = 60 * MINUTE;
+	for (let seed = 1; seed <= 10; seed++) {
+		const random = prng(seed);
+		const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+		const judge = new Judge({stepMs: HOUR, bad: 'both'});
+		const at = 7 * 24 + 5;
+		let rises = 0;
+		for (let i = 0; i < at + 10 * 24; i++) {
+			const verdict = judge.update(T0 + i * HOUR, (i >= at ? 80 : 20) + 3 * gauss());
+			if (verdict.rose && i >= at) rises++;
+		}
+		assert.equal(rises, 1, `seed ${seed}`);
+	}
+});
+
 test('Judge: a publish outage stays flagged until it recovers, then clears', () => {
 	const judge = new Judge({stepMs: MINUTE, bad: 'down'});
 	const at = 4 * 1440 + 600;
