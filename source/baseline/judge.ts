@@ -13,9 +13,9 @@
  * - `new-normal`: a flag held for rules.newNormalMs is accepted as the new normal: the baseline moves to
  *   the shifted level (one flag for a sustained shift, not a storm). A new level that is noisier than the
  *   detector's scale (the spread of the bucket-to-bucket changes of z while the flag was held) is then
- *   judged against that spread (`settle`, at most critZ / warnZ) until the detector's scale has caught up. Not for an
- *   outage: a metric where down is bad, fallen below rules.outageFraction of its usual value, stays
- *   flagged until it recovers.
+ *   judged against that spread (`settle`, at most critZ / warnZ) until the detector's scale has caught
+ *   up. Not for an outage: a metric where down is bad, fallen below rules.outageFraction of its usual
+ *   value, stays flagged until it recovers.
  * - reopened: a flag that rises again the same way within rules.reopenMs of clearing is the same incident
  *   (its onset and peak are kept, nobody is paged twice): flapping is one flag, not a storm.
  * The severity is the worst the flag reached; it does not step down while held.
@@ -154,7 +154,8 @@ function step(flag: FlagLife, bucket: Bucket, bad: BadDirection, rules: Severity
 		const settling = next > 1 ? next : 1;
 		if (raw === 'ok') {
 			const shown = flag.newNormalSince !== null && bucket.t - flag.newNormalSince < NEW_NORMAL_SHOWN_MS;
-			return shown ? {...NO_FLAG, phase: 'new-normal', newNormalSince: flag.newNormalSince, closed, settle: settling} : closed || settling > 1 ? {...NO_FLAG, closed, settle: settling} : NO_FLAG;
+			if (shown) return {...NO_FLAG, phase: 'new-normal', newNormalSince: flag.newNormalSince, closed, settle: settling};
+			return closed || settling > 1 ? {...NO_FLAG, closed, settle: settling} : NO_FLAG;
 		}
 		const peak = {t: bucket.t, value: bucket.value, expected: bucket.expected, z: bucket.z};
 		if (closed !== null && closed.direction === direction) {
