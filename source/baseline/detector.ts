@@ -54,7 +54,9 @@ const MAD_TO_SIGMA = 1.2533; // mean absolute deviation -> standard deviation fo
 const MIN_POINTS = 8;
 const SUSTAINED_CLIP = 6;
 const TAIL_TO_SIGMA = 1 / 1.645;
-const RECENT_RATE = 0.1; // 90th percentile of |residual| -> standard deviation for Gaussian noise
+/** The recent level a new normal accepts: about the last 10 points, or the last hour where that is shorter. */
+const RECENT_RATE = 0.1;
+const RECENT_HALF_LIFE_MS = 3_600_000;
 
 const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
@@ -77,7 +79,7 @@ export class SeasonalDetector {
 	private profiles: Profiles;
 	private days: DayEffect;
 	private peaks: Peaks;
-	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number};
+	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number; recent: number};
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
 		if (!(options.stepMs > 0)) throw new RangeError('stepMs must be positive');
@@ -96,6 +98,8 @@ export class SeasonalDetector {
 			scale: rate(p.scaleHalfLifeMs, step),
 			daily: 1 / Math.max(1, p.dailyMemoryDays),
 			tail: p.tailGain * rate(p.scaleHalfLifeMs, step),
+			// Hourly points: ten of them would lag a new normal accepted after a few hours.
+			recent: Math.max(RECENT_RATE, rate(RECENT_HALF_LIFE_MS, step)),
 		};
 	}
 
@@ -148,8 +152,8 @@ export class SeasonalDetector {
 			score = anomalyScore(span >= 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span)) : judged);
 			if (span >= 0) recordPeak(this.peaks, t, judged);
 		}
-		// About the last 10 points: what a new normal accepts (rebase).
-		if (!learning) s.recent += RECENT_RATE * (y - fit - s.recent);
+		// The recent level: what a new normal accepts (rebase).
+		if (!learning) s.recent += this.rates.recent * (y - fit - s.recent);
 		const estimate = this.band(fit, sigma, learning) as Estimate;
 		estimate.score = score;
 		estimate.z = z;

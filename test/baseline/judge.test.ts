@@ -88,6 +88,58 @@ test('Judge: a sustained level shift raises one flag, then becomes the new norma
 	assert.equal(judge.flag.severity, 'ok');
 });
 
+test('Judge: a shift to a noisier level is one flag, not a storm while the noise scale catches up', () => {
+	const judge = new Judge({stepMs: MINUTE, bad: 'both'});
+	const at = 4 * 1440 + 600;
+	const noise = prng(11);
+	// From `at` on: 1.6 times the level, and about four times the usual (Poisson) spread.
+	const noisier = (v: number) => Math.max(0, Math.round(v * 1.6 + 200 * Math.sqrt(-2 * Math.log(1 - noise())) * Math.cos(2 * Math.PI * noise())));
+	let rises = 0;
+	let settled = false;
+	for (const [t, v, i] of series(6, at, noisier).map(([t, v], i) => [t, v, i] as const)) {
+		const verdict = judge.update(t, v);
+		if (verdict.rose && i >= at - 60) rises++;
+		if (verdict.flag.phase === 'new-normal' && verdict.flag.settle > 1) settled = true;
+	}
+	assert.equal(rises, 1);
+	assert.ok(settled, 'the new normal is judged against its own spread');
+});
+
+test('Judge: a clean shift does not dull the new normal: a spike an hour after it is flagged', () => {
+	// Five-minute steps: while the flag is held the baseline catches up, so z drifts; that drift is not noise.
+	const STEP = 5 * MINUTE;
+	const random = prng(5);
+	const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+	const judge = new Judge({stepMs: STEP, bad: 'both'});
+	const at = 7 * 288;
+	const spike = at + 4 * 12; // an hour after the shift became the new normal (3 h)
+	let settle = 0;
+	let flagged = 0;
+	for (let i = 0; i < at + 8 * 12; i++) {
+		const verdict = judge.update(T0 + i * STEP, (i >= at ? 80 : 20) + 3 * gauss() + (i >= spike && i < spike + 3 ? 24 : 0));
+		settle = Math.max(settle, verdict.flag.settle);
+		if (verdict.rose && i >= spike && i < spike + 3) flagged++;
+	}
+	assert.ok(settle < 1.3, `no settling for noise as wide as before: ${settle}`);
+	assert.equal(flagged, 1);
+});
+
+test('Judge: at hourly steps a shift is one flag too: the new normal accepts the level of the last hours, not a lagging mean', () => {
+	const HOUR = 60 * MINUTE;
+	for (let seed = 1; seed <= 10; seed++) {
+		const random = prng(seed);
+		const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+		const judge = new Judge({stepMs: HOUR, bad: 'both'});
+		const at = 7 * 24 + 5;
+		let rises = 0;
+		for (let i = 0; i < at + 10 * 24; i++) {
+			const verdict = judge.update(T0 + i * HOUR, (i >= at ? 80 : 20) + 3 * gauss());
+			if (verdict.rose && i >= at) rises++;
+		}
+		assert.equal(rises, 1, `seed ${seed}`);
+	}
+});
+
 test('Judge: a publish outage stays flagged until it recovers, then clears', () => {
 	const judge = new Judge({stepMs: MINUTE, bad: 'down'});
 	const at = 4 * 1440 + 600;
