@@ -30,6 +30,15 @@ export type FleetEventsOptions = {
 	readonly lookupRatePerSecond: number;
 	readonly maxEvents: number;
 	readonly maxPages: number | null;
+	/**
+	 * How the organization trail's first fill is read (TrailTailOptions.backfill): 'newest-first' (default,
+	 * the screen: the newest minutes first) or 'oldest-first' (`tail`: a stream in time order).
+	 */
+	readonly backfill?: 'newest-first' | 'oldest-first';
+	/** The first fill reads at least this far back even when the buffer is full (TrailTailOptions.minBackfillMs). */
+	readonly minBackfillMs?: number;
+	/** A live poll reads older slices for at most this long (TrailTailOptions.backfillBudgetMs). */
+	readonly backfillBudgetMs?: number | null;
 	readonly onChange: () => void;
 	/** Every source request (FilterLogEvents, LookupEvents, DescribeLogGroups). */
 	readonly onRequest: (operation: string, region: string) => void;
@@ -93,17 +102,25 @@ export class FleetEvents {
 		return [...this.sources.keys()];
 	}
 
-	/** One poll of every source, side by side (for --once and tests). Never throws. */
+	/** One poll of every source, side by side, the first fill read whole (for --once and tests). Never throws. */
 	async poll(signal: AbortSignal): Promise<void> {
-		await Promise.all(this.sourceRegions().map(region => this.pollRegion(region, signal)));
+		await Promise.all(this.sourceRegions().map(region => this.pollRegion(region, signal, true)));
 	}
 
-	/** One poll of one region's source (looking for the log group first where still needed). Never throws. */
-	async pollRegion(region: string, signal: AbortSignal): Promise<void> {
+	/**
+	 * One poll of one region's source (looking for the log group first where still needed); `whole`: the
+	 * first fill to its end, whatever the budget. Never throws.
+	 */
+	async pollRegion(region: string, signal: AbortSignal, whole = false): Promise<void> {
 		const source = this.sources.get(region);
 		if (!source) return;
 		if (!source.found) await this.locate(region, signal);
-		if (source.tail && !signal.aborted) await source.tail.poll(signal);
+		if (source.tail && !signal.aborted) await source.tail.poll(signal, whole);
+	}
+
+	/** Whether a region's first fill is still stepping back (its next poll should not wait long). */
+	backfilling(region: string): boolean {
+		return this.sources.get(region)?.tail?.getState().older === 'reading';
 	}
 
 	/** Whether the region's last poll failed (for backoff); throttling is the tail's own backoff. */
@@ -173,7 +190,14 @@ export class FleetEvents {
 			maxPages: options.maxPages,
 			api: source.api!,
 			fetchPage: source.fetchPage!,
-			...(source.oldestFirst ? {oldestFirst: true} : {}),
+			...(source.oldestFirst
+				? {
+						oldestFirst: true,
+						backfill: options.backfill ?? 'newest-first',
+						minBackfillMs: options.minBackfillMs ?? 0,
+						backfillBudgetMs: options.backfillBudgetMs ?? null,
+					}
+				: {}),
 			onChange: options.onChange,
 			onCall: () => options.onRequest(source.operation, clients.region),
 			onEvents: added => options.onEvents(added as readonly ScopedEvent[]),
