@@ -31,6 +31,15 @@ export type TrailTailOptions = {
 	/** Late events are found by re-reading this much before the previous poll's end (at least 15 min). */
 	readonly overlapMs: number;
 	/**
+	 * Re-read the overlap in spans rather than whole at every poll: each poll re-reads the newest
+	 * `quickOverlapMs` before the previous poll's end, twice that once it is half its length old (since it
+	 * was last re-read), four times that likewise, and so on up to the whole overlap, re-read at least every
+	 * overlapMs / 4. An event delivered late is still found (if within 3/4 of the overlap), within about the
+	 * lateness it came with; each event is read a handful of times instead of overlap / poll interval times
+	 * (at a thousand events a minute, 20 minutes of them at every poll). Default: the whole overlap every poll.
+	 */
+	readonly quickOverlapMs?: number;
+	/**
 	 * Pages come oldest first (FilterLogEvents), not newest first (LookupEvents): within a window, the
 	 * newest minutes are read last.
 	 */
@@ -120,6 +129,8 @@ export class TrailTail {
 	 */
 	private readonly seen = new Map<string, number>();
 	private lastPollEnd: number | null = null;
+	/** When each span of the overlap (quickOverlapMs) was last re-read, by its length. */
+	private readonly reread = new Map<number, number>();
 	/** Length of the latest backfill slice (newest-first backfill). */
 	private sliceMs = 0;
 	private nextRequestAt = 0;
@@ -176,8 +187,9 @@ export class TrailTail {
 		const end = now();
 		const floor = end - lookbackMs;
 		const first = this.lastPollEnd === null;
-		const start = first ? floor : Math.max(floor, this.lastPollEnd! - overlapMs);
-		const complete = await this.readWindow(start, end, this.lateRule(), signal, skipped, (oldestSeen, done) => {
+		const overlap = first ? overlapMs : this.overlapNow(end);
+		const start = first ? floor : Math.max(floor, this.lastPollEnd! - overlap);
+		const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (oldestSeen, done) => {
 			if (this.options.oldestFirst) {
 				// Oldest first, the window is read from `start` on only once its last page is in.
 				return done ? {since: first ? start : Math.min(this.state.since, start), caughtUp: true, until: end, older: 'read'} : {};
@@ -190,7 +202,7 @@ export class TrailTail {
 				older: first ? (done ? 'read' : 'reading') : this.state.older,
 			};
 		});
-		if (complete) this.lastPollEnd = end;
+		if (complete) this.rereadDone(overlap, end);
 		else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
 	}
 
@@ -210,13 +222,14 @@ export class TrailTail {
 				done ? {since: start, caughtUp: true, until: end, older: this.olderAfter(start, end, floor)} : {},
 			);
 			if (!complete) return;
-			this.lastPollEnd = end;
+			this.rereadDone(overlapMs, end);
 			this.sliceMs = end - start;
 		} else {
-			const start = Math.max(floor, this.lastPollEnd - overlapMs, this.state.since);
-			const complete = await this.readWindow(start, end, this.lateRule(), signal, skipped, (_, done) => (done ? {until: end} : {}));
+			const overlap = this.overlapNow(end);
+			const start = Math.max(floor, this.lastPollEnd - overlap, this.state.since);
+			const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (_, done) => (done ? {until: end} : {}));
 			if (!complete) return;
-			this.lastPollEnd = end;
+			this.rereadDone(overlap, end);
 		}
 		const budget = whole ? null : (this.options.backfillBudgetMs ?? null);
 		// At least one older slice a poll, so that the backfill always moves on.
@@ -236,6 +249,35 @@ export class TrailTail {
 			if (!complete) break; // aborted, or stopped at maxPages: this slice again at the next poll
 			this.sliceMs = to + 1 - from;
 		}
+	}
+
+	/** The spans of the overlap (quickOverlapMs): twice the quick one, four times ... up to the whole overlap. */
+	private spans(): number[] {
+		const {overlapMs, quickOverlapMs} = this.options;
+		const out: number[] = [];
+		if (quickOverlapMs === undefined || quickOverlapMs <= 0) return out;
+		for (let span = 2 * quickOverlapMs; out.at(-1) !== overlapMs; span *= 2) out.push(Math.min(span, overlapMs));
+		return out;
+	}
+
+	/** How much before the previous poll's end this poll re-reads: the longest span that is due, else the quick one. */
+	private overlapNow(end: number): number {
+		const {overlapMs, quickOverlapMs} = this.options;
+		if (quickOverlapMs === undefined || quickOverlapMs <= 0 || quickOverlapMs >= overlapMs) return overlapMs;
+		let overlap = quickOverlapMs;
+		for (const span of this.spans()) {
+			// A span not re-read since the first fill counts from that fill (which read it).
+			const last = this.reread.get(span) ?? this.reread.get(0) ?? -Infinity;
+			if (end - last >= Math.min(span / 2, overlapMs / 4)) overlap = span;
+		}
+		return overlap;
+	}
+
+	/** A poll re-read `overlap` before the previous end, up to `end`. */
+	private rereadDone(overlap: number, end: number): void {
+		if (this.lastPollEnd === null) this.reread.set(0, end);
+		else for (const span of this.spans()) if (span <= overlap) this.reread.set(span, end);
+		this.lastPollEnd = end;
 	}
 
 	/** Whether the backfill goes on once [since, until] is read. */
@@ -260,11 +302,16 @@ export class TrailTail {
 		return Math.ceil(Math.max(slice, MIN_SLICE_MS, (this.options.minBackfillMs ?? 0) - span));
 	}
 
-	private lateRule(): LateRule {
+	/**
+	 * Late marking for a window re-reading `overlap`: the moment its times were last all looked at is the
+	 * previous poll's end, or, for a span of the overlap re-read only now and then, that span's last re-read.
+	 */
+	private lateRule(overlap: number): LateRule {
+		const lookedAt = overlap <= (this.options.quickOverlapMs ?? Infinity) || this.lastPollEnd === null ? this.lastPollEnd : (this.reread.get(overlap) ?? this.reread.get(0) ?? this.lastPollEnd);
 		return {
 			backlog: this.lastPollEnd === null,
 			newestShown: this.events[0]?.eventTime ?? null,
-			lookedAt: this.lastPollEnd,
+			lookedAt,
 			lateAfterMs: this.options.lateAfterMs ?? LATE_AFTER_MS,
 		};
 	}

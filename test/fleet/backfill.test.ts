@@ -254,3 +254,50 @@ test('recentRead: the 15-minute count is known only once the tail has read 15 mi
 	for (const [change, expected] of table) assert.equal(recentRead({...base, ...change}), expected, JSON.stringify(change));
 	assert.equal(recentRead(null), false);
 });
+
+test('quickOverlapMs: most polls re-read 2 minutes, longer spans now and then, the whole overlap every 5; no event lost, none twice, far fewer read', async () => {
+	const clock = steppedClock(BASE);
+	const rig = await startOrg({now: clock.now, filterLogEventsTps: 1000});
+	try {
+		const start = clock.now();
+		const quick = logsTail(rig, {quickOverlapMs: 2 * MINUTE});
+		const whole = logsTail(rig);
+		const signal = new AbortController().signal;
+		await quick.tail.poll(signal, true);
+		await whole.tail.poll(signal, true);
+		const firstFill = {quick: quick.windows.length, whole: whole.windows.length};
+		const overlaps: number[] = [];
+		for (let t = 0; t < 30 * MINUTE; t += 10_000) {
+			clock.advance(10_000);
+			const before = quick.tail.getState().until!;
+			const asked = quick.windows.length;
+			await quick.tail.poll(signal);
+			await whole.tail.poll(signal);
+			overlaps.push(before - quick.windows[asked]!.start);
+		}
+		// Minutes of records asked for after the first fill (first pages only: a token continues its window).
+		const minutes = (windows: readonly Window[], from: number) => windows.slice(from).filter(w => !w.token).reduce((n, w) => n + (w.end - w.start) / MINUTE, 0);
+		const read = {quick: minutes(quick.windows, firstFill.quick), whole: minutes(whole.windows, firstFill.whole)};
+		assert.ok(read.quick < read.whole / 3, `${read.quick.toFixed(0)} vs ${read.whole.toFixed(0)} minutes of records read`);
+		const end = clock.now();
+		// The schedule: 2 minutes at most polls; 4 minutes every 2; the whole 20 at least every 5.
+		const at = (span: number) => overlaps.flatMap((o, i) => (o >= span ? [i] : []));
+		assert.ok(overlaps.filter(o => o === 2 * MINUTE).length > overlaps.length / 2, overlaps.map(o => o / MINUTE).join(' '));
+		for (const [span, every] of [[4 * MINUTE, 2 * MINUTE], [20 * MINUTE, 5 * MINUTE]] as const) {
+			const polls = at(span);
+			assert.ok(polls.length >= 30 * MINUTE / every - 1, `${span / MINUTE} min span re-read ${polls.length} times`);
+			for (let i = 1; i < polls.length; i++) assert.ok((polls[i]! - polls[i - 1]!) * 10_000 <= every + 10_000, `${span / MINUTE} min span: gap ${(polls[i]! - polls[i - 1]!) * 10} s`);
+		}
+		// Every event delivered by now (the endpoint delivers within 12 minutes) that is 17 minutes old is held, once.
+		const settled = (events: readonly TrailEvent[]) => ids(events.filter(e => e.eventTime <= end - 17 * MINUTE));
+		const truth = await everything(rig, quick.tail.getState().since, end - 17 * MINUTE);
+		assert.deepEqual(settled(quick.tail.getState().events), ids(truth));
+		assert.deepEqual(settled(whole.tail.getState().events), ids(truth));
+		assert.equal(new Set(quick.added.map(e => e.eventId)).size, quick.added.length, 'none handed on twice');
+		// The newest minutes are as fresh as with the whole overlap.
+		assert.equal(quick.tail.getState().events[0]!.eventId, whole.tail.getState().events[0]!.eventId);
+		assert.ok(start < end);
+	} finally {
+		await rig.close();
+	}
+});
