@@ -4,7 +4,9 @@
  * is not an error); each record lands in the scope its own recipientAccountId and awsRegion name. Without
  * one: LookupEvents per region, for the caller's own account, as single-scope mode does. Either way each
  * source is a TrailTail (source/monitor/trail-tail.ts), so overlap, dedupe, late marking, pacing and
- * backoff are the tail's own; this file only chooses the pages and places the events.
+ * backoff are the tail's own; this file only chooses the pages and places the events. The log group's
+ * pages run oldest first: its tail reads the lookback in slices, newest first (the screen), or as one
+ * window oldest first (`tail`, a stream in time order).
  */
 import type {FleetClients, RegionClients} from '../../aws/fleet-clients.js';
 import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogEventMemo, type LogGroupRef} from '../../aws/logs.js';
