@@ -8,8 +8,10 @@
  *   3. the shipped bundle (dist/cli.js: `npm run build` first) in an 80x24 pseudo-terminal on that cache:
  *      spawn to the first overview frame with data, and keypress-to-frame on the overview (KEYS presses
  *      of j and k, GAP_MS apart; a key's frame is the first output after it that draws the ▸ on another row).
+ *      It stays open while the live monitor runs (its requests signed with its own access key, left out of
+ *      the request counts), and its RSS is read at the end too: the memory of the app as a user runs it.
  * It prints those, time to the first snapshot with data in every scope, GetMetricData requests per refresh per
- * region (counted by the endpoint), FilterLogEvents requests per second, and the monitor's RSS at the end.
+ * region (counted by the endpoint), FilterLogEvents requests per second, and both processes' RSS at the end.
  * Flags: --accounts N, --regions a,b,c, --minutes M, --baseline-days D, --lookback DUR.
  */
 import {spawn} from 'node:child_process';
@@ -20,7 +22,7 @@ import {performance} from 'node:perf_hooks';
 import {parseArgs as parseNodeArgs} from 'node:util';
 import {startSimulator} from '../source/simulator/server.js';
 // @ts-expect-error plain JavaScript helper shared by the benches
-import {memory} from './proc.mjs';
+import {descendants, memory} from './proc.mjs';
 
 const {values} = parseNodeArgs({
 	options: {
@@ -73,8 +75,11 @@ const flaggedScopes = warmJson.scopes.filter(s => s.status === 'CRIT' || s.statu
 line('scopes flagged (the incident is in ' + `${incident.account}/${incident.region})`, flaggedScopes.join(' ') || '(none)');
 
 // 2. The overview as it ships (dist/cli.js) in a pseudo-terminal (util-linux `script`), 80x24, on the
-// warm cache: spawn to the first overview frame with data, then keypress-to-frame on the overview.
-await overviewFigures();
+// warm cache: spawn to the first overview frame with data, then keypress-to-frame on the overview. It
+// stays open through step 3 (its requests carry the access key UI_KEY).
+const UI_KEY = 'benchui';
+let uiSpawnedAt = Date.now();
+const ui = await overviewFigures();
 
 // 3. The live monitor on the warm cache, with the Node flags the shipped launcher gives V8 (its #! line:
 // e.g. a smaller young generation), so its memory is what a user's process would hold.
@@ -96,11 +101,18 @@ app.stdout.on('data', chunk => {
 });
 await new Promise(resolve => setTimeout(resolve, minutes * 60_000));
 const mem = memory(app.pid!);
+const uiPid = ui ? descendants(ui.pid!).at(-1) : undefined;
+const uiMem = uiPid ? memory(uiPid) : null;
 app.kill('SIGTERM');
+if (ui) {
+	ui.stdin?.write('q');
+	await Promise.race([new Promise(resolve => ui.once('exit', resolve)), new Promise(resolve => setTimeout(resolve, 3000))]);
+	if (ui.exitCode === null) ui.kill('SIGKILL');
+}
 const runEnd = Date.now();
 
 line('first snapshot with data in every scope (warm)', firstData ? `${Math.round(firstData.seen)} ms from spawn (${firstData.ms} ms in the process; tsx, not the bundle)` : 'never');
-const log = sim.requestLog().filter(entry => entry.at >= runStart && entry.at <= runEnd);
+const log = sim.requestLog().filter(entry => entry.at >= runStart && entry.at <= runEnd && entry.accessKey !== UI_KEY);
 for (const region of regions) {
 	const calls = log.filter(entry => entry.region === region && entry.operation === 'GetMetricData');
 	// Refreshes: bursts of requests less than 10 s apart; the first burst also holds the cache's gap.
@@ -127,28 +139,34 @@ for (let i = 0, j = 0; i < times.length; i++) {
 line('FilterLogEvents requests/s (mean, busiest rolling second)', `${(filter.length / seconds).toFixed(2)}, ${busiest} (${filter.length} in ${seconds.toFixed(0)} s)`);
 line('ListMetrics requests in the run', String(log.filter(entry => entry.operation === 'ListMetrics').length));
 line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.toFixed(0)} MiB; node ${[...launcherFlags, '--import tsx'].join(' ')})`);
+line(`RSS of the shipped overview after ${((runEnd - uiSpawnedAt) / 60_000).toFixed(1)} min (peak)`, uiMem ? `${uiMem.rss.toFixed(0)} MiB (${uiMem.peak.toFixed(0)} MiB; ./dist/cli.js in the 80x24 pty, its #! flags)` : 'not measured (see overview figures)');
 await sim.close();
 rmSync(home, {recursive: true, force: true});
 process.exit(0);
 
-async function overviewFigures(): Promise<void> {
+/** Prints the overview figures; returns the shipped app, still running, or null when it could not be measured. */
+async function overviewFigures(): Promise<ReturnType<typeof spawn> | null> {
 	const cli = 'dist/cli.js';
 	if (!existsSync(cli)) {
 		line('overview figures', 'skipped: dist/cli.js is missing (npm run build)');
-		return;
+		return null;
 	}
 	const KEYS = Number(process.env['KEYS'] ?? 60);
 	const GAP_MS = Number(process.env['GAP_MS'] ?? 50);
 	const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[@-_]/g;
-	const ptyEnv: NodeJS.ProcessEnv = {...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', COLUMNS: '80', LINES: '24'};
+	const ptyEnv: NodeJS.ProcessEnv = {...env, AWS_ACCESS_KEY_ID: UI_KEY, TERM: 'xterm-256color', LANG: 'C.UTF-8', COLUMNS: '80', LINES: '24'};
 	delete ptyEnv['CI']; // with CI=true Ink renders nothing until exit
 	const args = [cli, ...common].map(arg => `'${arg}'`).join(' ');
 	const started = performance.now();
-	const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec node ${args}`, '/dev/null'], {env: ptyEnv, stdio: ['pipe', 'pipe', 'inherit']});
+	uiSpawnedAt = Date.now();
+	// As a user runs it: ./dist/cli.js, so node gets the launcher's #! flags.
+	const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ./${args}`, '/dev/null'], {env: ptyEnv, stdio: ['pipe', 'pipe', 'inherit']});
 	child.stdin.on('error', () => {});
 	let text = '';
+	let measuring = true;
 	let waiter: {test: (screen: string) => boolean; resolve: (at: number) => void} | null = null;
 	child.stdout.on('data', (chunk: Buffer) => {
+		if (!measuring) return; // the screen is still read (a full pty would stop the app), not kept
 		// Styles go; cursor moves become line breaks (frame-diff.ts writes only the rows that changed).
 		text += chunk.toString('utf8').replace(/\u001b\[[0-9;]*m/g, '').replace(ANSI, '\n');
 		if (waiter?.test(text)) {
@@ -192,11 +210,11 @@ async function overviewFigures(): Promise<void> {
 		const sorted = [...times].sort((a, b) => a - b);
 		const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 		line('keypress-to-frame on the overview (j/k)', `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms over ${times.length} keys ${GAP_MS} ms apart (target: median <= 16 ms)`);
-		child.stdin.write('q');
-		await Promise.race([new Promise(resolve => child.once('exit', resolve)), new Promise(resolve => setTimeout(resolve, 3000))]);
+		measuring = false;
+		return child;
 	} catch (error) {
 		line('overview figures', `failed: ${error instanceof Error ? error.message : String(error)}`);
-	} finally {
 		if (child.exitCode === null) child.kill('SIGKILL');
+		return null;
 	}
 }

@@ -172,6 +172,11 @@ export type Snapshot = {
 	readonly eventsSince: number;
 	/** Older events dropped to keep the buffer at its limit (they are no longer in `events`). */
 	readonly eventsDropped: number;
+	/**
+	 * Events older than `eventsSince` that were not read, and why (fleet mode's organization trail says so;
+	 * absent or null: none were left unread, or the source does not say).
+	 */
+	readonly eventsUnread?: EventsUnread | null;
 	readonly health: {readonly metrics: SourceHealth; readonly trail: SourceHealth};
 	/** Overall state in monitoring-plugin terms (exit codes 0/1/2/3 of --once). */
 	readonly status: 'OK' | 'WARN' | 'CRIT' | 'UNKNOWN';
@@ -255,6 +260,13 @@ export type ScopeSummary = ScopeRef & {
 export type ScopeView = {readonly summary: ScopeSummary; readonly snapshot: Snapshot};
 
 /** Everything the fleet overview and `--once` need, immutable, emitted after every change. */
+/**
+ * Why events older than the list's start were not read: the first fill is still stepping back
+ * ('reading'), the buffer was full at `max` events so older ones would only have been dropped ('cap'), or
+ * the poll stopped at its page limit ('page-limit').
+ */
+export type EventsUnread = {readonly reason: 'reading' | 'cap' | 'page-limit'; readonly max: number};
+
 export type FleetSnapshot = {
 	readonly generatedAt: number;
 	readonly demo: boolean;
@@ -266,6 +278,12 @@ export type FleetSnapshot = {
 	readonly events: readonly ScopedEvent[];
 	/** The worst scope's status. */
 	readonly status: Snapshot['status'];
+	/**
+	 * What `events` covers: every event from `since` on (epoch ms; the latest start among the sources, or the
+	 * oldest event held once older ones were dropped), older ones not read and why, and how many were dropped
+	 * at the buffer limit.
+	 */
+	readonly eventsCoverage: {readonly since: number; readonly unread: EventsUnread | null; readonly dropped: number};
 	/** Where events come from: an organization trail log group (per region where found), or LookupEvents. */
 	readonly eventSource: {readonly kind: 'log-group'; readonly group: string} | {readonly kind: 'lookup-events'};
 };

@@ -21,8 +21,11 @@ export type LookupPageRequest = {
 	 * decoded (its record parsed and packed), and only its time is kept (LookupPage.knownOldest). A tail
 	 * re-reads 15-20 minutes of overlap every poll, almost all of it known.
 	 */
-	readonly known?: ReadonlySet<string>;
+	readonly known?: KnownIds;
 };
+
+/** Event ids a caller holds (a Set, or a Map keyed by id). */
+export type KnownIds = {has(id: string): boolean; readonly size: number};
 
 export type LookupPage = {
 	readonly events: readonly TrailEvent[];
@@ -67,7 +70,7 @@ export async function lookupIotPage(
 export function decodePage(
 	answer: unknown,
 	window?: {readonly start: number; readonly end: number},
-	known?: ReadonlySet<string>,
+	known?: KnownIds,
 ): LookupPage {
 	const top = asObject(answer);
 	const list = field(top, 'Events');
@@ -96,7 +99,7 @@ export function decodePage(
 }
 
 /** The EventTime of an event whose EventId is in `known` (both read from LookupEvents' own fields), else null. */
-function knownTime(raw: unknown, known: ReadonlySet<string>): number | null {
+function knownTime(raw: unknown, known: KnownIds): number | null {
 	const event = asObject(raw);
 	const id = event?.['EventId'];
 	return typeof id === 'string' && known.has(id) ? timeOf(event?.['EventTime']) : null;

@@ -25,6 +25,7 @@ import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
 import {withoutFetch} from './without-fetch.js';
 import {trace} from './trace.js';
 import {resolveDisplay} from '../render/display.js';
+import {formatClock, unreadText} from '../render/format.js';
 
 /** --demo --org: the monitoring account and two linked accounts in two regions; the incident in one of them. */
 export const DEMO_ORG = {
@@ -187,6 +188,8 @@ export function fleetToText(fleet: FleetSnapshot): string {
 			`${pad(summary.status, 8)} ${pad(sanitize(account), 24)} ${pad(summary.region, 15)} ${pad(summary.eventsLast15m === null ? '-' : String(summary.eventsLast15m), 10, 'right')}  ${sanitize(summary.statusText)}`,
 		);
 	}
+	const {since, unread} = fleet.eventsCoverage;
+	lines.push('', `EVENTS since ${formatClock(since)} (${fleet.events.length})${unread ? ` (${unreadText(unread)})` : ''}`);
 	return lines.join('\n') + '\n';
 }
 
@@ -215,6 +218,8 @@ async function fleetTail(clients: FleetClients, options: MonitorCliOptions, logG
 		lookupRatePerSecond: options.trailRate,
 		maxEvents: options.maxEvents,
 		maxPages: null,
+		// A stream in time order: the whole lookback oldest first (its events are printed, not held).
+		backfill: 'oldest-first',
 		onChange: () => {
 			for (const source of events.regions()) {
 				const problem = source.error ?? source.tail?.getState().error ?? null;

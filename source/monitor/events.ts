@@ -52,7 +52,7 @@ function newerFirst(a: TrailEvent, b: TrailEvent): number {
 /** Adds the unseen events of `incoming` to `current` (newest first); returns `current` itself if none. */
 export function mergeEvents(
 	current: readonly TrailEvent[],
-	known: ReadonlySet<string>,
+	known: Pick<ReadonlySet<string>, 'has'>,
 	incoming: readonly TrailEvent[],
 	options: MergeOptions,
 ): MergeResult {

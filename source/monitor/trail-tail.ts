@@ -3,14 +3,26 @@
  * what was already seen, because Event History delivers events minutes late and out of order; pages
  * through bursts; and paces every request so that we use at most `ratePerSecond` of the account's
  * 2-per-second LookupEvents quota, which other people and tools share.
+ *
+ * A source that pages oldest first (FilterLogEvents on an organization trail) reads its first fill in
+ * time slices, newest slice first: the newest minutes are on screen first, and the older slices follow
+ * until the lookback is read or the buffer is full (then older events are not read at all: they would
+ * only be dropped). After that, it tails forward like any other source.
  */
 import type {CloudTrailClient} from '../aws/clients.js';
-import {lookupIotPage, type LookupPage, type LookupPageRequest} from '../aws/trail.js';
+import {lookupIotPage, WINDOW_SLACK_MS, type LookupPage, type LookupPageRequest} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
 import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
 import {sleep} from './sleep.js';
 import {throttleBackoffMs} from './backoff.js';
+
+/** First slice of a newest-first backfill (TrailTailOptions.firstSliceMs). */
+export const FIRST_SLICE_MS = 5 * 60_000;
+/** No backfill slice after the first is shorter than this. */
+const MIN_SLICE_MS = 60_000;
+/** The first fill: nothing in it is late. */
+const BACKLOG: LateRule = {backlog: true, newestShown: null, lookedAt: null};
 
 export type TrailTailOptions = {
 	readonly client: CloudTrailClient;
@@ -19,10 +31,39 @@ export type TrailTailOptions = {
 	/** Late events are found by re-reading this much before the previous poll's end (at least 15 min). */
 	readonly overlapMs: number;
 	/**
-	 * Pages come oldest first (FilterLogEvents), not newest first (LookupEvents): until the first poll has
-	 * read its last page, the newest minutes are not read yet.
+	 * Re-read the overlap in spans rather than whole at every poll: each poll re-reads the newest
+	 * `quickOverlapMs` before the previous poll's end, twice that once it is half its length old (since it
+	 * was last re-read), four times that likewise, and so on up to the whole overlap, re-read at least every
+	 * overlapMs / 4. An event delivered late is still found (if within 3/4 of the overlap), within about the
+	 * lateness it came with; each event is read a handful of times instead of overlap / poll interval times
+	 * (at a thousand events a minute, 20 minutes of them at every poll). Default: the whole overlap every poll.
+	 */
+	readonly quickOverlapMs?: number;
+	/**
+	 * Pages come oldest first (FilterLogEvents), not newest first (LookupEvents): within a window, the
+	 * newest minutes are read last.
 	 */
 	readonly oldestFirst?: boolean;
+	/**
+	 * How an oldest-first source reads its first fill. 'newest-first' (default): in time slices, the newest
+	 * first (`firstSliceMs`), each older one up to twice as long, until the lookback is read or the buffer is
+	 * full and at least `minBackfillMs` is read. 'oldest-first': the whole lookback as one window, oldest
+	 * first (for a stream printed in time order).
+	 */
+	readonly backfill?: 'newest-first' | 'oldest-first';
+	/** First slice of a newest-first backfill (default FIRST_SLICE_MS). */
+	readonly firstSliceMs?: number;
+	/**
+	 * A newest-first backfill reads at least this far back from the newest minute read, even once the buffer is
+	 * full (default 0): e.g. the 15 minutes a count of recent events needs. Events past the buffer limit are
+	 * still handed to `onEvents`, then dropped.
+	 */
+	readonly minBackfillMs?: number;
+	/**
+	 * A poll (after its new minutes) reads older slices for at most this long, then returns, so that the
+	 * next poll brings the newest minutes before the backfill goes on. null (default): to the end.
+	 */
+	readonly backfillBudgetMs?: number | null;
 	/** Delivered this long after its EventTime, an event is late (default LATE_AFTER_MS, source/monitor/events.ts). */
 	readonly lateAfterMs?: number;
 	readonly ratePerSecond: number;
@@ -61,101 +102,285 @@ export type TrailState = {
 	 */
 	readonly skipped: number;
 	/**
-	 * The newest minutes are read: the first page of a newest-first source, or the last page of the first
-	 * poll of an oldest-first one. Until then a count of recent events would read 0 where it is unknown.
+	 * The newest minutes are read: the first page of a newest-first source, the first slice of a sliced
+	 * backfill, the last page of the first poll of an oldest-first one.
 	 */
 	readonly caughtUp: boolean;
+	/**
+	 * End of the newest window read (for a newest-first source: from its first page on); null before. The
+	 * events of [since, until] are all read (those past the buffer limit then dropped).
+	 */
+	readonly until: number | null;
+	/**
+	 * Events older than `since` within the lookback: 'read' (none are left: the lookback is read),
+	 * 'reading' (the first fill is still stepping back), 'cap' (not read: the buffer was full, older ones
+	 * would only have been dropped), 'page-limit' (not read: the poll stopped at `maxPages`).
+	 */
+	readonly older: OlderEvents;
 };
+
+export type OlderEvents = 'read' | 'reading' | 'cap' | 'page-limit';
 
 export class TrailTail {
 	private events: readonly TrailEvent[] = [];
-	private readonly known = new Set<string>();
+	/**
+	 * Ids of the events read, with their EventTime: those held, and those dropped at the buffer limit while
+	 * a later window may still read them again (else a re-read overlap would add them anew, late).
+	 */
+	private readonly seen = new Map<string, number>();
 	private lastPollEnd: number | null = null;
+	/** When each span of the overlap (quickOverlapMs) was last re-read, by its length. */
+	private readonly reread = new Map<number, number>();
+	/** Length of the latest backfill slice (newest-first backfill). */
+	private sliceMs = 0;
 	private nextRequestAt = 0;
 	private throttles = 0;
 	private state: Omit<TrailState, 'events'>;
 
 	constructor(private readonly options: TrailTailOptions) {
-		this.state = {since: options.now(), throttled: false, error: null, lastSuccess: null, lastAttempt: null, dropped: 0, skipped: 0, caughtUp: false};
+		this.state = {
+			since: options.now(),
+			throttled: false,
+			error: null,
+			lastSuccess: null,
+			lastAttempt: null,
+			dropped: 0,
+			skipped: 0,
+			caughtUp: false,
+			until: null,
+			older: 'reading',
+		};
 	}
 
 	getState(): TrailState {
 		return {...this.state, events: this.events};
 	}
 
-	/** One poll: every page of the window [max(lookback, lastEnd - overlap), now]. Never throws. */
-	async poll(signal: AbortSignal): Promise<void> {
-		const {now, lookbackMs, overlapMs} = this.options;
-		const end = now();
-		const floor = end - lookbackMs;
-		const start = this.lastPollEnd === null ? floor : Math.max(floor, this.lastPollEnd - overlapMs);
-		const late: LateRule = {
-			backlog: this.lastPollEnd === null,
-			newestShown: this.events[0]?.eventTime ?? null,
-			lookedAt: this.lastPollEnd,
-			lateAfterMs: this.options.lateAfterMs ?? LATE_AFTER_MS,
-		};
-		let token: string | undefined;
-		let pages = 0;
-		let oldestSeen = end;
-		let skipped = 0;
+	/** Whether the first fill is read in slices, newest first. */
+	private get sliced(): boolean {
+		return this.options.oldestFirst === true && (this.options.backfill ?? 'newest-first') === 'newest-first';
+	}
+
+	/**
+	 * One poll: every page of the window [max(lookback, lastEnd - overlap), now]; for a sliced backfill the
+	 * newest slice first, then older slices (within `backfillBudgetMs`, or all of them with `whole`). Never throws.
+	 */
+	async poll(signal: AbortSignal, whole = false): Promise<void> {
+		const skipped = {count: 0};
 		try {
-			for (;;) {
-				await this.pace(signal);
-				this.state = {...this.state, lastAttempt: now()};
-				this.options.onCall();
-				let page;
-				try {
-					const request = {start, end, nextToken: token, known: this.known};
-					page = await (this.options.fetchPage ? this.options.fetchPage(request, signal) : lookupIotPage(this.options.client, request, signal));
-				} catch (error) {
-					const described = describeAwsError(error, this.options.api?.service ?? 'CloudTrail', this.options.api?.operation ?? 'LookupEvents');
-					if (described.kind !== 'throttled') throw error;
-					this.onThrottled(described.message);
-					continue; // same page again, after the backoff set by onThrottled
-				}
-				pages++;
-				this.throttles = 0;
-				skipped += page.skipped;
-				for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
-				if (page.knownOldest !== undefined) oldestSeen = Math.min(oldestSeen, page.knownOldest);
-				this.absorb(page.events, late);
-				token = page.nextToken ?? undefined;
-				const covered = token ? oldestSeen : start;
-				this.state = {
-					...this.state,
-					throttled: false,
-					error: null,
-					lastSuccess: now(),
-					since: this.lastPollEnd === null ? covered : Math.min(this.state.since, covered),
-					caughtUp: this.state.caughtUp || !this.options.oldestFirst || !token,
-				};
-				this.options.onChange();
-				if (!token || signal.aborted) break;
-				if (this.options.maxPages != null && pages >= this.options.maxPages) break;
-			}
-			if (!token) this.lastPollEnd = end;
-			this.state = {...this.state, skipped};
+			if (this.sliced) await this.pollSliced(signal, skipped, whole);
+			else await this.pollWindow(signal, skipped);
+			this.state = {...this.state, skipped: skipped.count};
 		} catch (error) {
 			if (signal.aborted) return;
 			const {service, operation} = this.options.api ?? {service: 'CloudTrail', operation: 'LookupEvents'};
 			this.state = {...this.state, error: describeAwsError(error, service, operation).message, throttled: false};
 			this.options.onChange();
 		}
+		this.forget();
 		// A successful poll already told each page: one more snapshot would only redraw the same screen.
 	}
 
-	private absorb(incoming: readonly TrailEvent[], late: LateRule): void {
-		const result = mergeEvents(this.events, this.known, incoming, {late, max: this.options.maxEvents});
-		if (result.added.length === 0) return;
-		for (const event of result.added) this.known.add(event.eventId);
-		this.options.onEvents?.(result.added);
-		if (result.dropped > 0) {
-			const kept = new Set(result.events.map(e => e.eventId));
-			for (const id of this.known) if (!kept.has(id)) this.known.delete(id);
-			this.state = {...this.state, dropped: this.state.dropped + result.dropped};
+	/** The whole window at once: newest first (LookupEvents), or oldest first as one stream. */
+	private async pollWindow(signal: AbortSignal, skipped: {count: number}): Promise<void> {
+		const {now, lookbackMs, overlapMs} = this.options;
+		const end = now();
+		const floor = end - lookbackMs;
+		const first = this.lastPollEnd === null;
+		const overlap = first ? overlapMs : this.overlapNow(end);
+		const start = first ? floor : Math.max(floor, this.lastPollEnd! - overlap);
+		const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (oldestSeen, done) => {
+			if (this.options.oldestFirst) {
+				// Oldest first, the window is read from `start` on only once its last page is in.
+				return done ? {since: first ? start : Math.min(this.state.since, start), caughtUp: true, until: end, older: 'read'} : {};
+			}
+			const covered = done ? start : oldestSeen;
+			return {
+				since: first ? covered : Math.min(this.state.since, covered),
+				caughtUp: true,
+				until: first || done ? end : this.state.until,
+				older: first ? (done ? 'read' : 'reading') : this.state.older,
+			};
+		});
+		if (complete) this.rereadDone(overlap, end);
+		else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
+	}
+
+	/**
+	 * A sliced source: its first poll reads the newest slice, later ones the new minutes and the overlap
+	 * where late events turn up (never below what the backfill has read: older minutes are its part); then
+	 * older slices while the backfill goes on.
+	 */
+	private async pollSliced(signal: AbortSignal, skipped: {count: number}, whole: boolean): Promise<void> {
+		const {now, lookbackMs, overlapMs} = this.options;
+		const started = now();
+		const end = started;
+		const floor = end - lookbackMs;
+		if (this.lastPollEnd === null) {
+			const start = Math.max(floor, end - (this.options.firstSliceMs ?? FIRST_SLICE_MS));
+			const complete = await this.readWindow(start, end, BACKLOG, signal, skipped, (_, done) =>
+				done ? {since: start, caughtUp: true, until: end, older: this.olderAfter(start, end, floor)} : {},
+			);
+			if (!complete) return;
+			this.rereadDone(overlapMs, end);
+			this.sliceMs = end - start;
+		} else {
+			const overlap = this.overlapNow(end);
+			const start = Math.max(floor, this.lastPollEnd - overlap, this.state.since);
+			const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (_, done) => (done ? {until: end} : {}));
+			if (!complete) return;
+			this.rereadDone(overlap, end);
 		}
+		const budget = whole ? null : (this.options.backfillBudgetMs ?? null);
+		// At least one older slice a poll, so that the backfill always moves on.
+		for (let slices = 0; this.state.older === 'reading' && !signal.aborted; slices++) {
+			if (budget !== null && slices > 0 && now() - started >= budget) break;
+			// The lookback reaches back from the newest minute read.
+			const until = this.state.until ?? end;
+			const floor = until - lookbackMs;
+			const to = this.state.since - 1;
+			const from = Math.max(floor, to + 1 - this.nextSliceMs());
+			if (from > to) {
+				this.state = {...this.state, older: 'read'};
+				this.options.onChange();
+				break;
+			}
+			const complete = await this.readWindow(from, to, BACKLOG, signal, skipped, (_, done) => (done ? {since: from, older: this.olderAfter(from, until, floor)} : {}));
+			if (!complete) break; // aborted, or stopped at maxPages: this slice again at the next poll
+			this.sliceMs = to + 1 - from;
+		}
+	}
+
+	/** The spans of the overlap (quickOverlapMs): twice the quick one, four times ... up to the whole overlap. */
+	private spans(): number[] {
+		const {overlapMs, quickOverlapMs} = this.options;
+		const out: number[] = [];
+		if (quickOverlapMs === undefined || quickOverlapMs <= 0) return out;
+		for (let span = 2 * quickOverlapMs; out.at(-1) !== overlapMs; span *= 2) out.push(Math.min(span, overlapMs));
+		return out;
+	}
+
+	/** How much before the previous poll's end this poll re-reads: the longest span that is due, else the quick one. */
+	private overlapNow(end: number): number {
+		const {overlapMs, quickOverlapMs} = this.options;
+		if (quickOverlapMs === undefined || quickOverlapMs <= 0 || quickOverlapMs >= overlapMs) return overlapMs;
+		let overlap = quickOverlapMs;
+		for (const span of this.spans()) {
+			// A span not re-read since the first fill counts from that fill (which read it).
+			const last = this.reread.get(span) ?? this.reread.get(0) ?? -Infinity;
+			if (end - last >= Math.min(span / 2, overlapMs / 4)) overlap = span;
+		}
+		return overlap;
+	}
+
+	/** A poll re-read `overlap` before the previous end, up to `end`. */
+	private rereadDone(overlap: number, end: number): void {
+		if (this.lastPollEnd === null) this.reread.set(0, end);
+		else for (const span of this.spans()) if (span <= overlap) this.reread.set(span, end);
+		this.lastPollEnd = end;
+	}
+
+	/** Whether the backfill goes on once [since, until] is read. */
+	private olderAfter(since: number, until: number, floor: number): OlderEvents {
+		if (since <= floor) return 'read';
+		const full = this.events.length >= this.options.maxEvents;
+		return full && until - since >= (this.options.minBackfillMs ?? 0) ? 'cap' : 'reading';
+	}
+
+	/**
+	 * The next older slice: up to twice the last one, no longer than the events read so far suggest the
+	 * buffer has room for (at least MIN_SLICE_MS), and at least what `minBackfillMs` still needs.
+	 */
+	private nextSliceMs(): number {
+		const {since, until, dropped} = this.state;
+		const span = Math.max(1, (until ?? since) - since);
+		const rate = (this.events.length + dropped) / span;
+		const room = Math.max(0, this.options.maxEvents - this.events.length);
+		let slice = 2 * this.sliceMs;
+		if (rate > 0) slice = Math.min(slice, Math.max(MIN_SLICE_MS, room / rate));
+		// Whole milliseconds: FilterLogEvents takes integer times.
+		return Math.ceil(Math.max(slice, MIN_SLICE_MS, (this.options.minBackfillMs ?? 0) - span));
+	}
+
+	/**
+	 * Late marking for a window re-reading `overlap`: the moment its times were last all looked at is the
+	 * previous poll's end, or, for a span of the overlap re-read only now and then, that span's last re-read.
+	 */
+	private lateRule(overlap: number): LateRule {
+		const lookedAt = overlap <= (this.options.quickOverlapMs ?? Infinity) || this.lastPollEnd === null ? this.lastPollEnd : (this.reread.get(overlap) ?? this.reread.get(0) ?? this.lastPollEnd);
+		return {
+			backlog: this.lastPollEnd === null,
+			newestShown: this.events[0]?.eventTime ?? null,
+			lookedAt,
+			lateAfterMs: this.options.lateAfterMs ?? LATE_AFTER_MS,
+		};
+	}
+
+	/**
+	 * Every page of [start, end] (inclusive), paced, a throttled page asked again after the backoff. After
+	 * each page `afterPage` says what the state becomes (given the oldest event time seen in the window and
+	 * whether this was its last page). Returns whether the window was read to its end; throws an error
+	 * that is not throttling.
+	 */
+	private async readWindow(
+		start: number,
+		end: number,
+		late: LateRule,
+		signal: AbortSignal,
+		skipped: {count: number},
+		afterPage: (oldestSeen: number, done: boolean) => Partial<Omit<TrailState, 'events'>>,
+	): Promise<boolean> {
+		const {now} = this.options;
+		let token: string | undefined;
+		let pages = 0;
+		let oldestSeen = end;
+		for (;;) {
+			await this.pace(signal);
+			this.state = {...this.state, lastAttempt: now()};
+			this.options.onCall();
+			let page: LookupPage;
+			try {
+				const request: LookupPageRequest = {start, end, nextToken: token, known: this.seen};
+				page = await (this.options.fetchPage ? this.options.fetchPage(request, signal) : lookupIotPage(this.options.client, request, signal));
+			} catch (error) {
+				const described = describeAwsError(error, this.options.api?.service ?? 'CloudTrail', this.options.api?.operation ?? 'LookupEvents');
+				if (described.kind !== 'throttled') throw error;
+				this.onThrottled(described.message);
+				continue; // same page again, after the backoff set by onThrottled
+			}
+			pages++;
+			this.throttles = 0;
+			skipped.count += page.skipped;
+			for (const event of page.events) oldestSeen = Math.min(oldestSeen, event.eventTime);
+			if (page.knownOldest !== undefined) oldestSeen = Math.min(oldestSeen, page.knownOldest);
+			this.absorb(page.events, late);
+			token = page.nextToken ?? undefined;
+			this.state = {...this.state, throttled: false, error: null, lastSuccess: now(), ...afterPage(oldestSeen, !token)};
+			this.options.onChange();
+			if (!token) return true;
+			if (signal.aborted) return false;
+			if (this.options.maxPages != null && pages >= this.options.maxPages) return false;
+		}
+	}
+
+	private absorb(incoming: readonly TrailEvent[], late: LateRule): void {
+		const result = mergeEvents(this.events, this.seen, incoming, {late, max: this.options.maxEvents});
+		if (result.added.length === 0) return;
+		for (const event of result.added) this.seen.set(event.eventId, event.eventTime);
+		this.options.onEvents?.(result.added);
+		if (result.dropped > 0) this.state = {...this.state, dropped: this.state.dropped + result.dropped};
 		this.events = result.events;
+	}
+
+	/**
+	 * Forgets the ids no window will read again (older than the overlap of the latest poll, with the slack
+	 * a page may carry) that the buffer no longer holds (older than its oldest event).
+	 */
+	private forget(): void {
+		if (this.seen.size <= this.events.length) return;
+		const horizon = (this.lastPollEnd ?? this.options.now()) - this.options.overlapMs - WINDOW_SLACK_MS;
+		const keepFrom = Math.min(horizon, this.events.at(-1)?.eventTime ?? Infinity);
+		for (const [id, time] of this.seen) if (time < keepFrom) this.seen.delete(id);
 	}
 
 	private onThrottled(message: string): void {

@@ -3,6 +3,7 @@
  * the current time takes `now` as an argument.
  */
 import {textWidth} from '../text/width.js';
+import type {EventsUnread} from '../types.js';
 import {UNICODE, type Glyphs} from './glyphs.js';
 
 /** Shown where a value is missing (no data, never refreshed); the glyph set's `missing`. */
@@ -73,4 +74,19 @@ export function formatAge(epochMs: number, now: number): string {
 	const hours = Math.floor(minutes / 60);
 	if (hours < 48) return `${hours}h ago`;
 	return `${Math.floor(hours / 24)}d ago`;
+}
+
+/**
+ * Why older events are missing from an event list, in words: "reading older events…", "older not read:
+ * 10000 cap" (the buffer was full: older ones would only have been dropped), "older not read: page limit".
+ */
+export function unreadText(unread: EventsUnread, g: Glyphs = UNICODE): string {
+	switch (unread.reason) {
+		case 'reading':
+			return `reading older events${g.ellipsis}`;
+		case 'cap':
+			return `older not read: ${formatCount(unread.max, g)} cap`;
+		case 'page-limit':
+			return 'older not read: page limit';
+	}
 }

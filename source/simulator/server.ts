@@ -60,6 +60,8 @@ export type RequestLogEntry = {
 	readonly region: string;
 	/** GetMetricData: how many MetricDataQueries it carried. */
 	queries?: number;
+	/** The access key id of the request's SigV4 credential (tells two clients of one endpoint apart). */
+	readonly accessKey?: string;
 };
 
 export type Simulator = {
@@ -211,7 +213,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const authorization = request.headers['authorization'];
 		const region = regionOfRequest(typeof authorization === 'string' ? authorization : undefined);
 		counts[name] = (counts[name] ?? 0) + 1;
-		const entry: RequestLogEntry = {operation: name, at: Date.now(), region};
+		const accessKey = /Credential=([^/,\s]+)\//.exec(typeof authorization === 'string' ? authorization : '')?.[1];
+		const entry: RequestLogEntry = {operation: name, at: Date.now(), region, ...(accessKey ? {accessKey} : {})};
 		log.push(entry);
 		if (log.length > LOG_LIMIT + 1000) log = log.slice(-LOG_LIMIT);
 		try {

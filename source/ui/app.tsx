@@ -266,6 +266,7 @@ export function App({
 					follow={state.follow}
 					since={snapshot.eventsSince}
 					dropped={snapshot.eventsDropped}
+					unread={snapshot.eventsUnread ?? null}
 					width={width}
 					height={eventRows}
 					columnHeader={layout.eventHeader}

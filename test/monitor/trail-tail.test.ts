@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {TrailTail} from '../../source/monitor/trail-tail.js';
+import {lookupIotPage} from '../../source/aws/trail.js';
 import {startRig, type Rig} from '../aws/helpers.js';
 import type {TrailEvent} from '../../source/types.js';
 
@@ -225,20 +226,42 @@ test('after a throttle storm the tail retries within its poll interval (maxBacko
 	}
 });
 
-test('caught up: after the first page of a newest-first source, only after the last page of an oldest-first one', async () => {
+test('caught up: after the first page of a newest-first source, the last page of an oldest-first stream, the first slice of a sliced backfill', async () => {
 	const rig = await startRig({quiet: true});
 	try {
 		const now = rig.now();
 		rig.sim.injectEvents(Array.from({length: 180}, (_, i) => ({eventId: `burst-${i}`, eventTime: now - 2 * MINUTE + i * 100, eventName: 'CreateThing'})));
-		for (const oldestFirst of [false, true]) {
-			const seen: boolean[] = [];
+		const modes = [
+			{name: 'newest first', extra: {}},
+			{name: 'oldest-first stream', extra: {oldestFirst: true, backfill: 'oldest-first' as const}},
+			{name: 'sliced', extra: {oldestFirst: true, firstSliceMs: 4 * MINUTE}},
+		];
+		for (const {name, extra} of modes) {
+			const seen: Array<{caughtUp: boolean; since: number; until: number | null}> = [];
+			const windows: Array<{start: number; end: number}> = [];
 			let tail: TrailTail | null = null;
-			tail = tailFor(rig, {oldestFirst, onChange: () => seen.push(tail!.getState().caughtUp)}).tail;
+			tail = tailFor(rig, {
+				...extra,
+				fetchPage: (request, signal) => (windows.push({start: request.start, end: request.end}), lookupIotPage(rig.clients.cloudtrail, request, signal)),
+				onChange: () => seen.push({caughtUp: tail!.getState().caughtUp, since: tail!.getState().since, until: tail!.getState().until}),
+			}).tail;
 			assert.equal(tail.getState().caughtUp, false, 'nothing read yet');
 			await tail.poll(new AbortController().signal);
-			assert.ok(seen.length >= 4, `paged: ${seen.length} pages`);
-			if (oldestFirst) assert.deepEqual(seen, [...seen.slice(0, -1).map(() => false), true], 'oldest first: only the last page reaches now');
-			else assert.ok(seen.every(Boolean), 'newest first: the first page holds the newest minutes');
+			assert.ok(seen.length >= 4, `${name}: paged: ${seen.length} pages`);
+			const flags = seen.map(s => s.caughtUp);
+			if (name === 'newest first') assert.ok(flags.every(Boolean), 'newest first: the first page holds the newest minutes');
+			if (name === 'oldest-first stream') {
+				assert.deepEqual(flags, [...flags.slice(0, -1).map(() => false), true], 'oldest first: only the last page reaches now');
+				// Until then nothing up to now is read: since does not claim the window.
+				assert.ok(seen.slice(0, -1).every(s => s.until === null && s.since >= windows[0]!.end), JSON.stringify(seen));
+			}
+			if (name === 'sliced') {
+				const firstSlice = windows.filter(w => w.end === windows[0]!.end).length;
+				assert.equal(windows[0]!.end - windows[0]!.start, 4 * MINUTE, 'the newest slice first');
+				assert.deepEqual(flags, flags.map((_, i) => i >= firstSlice - 1), 'caught up from the first slice\'s last page on');
+				assert.ok(windows.length > firstSlice, 'older slices follow');
+				assert.equal(seen[firstSlice - 1]!.since, windows[0]!.start, 'since: what the first slice read');
+			}
 		}
 	} finally {
 		await rig.close();

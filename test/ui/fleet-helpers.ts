@@ -29,7 +29,7 @@ export function fleetSnapshot(overrides: Partial<FleetSnapshot> = {}): FleetSnap
 		scopeView('345678901234', 'eu-west-1'),
 	].sort(compareScopes);
 	const events = [scoped('p1', '210987654321', 'eu-west-1'), scoped('m1', '123456789012', 'us-east-1', NOW - 60_000)];
-	return {generatedAt: NOW, demo: false, paused: false, regions: ['us-east-1', 'eu-west-1'], scopes: views, events, status: worstStatus(views), eventSource: {kind: 'log-group', group: 'aws-controltower/CloudTrailLogs'}, ...overrides};
+	return {generatedAt: NOW, demo: false, paused: false, regions: ['us-east-1', 'eu-west-1'], scopes: views, events, status: worstStatus(views), eventsCoverage: {since: NOW - 3 * 3600_000, unread: null, dropped: 0}, eventSource: {kind: 'log-group', group: 'aws-controltower/CloudTrailLogs'}, ...overrides};
 }
 
 export function scoped(id: string, account: string, region: string, at = NOW): ScopedEvent {

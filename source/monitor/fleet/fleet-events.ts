@@ -4,7 +4,9 @@
  * is not an error); each record lands in the scope its own recipientAccountId and awsRegion name. Without
  * one: LookupEvents per region, for the caller's own account, as single-scope mode does. Either way each
  * source is a TrailTail (source/monitor/trail-tail.ts), so overlap, dedupe, late marking, pacing and
- * backoff are the tail's own; this file only chooses the pages and places the events.
+ * backoff are the tail's own; this file only chooses the pages and places the events. The log group's
+ * pages run oldest first: its tail reads the lookback in slices, newest first (the screen), or as one
+ * window oldest first (`tail`, a stream in time order).
  */
 import type {FleetClients, RegionClients} from '../../aws/fleet-clients.js';
 import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogEventMemo, type LogGroupRef} from '../../aws/logs.js';
@@ -15,6 +17,13 @@ import {describeRegionError} from './scope-errors.js';
 
 /** FilterLogEvents allows 5 requests/s per account and region, shared with everyone: we take at most 2. */
 export const LOGS_RATE_PER_SECOND = 2;
+/**
+ * The organization trail re-reads its overlap in spans (TrailTailOptions.quickOverlapMs): every poll the
+ * last 2 minutes, longer spans now and then, the whole overlap every quarter of it. A whole organization's
+ * records (50 accounts x 3 regions: about 1,100 a minute) re-read 20 minutes deep at every poll were ~30
+ * pages of a megabyte each, without end: most of the process's memory churn.
+ */
+export const LOGS_QUICK_OVERLAP_MS = 2 * 60_000;
 
 export type EventSourceKind = {readonly kind: 'log-group'; readonly group: string} | {readonly kind: 'lookup-events'};
 
@@ -30,6 +39,15 @@ export type FleetEventsOptions = {
 	readonly lookupRatePerSecond: number;
 	readonly maxEvents: number;
 	readonly maxPages: number | null;
+	/**
+	 * How the organization trail's first fill is read (TrailTailOptions.backfill): 'newest-first' (default,
+	 * the screen: the newest minutes first) or 'oldest-first' (`tail`: a stream in time order).
+	 */
+	readonly backfill?: 'newest-first' | 'oldest-first';
+	/** The first fill reads at least this far back even when the buffer is full (TrailTailOptions.minBackfillMs). */
+	readonly minBackfillMs?: number;
+	/** A live poll reads older slices for at most this long (TrailTailOptions.backfillBudgetMs). */
+	readonly backfillBudgetMs?: number | null;
 	readonly onChange: () => void;
 	/** Every source request (FilterLogEvents, LookupEvents, DescribeLogGroups). */
 	readonly onRequest: (operation: string, region: string) => void;
@@ -93,17 +111,25 @@ export class FleetEvents {
 		return [...this.sources.keys()];
 	}
 
-	/** One poll of every source, side by side (for --once and tests). Never throws. */
+	/** One poll of every source, side by side, the first fill read whole (for --once and tests). Never throws. */
 	async poll(signal: AbortSignal): Promise<void> {
-		await Promise.all(this.sourceRegions().map(region => this.pollRegion(region, signal)));
+		await Promise.all(this.sourceRegions().map(region => this.pollRegion(region, signal, true)));
 	}
 
-	/** One poll of one region's source (looking for the log group first where still needed). Never throws. */
-	async pollRegion(region: string, signal: AbortSignal): Promise<void> {
+	/**
+	 * One poll of one region's source (looking for the log group first where still needed); `whole`: the
+	 * first fill to its end, whatever the budget. Never throws.
+	 */
+	async pollRegion(region: string, signal: AbortSignal, whole = false): Promise<void> {
 		const source = this.sources.get(region);
 		if (!source) return;
 		if (!source.found) await this.locate(region, signal);
-		if (source.tail && !signal.aborted) await source.tail.poll(signal);
+		if (source.tail && !signal.aborted) await source.tail.poll(signal, whole);
+	}
+
+	/** Whether a region's first fill is still stepping back (its next poll should not wait long). */
+	backfilling(region: string): boolean {
+		return this.sources.get(region)?.tail?.getState().older === 'reading';
 	}
 
 	/** Whether the region's last poll failed (for backoff); throttling is the tail's own backoff. */
@@ -173,7 +199,15 @@ export class FleetEvents {
 			maxPages: options.maxPages,
 			api: source.api!,
 			fetchPage: source.fetchPage!,
-			...(source.oldestFirst ? {oldestFirst: true} : {}),
+			...(source.oldestFirst
+				? {
+						oldestFirst: true,
+						quickOverlapMs: LOGS_QUICK_OVERLAP_MS,
+						backfill: options.backfill ?? 'newest-first',
+						minBackfillMs: options.minBackfillMs ?? 0,
+						backfillBudgetMs: options.backfillBudgetMs ?? null,
+					}
+				: {}),
 			onChange: options.onChange,
 			onCall: () => options.onRequest(source.operation, clients.region),
 			onEvents: added => options.onEvents(added as readonly ScopedEvent[]),

@@ -18,6 +18,14 @@ export function fleetSnapshotToJson(fleet: FleetSnapshot) {
 		region: fleet.regions.join(','),
 		regions: fleet.regions,
 		eventsSince: iso(Math.min(...fleet.scopes.map(view => view.snapshot.eventsSince))),
+		// What `events` covers: all events from `since` on; older ones not read and why ('cap': the buffer was
+		// full at `maxEvents`, 'reading', 'page-limit'; null: none left unread); how many were dropped at the limit.
+		eventsCoverage: {
+			since: iso(fleet.eventsCoverage.since),
+			olderNotRead: fleet.eventsCoverage.unread?.reason ?? null,
+			maxEvents: fleet.eventsCoverage.unread?.max ?? null,
+			dropped: fleet.eventsCoverage.dropped,
+		},
 		metrics: scopes.flatMap(({view, json}) => json.metrics.map(metric => ({account: view.summary.account, region: view.summary.region, ...metric}))),
 		events: fleet.events.map(event => ({account: event.account, region: event.region, ...eventToJson(event)})),
 		// Every scope's alarms with its account and region (a cross-account alarm under the account it watches).

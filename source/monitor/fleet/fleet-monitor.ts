@@ -9,12 +9,13 @@ import {setMaxListeners} from 'node:events';
 import type {FleetClients} from '../../aws/fleet-clients.js';
 import type {AccountKey} from '../../aws/fleet-metrics.js';
 import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
-import type {FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../types.js';
+import type {EventsUnread, FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../types.js';
 import type {Snapshot, SourceHealth, TrailEvent} from '../../types.js';
 import {CallCounter, ERROR_RETRY_MS} from '../call-counter.js';
 import {errorRetryMs} from '../backoff.js';
 import {mergeEvents} from '../events.js';
 import {overallStatus} from '../monitor.js';
+import {eventCoverage} from '../../trail/coverage.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
 import {sleep} from '../sleep.js';
 import type {TrailState} from '../trail-tail.js';
@@ -60,6 +61,11 @@ export type FleetMonitorOptions = {
 
 const scopeKey = (scope: ScopeRef) => `${scope.account}/${scope.region}`;
 
+/** Whether a tail has read every event of the 15 minutes before the newest it read. */
+export function recentRead(trail: TrailState | null): boolean {
+	return trail !== null && trail.caughtUp && trail.until !== null && trail.until - trail.since >= RECENT_MS;
+}
+
 export class FleetMonitor {
 	private readonly now: () => number;
 	private readonly regions: RegionMetrics[];
@@ -72,6 +78,9 @@ export class FleetMonitor {
 	private readonly recent = new Map<string, number[]>();
 	private merged: readonly TrailEvent[] = [];
 	private readonly known = new Set<string>();
+	private readonly unreadObjects = new Map<EventsUnread['reason'], EventsUnread>();
+	/** Events dropped from `merged` at the buffer limit. */
+	private dropped = 0;
 	private wake = new AbortController();
 	private paused = false;
 	private running = false;
@@ -121,6 +130,10 @@ export class FleetMonitor {
 			lookupRatePerSecond: options.trailRatePerSecond ?? 1,
 			maxEvents: options.maxEvents ?? 10_000,
 			maxPages: options.maxTrailPages ?? null,
+			// The organization trail's first fill: newest minutes first, at least the 15 the overview counts,
+			// and between its polls no longer than one tail interval without the newest minutes.
+			minBackfillMs: RECENT_MS,
+			backfillBudgetMs: options.tailIntervalMs ?? 10_000,
 			onChange: () => this.emit(),
 			onRequest: (_operation, region) => this.counter(this.trailCalls, region).add(),
 			onEvents: added => this.absorb(added),
@@ -177,7 +190,8 @@ export class FleetMonitor {
 		for (const region of this.events.sourceRegions()) {
 			void this.loop(
 				() => this.events.pollRegion(region, this.abort.signal),
-				() => this.options.tailIntervalMs ?? 10_000,
+				// While the first fill steps back, the next poll (new minutes, then older slices) follows at once.
+				() => (this.events.backfilling(region) ? 0 : (this.options.tailIntervalMs ?? 10_000)),
 				() => ({error: this.events.failing(region) ? 'failing' : null, throttled: false}),
 				this.options.tailIntervalMs ?? 10_000,
 			);
@@ -275,6 +289,7 @@ export class FleetMonitor {
 		const result = mergeEvents(this.merged, this.known, added, {late: {backlog: true, newestShown: null, lookedAt: null}, max: this.options.maxEvents ?? 10_000});
 		for (const event of result.added) this.known.add(event.eventId);
 		if (result.dropped > 0) {
+			this.dropped += result.dropped;
 			const kept = new Set(result.events.map(e => e.eventId));
 			for (const id of this.known) if (!kept.has(id)) this.known.delete(id);
 		}
@@ -295,6 +310,15 @@ export class FleetMonitor {
 		this.pending = null;
 		this.snapshot = this.build();
 		for (const listener of this.listeners) listener(this.snapshot);
+	}
+
+	/** Why a source left older events unread (null: it did not). */
+	private unread(trail: TrailState | null): EventsUnread | null {
+		if (!trail || trail.older === 'read') return null;
+		// One object per reason, so that a screen comparing props sees no change where there is none.
+		let unread = this.unreadObjects.get(trail.older);
+		if (!unread) this.unreadObjects.set(trail.older, (unread = {reason: trail.older, max: this.options.maxEvents ?? 10_000}));
+		return unread;
 	}
 
 	private recentCount(scope: ScopeRef): number {
@@ -355,6 +379,7 @@ export class FleetMonitor {
 					events: scopeEvents,
 					eventsSince: covered ? (trail?.since ?? now) : now,
 					eventsDropped: trail?.dropped ?? 0,
+					eventsUnread: covered ? this.unread(trail) : null,
 					health: {
 						metrics: health(regionState, metricsError, this.counter(this.metricCalls, region.region).lastMinute(), this.options.pollIntervalMs ?? 60_000),
 						trail: health(covered ? (trail as TrailState | null) : null, trailError, this.counter(this.trailCalls, region.region).lastMinute(), this.options.tailIntervalMs ?? 10_000),
@@ -367,8 +392,8 @@ export class FleetMonitor {
 					...(alarms.note ? {alarmsNote: alarms.note} : {}),
 				};
 				const name = this.options.accountNames?.[scope.account] ?? this.labels.get(scope.account) ?? scope.account;
-				// Events of the last 15 minutes are counted once the tail has read them (an oldest-first backlog has not yet).
-				const summary = summarize(scope, name, snapshot, covered && trail?.caughtUp === true ? this.recentCount(scope) : null);
+				// Events of the last 15 minutes are counted once the tail has read all of them (newest minutes and 15 back).
+				const summary = summarize(scope, name, snapshot, covered && recentRead(trail) ? this.recentCount(scope) : null);
 				// The overview reads the summary; the points and bands of a scope are made only when it is opened or printed.
 				let full: Snapshot | null = null;
 				views.push({
@@ -381,6 +406,9 @@ export class FleetMonitor {
 			}
 		}
 		views.sort(compareScopes);
+		const tails = sourceNotes.flatMap(source => (source.tail ? [source.tail.getState()] : []));
+		const since = tails.length > 0 ? Math.max(...tails.map(t => t.since)) : now;
+		const unread = tails.map(t => this.unread(t)).find(u => u !== null) ?? null;
 		return {
 			generatedAt: now,
 			demo: this.options.demo,
@@ -389,6 +417,7 @@ export class FleetMonitor {
 			scopes: views,
 			events,
 			status: worstStatus(views),
+			eventsCoverage: {since: eventCoverage({events, eventsSince: since, eventsDropped: this.dropped}).completeFrom, unread, dropped: this.dropped},
 			eventSource: this.events.kind,
 		};
 	}

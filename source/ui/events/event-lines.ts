@@ -6,8 +6,8 @@ import {classifyEvent} from '../../trail/highlight.js';
 import {describeIdentity} from '../../trail/identity.js';
 import {sanitize} from '../../text/sanitize.js';
 import {textWidth} from '../../text/width.js';
-import type {TrailEvent} from '../../types.js';
-import {formatClock, formatClockShort, formatCount} from '../../render/format.js';
+import type {EventsUnread, TrailEvent} from '../../types.js';
+import {formatClock, formatClockShort, formatCount, unreadText} from '../../render/format.js';
 import {cut, UNICODE, type Glyphs} from '../../render/glyphs.js';
 import {COLUMN_GAP, DATED_TIME_WIDTH, type EventColumn, type EventColumnId} from '../frame/layout.js';
 import {segmentsWidth, type Segment} from '../../render/segments.js';
@@ -108,6 +108,8 @@ export type EventLogProps = {
 	readonly since: number;
 	/** Older events dropped by the buffer limit. */
 	readonly dropped?: number;
+	/** Older events not read, and why (fleet mode's organization trail); null or absent: none. */
+	readonly unread?: EventsUnread | null;
 	readonly width: number;
 	/** Event rows, title and column header not included. */
 	readonly height: number;
@@ -142,7 +144,7 @@ export function sameEventLogProps(a: EventLogProps, b: EventLogProps): boolean {
 
 /** The title line: source or filter with counts, then "N new" and the position when scrolled. */
 export function eventTitleSegments(
-	{events, total, filter, view, follow, since, dropped = 0, width}: EventLogProps,
+	{events, total, filter, view, follow, since, dropped = 0, unread = null, width}: EventLogProps,
 	g: Glyphs = UNICODE,
 ): Segment[] {
 	const count = (value: number): string => formatCount(value, g);
@@ -158,7 +160,8 @@ export function eventTitleSegments(
 			dropped > 0
 				? {text: `iot.amazonaws.com${sep}newest ${count(total)} kept, ${count(dropped)} older dropped`, color: 'yellow' as const}
 				: {text: `iot.amazonaws.com${sep}${count(total)}${sep}since ${formatClockShort(since)} UTC`};
-		return [head, scope, ...tail];
+		const why: Segment[] = unread ? [{text: ` (${unreadText(unread, g)})`, ...(unread.reason === 'reading' ? {dim: true} : {color: 'yellow' as const})}] : [];
+		return [head, scope, ...why, ...tail];
 	}
 	const counts: Segment = {text: ` ${g.dash} ${count(events.length)} of ${count(total)}`, bold: true};
 	// The filter words give way first, so the counts, "new" and the position always show.

@@ -7,7 +7,7 @@
  * account and region columns) or of the selected one. Text from AWS is sanitized here.
  */
 import {arrow, severityColor} from '../../render/judgement.js';
-import {formatClock} from '../../render/format.js';
+import {formatClock, formatClockShort, unreadText} from '../../render/format.js';
 import {cut, padCell, UNICODE, wrap, type Glyphs} from '../../render/glyphs.js';
 import {segmentsWidth, type Segment} from '../../render/segments.js';
 import {sanitize} from '../../text/sanitize.js';
@@ -180,7 +180,14 @@ export function overviewHeaderSegments(fleet: FleetSnapshot, width: number, g: G
 export function eventsTitleSegments(fleet: FleetSnapshot, scope: ScopeSummary | undefined, allScopes: boolean, shown: number, g: Glyphs = UNICODE): Segment[] {
 	const whose = allScopes || scope === undefined ? 'all scopes' : `${accountText(scope)} ${scope.region}`;
 	const source = fleet.eventSource.kind === 'log-group' ? `organization trail ${sanitize(fleet.eventSource.group)}` : 'LookupEvents';
-	return [{text: `EVENTS ${g.sep} ${whose}`, bold: true}, {text: ` ${g.sep} ${shown} events ${g.sep} ${source}`, dim: true}];
+	// What the list covers comes before the source's name, which gives way first on a narrow screen.
+	const {since, unread} = fleet.eventsCoverage;
+	return [
+		{text: `EVENTS ${g.sep} ${whose}`, bold: true},
+		{text: ` ${g.sep} ${shown} events since ${formatClockShort(since)}`, dim: true},
+		...(unread ? [{text: ` (${unreadText(unread, g)})`, ...(unread.reason === 'reading' ? {dim: true} : {color: 'yellow' as const})}] : []),
+		{text: ` ${g.sep} ${source}`, dim: true},
+	];
 }
 
 /** The events of the list: all scopes', or the selected scope's, newest first. */
