@@ -54,46 +54,6 @@ export function nullBadTimestamps(value: unknown, depth = 0): number {
 	return fixed;
 }
 
-/** A JSON number short enough to be finite (at most 20 digits before the point, no exponent), or null. */
-const PLAIN_TIME = /^(?:null|-?\d{1,20}(?:\.\d+)?)$/;
-/** The same, then what may follow a value in JSON. */
-const PLAIN_TIME_VALUE = /^\s*(?:null|-?\d{1,20}(?:\.\d+)?)\s*[,}\]]/;
-/** Text that ends a key the guard looks at: a string ending in EventTime or Timestamp(s), then its colon. */
-const TIME_KEY = /(EventTime|Timestamps?)"\s*:/g;
-
-/** Whether the value at `from` is a list of plain times (PLAIN_TIME), nested lists excluded. */
-function plainTimeList(text: string, from: number): boolean {
-	const open = text.indexOf('[', from);
-	const close = text.indexOf(']', from);
-	if (open < 0 || close < open || text.slice(from, open).trim() !== '') return false;
-	const inner = text.slice(open + 1, close);
-	if (inner.trim() === '') return true;
-	for (const item of inner.split(',')) if (!PLAIN_TIME.test(item.trim())) return false;
-	return true;
-}
-
-/**
- * Whether the answer's text shows, without parsing it, that no timestamp needs the guard: every key that
- * could be a timestamp (every string ending in EventTime, Timestamp or Timestamps followed by a colon) holds
- * a plain number or null (Timestamps: a list of them). Almost every answer is such, and the SDK parses it
- * anyway: each page of 50 CloudTrail events, read again by every poll of the tail, would be parsed twice.
- * Exact for what it accepts: without a \u escape in the text a key's letters are written as they are, and
- * inside a string every quote is escaped, so every key the full check would look at is one of these
- * matches (some matches are not keys or not timestamps: they are held to the same rule). Anything else
- * (an escape, a string, an object, a long number, text that is not JSON) takes the full check.
- */
-export function timestampsPlain(text: string): boolean {
-	if (text.includes('\\u')) return false;
-	TIME_KEY.lastIndex = 0;
-	for (let match = TIME_KEY.exec(text); match !== null; match = TIME_KEY.exec(text)) {
-		const at = TIME_KEY.lastIndex;
-		if (PLAIN_TIME_VALUE.test(text.slice(at, at + 64))) continue;
-		if (match[1] === 'Timestamps' && plainTimeList(text, at)) continue;
-		return false;
-	}
-	return true;
-}
-
 type RawResponse = {statusCode?: number; body?: unknown};
 
 async function bytesOf(body: unknown): Promise<Uint8Array | null> {
@@ -125,11 +85,9 @@ export function guardTimestamps<Input extends object, Output extends MetadataBea
 		// The stream is read: from here on the body is these bytes, changed or not.
 		response.body = bytes;
 		if (bytes.length > MAX_BODY_BYTES) return result;
-		const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-		if (timestampsPlain(text)) return result;
 		let parsed: unknown;
 		try {
-			parsed = JSON.parse(text);
+			parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 		} catch {
 			return result; // not JSON: the SDK says so in its own words
 		}
