@@ -43,6 +43,20 @@ const silentLogger = {
 	error() {},
 };
 
+/**
+ * The clients' logger: silent, and without `info` (or `error`). The SDK's logger middleware calls
+ * `logger?.info?.({input: filter(input), output: filter(output)})` after every request, and the
+ * filter walks the whole answer against its schema to mask sensitive fields: for a page of 50
+ * CloudTrail events that is most of the cost of reading it, thrown away by a logger that prints
+ * nothing. Without the method the call, arguments included, is skipped; nothing in the SDK calls
+ * either method unguarded.
+ */
+export const clientLogger = {
+	trace() {},
+	debug() {},
+	warn() {},
+} as unknown as typeof silentLogger;
+
 /** Thrown when no region can be resolved; the message says how to fix it (and credentials too, if missing). */
 export class MissingRegionError extends Error {
 	constructor(readonly credentialsMissing = false) {
@@ -214,7 +228,7 @@ export async function createAwsClients(options: AwsConnectOptions = {}): Promise
 		...(options.profile ? {profile: options.profile} : {}),
 		...(options.endpointUrl ? {endpoint: options.endpointUrl} : {}),
 		credentials,
-		logger: silentLogger,
+		logger: clientLogger,
 		requestHandler: {
 			requestTimeout: options.requestTimeoutMs ?? 10_000,
 			throwOnRequestTimeout: true,

@@ -35,10 +35,18 @@ export class AlarmsPoller {
 	async poll(signal: AbortSignal): Promise<void> {
 		try {
 			const {alarms, skipped} = await describeIotAlarmsCounted(this.options.client, {signal, onCall: this.options.onCall});
-			this.state = {alarms, error: null, lastSuccess: this.options.now(), skipped};
+			// The same list keeps its reference: the snapshot then shows nothing new, and the screen waits
+			// for its next tick instead of drawing the same alarms again (source/ui/shared/use-monitor.ts).
+			const kept = sameAlarms(this.state.alarms, alarms) ? this.state.alarms : alarms;
+			this.state = {alarms: kept, error: null, lastSuccess: this.options.now(), skipped};
 		} catch (error) {
 			if (signal.aborted) return;
 			this.state = {...this.state, error: describeAwsError(error, 'CloudWatch alarms').message};
 		}
 	}
+}
+
+/** Whether two alarm lists say the same, field for field and in the same order (alarms are plain data). */
+export function sameAlarms(a: readonly Alarm[], b: readonly Alarm[]): boolean {
+	return a.length === b.length && a.every((alarm, index) => JSON.stringify(alarm) === JSON.stringify(b[index]));
 }

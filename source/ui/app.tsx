@@ -99,9 +99,10 @@ export function App({
 	);
 	const g = style.glyphs;
 	const size = useTerminalSize(sizeOverride);
-	const snapshot = useMonitor(monitor);
 	// Ages tick in the components that show them (Clocked below), not here: a tick redraws only those.
 	const ticker = useMemo(() => createTicker(clock, AGE_STEP_MS), [clock]);
+	// A snapshot that only moves a poll's time and call count is drawn at the next tick, with the ages.
+	const snapshot = useMonitor(monitor, ticker);
 	// A status message expires after STATUS_MS: its own 1 s clock, running only while one is shown.
 	const statusTicker = useMemo(() => createTicker(clock, 1000), [clock]);
 	const [state, dispatch, latestState] = useLatestReducer(uiReducer, initialUiState);

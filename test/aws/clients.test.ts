@@ -132,3 +132,22 @@ test('no region anywhere: a clear error that says how to set one', async () => {
 		});
 	});
 });
+
+test("the clients' logger has no info or error: the SDK's logger middleware then skips filtering every request and answer for it", async () => {
+	const clients = await createAwsClients({region: 'us-east-1', endpointUrl: sim.url, credentials: {accessKeyId: 'k', secretAccessKey: 's'}});
+	try {
+		for (const client of [clients.cloudwatch, clients.cloudtrail]) {
+			const logger = client.config.logger as unknown as Record<string, unknown>;
+			assert.equal(logger['info'], undefined);
+			assert.equal(logger['error'], undefined);
+			assert.equal(typeof logger['warn'], 'function');
+		}
+		// Requests still work, through the same middleware.
+		const now = Date.now();
+		const page = await lookupIotPage(clients.cloudtrail, {start: now - 3600_000, end: now});
+		assert.ok(page.events.length > 0);
+		await clients.cloudwatch.send(new ListMetricsCommand({Namespace: 'AWS/IoT'}));
+	} finally {
+		clients.destroy();
+	}
+});

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {Monitor, overallStatus} from '../../source/monitor/monitor.js';
+import {AlarmsPoller, sameAlarms} from '../../source/monitor/alarms-poller.js';
 import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import type {Alarm} from '../../source/types.js';
@@ -49,4 +50,26 @@ test('an alarm in ALARM alone makes the status CRIT; OK and INSUFFICIENT_DATA do
 	assert.equal(overallStatus(calm, false, []), 'OK');
 	assert.equal(overallStatus(calm, false, [alarm('OK'), alarm('INSUFFICIENT_DATA')]), 'OK');
 	assert.equal(overallStatus(calm, false, [alarm('ALARM')]), 'CRIT');
+});
+
+test('AlarmsPoller: a refresh that finds the same alarms keeps the same list (no news for the screen); a change is a new list', async () => {
+	const rig = await startRig({quiet: true});
+	try {
+		const poller = new AlarmsPoller({client: rig.clients.cloudwatch, now: rig.now, onCall: () => {}});
+		await poller.poll(new AbortController().signal);
+		const first = poller.getState().alarms;
+		assert.ok(first.length > 0);
+		await poller.poll(new AbortController().signal);
+		assert.equal(poller.getState().alarms, first);
+	} finally {
+		await rig.close();
+	}
+});
+
+test('sameAlarms: field for field, in order', () => {
+	const alarm: Alarm = {name: 'a', kind: 'metric', state: 'OK', since: 1, reason: null, description: null} as Alarm;
+	assert.equal(sameAlarms([alarm], [{...alarm}]), true);
+	assert.equal(sameAlarms([alarm], [{...alarm, state: 'ALARM'}]), false);
+	assert.equal(sameAlarms([alarm, {...alarm, name: 'b'}], [{...alarm, name: 'b'}, alarm]), false);
+	assert.equal(sameAlarms([alarm], []), false);
 });
