@@ -7,7 +7,7 @@
 import {CloudTrailClient} from '@aws-sdk/client-cloudtrail';
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
-import {createAwsClients, type AwsConnectOptions} from './clients.js';
+import {clientLogger, createAwsClients, type AwsConnectOptions} from './clients.js';
 import {readLinkLabels, type LinkLabels} from './oam.js';
 
 export type RegionClients = {
@@ -33,7 +33,6 @@ export type FleetClients = {
 	destroy(): void;
 };
 
-const silentLogger = {trace() {}, debug() {}, info() {}, warn() {}, error() {}};
 
 export async function createFleetClients(options: AwsConnectOptions & {readonly regions: readonly string[]}): Promise<FleetClients> {
 	const first = await createAwsClients({...options, ...(options.regions[0] ? {region: options.regions[0]} : {})});
@@ -43,7 +42,8 @@ export async function createFleetClients(options: AwsConnectOptions & {readonly 
 		...(options.profile ? {profile: options.profile} : {}),
 		...(options.endpointUrl ? {endpoint: options.endpointUrl} : {}),
 		credentials,
-		logger: silentLogger,
+		// Silent, and without info: the SDK then skips filtering every answer for a log nobody reads.
+		logger: clientLogger,
 		requestHandler: {requestTimeout: options.requestTimeoutMs ?? 10_000, throwOnRequestTimeout: true},
 	});
 	// Our own pacing counts every FilterLogEvents and LookupEvents request: no hidden SDK retries there.

@@ -8,6 +8,7 @@
  */
 import type {AwsCredentialIdentityProvider} from '@smithy/types';
 import {sanitize} from '../text/sanitize.js';
+import {clientLogger} from './clients.js';
 import {describeAwsError} from './errors.js';
 
 export type LinkLabels = {
@@ -43,8 +44,6 @@ export function cleanLabel(label: unknown): string | null {
 	return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 }
 
-const silentLogger = {trace() {}, debug() {}, info() {}, warn() {}, error() {}};
-
 /** Every linked account's label in one region; never throws. */
 export async function readLinkLabels(connection: OamConnection, signal?: AbortSignal): Promise<LinkLabels> {
 	const labels = new Map<string, string>();
@@ -56,7 +55,7 @@ export async function readLinkLabels(connection: OamConnection, signal?: AbortSi
 			region: connection.region,
 			credentials: connection.credentials,
 			maxAttempts: 2,
-			logger: silentLogger,
+			logger: clientLogger,
 			...(connection.endpoint ? {endpoint: connection.endpoint} : {}),
 		});
 		client = created;
