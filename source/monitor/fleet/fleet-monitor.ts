@@ -9,20 +9,17 @@ import {setMaxListeners} from 'node:events';
 import type {FleetClients} from '../../aws/fleet-clients.js';
 import type {AccountKey} from '../../aws/fleet-metrics.js';
 import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
-import type {EventsUnread, FleetSnapshot, ScopedEvent, ScopeRef, ScopeView} from '../../types.js';
-import type {Snapshot, SourceHealth, TrailEvent} from '../../types.js';
+import type {EventsUnread, FleetSnapshot, ScopeRef} from '../../types.js';
 import {CallCounter, ERROR_RETRY_MS} from '../call-counter.js';
 import {errorRetryMs} from '../backoff.js';
-import {mergeEvents} from '../events.js';
-import {overallStatus} from '../monitor.js';
-import {eventCoverage} from '../../trail/coverage.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
 import {sleep} from '../sleep.js';
 import type {TrailState} from '../trail-tail.js';
 import {RegionAlarms} from './fleet-alarms.js';
+import {FleetEventBook} from './fleet-event-book.js';
 import {FleetEvents} from './fleet-events.js';
 import {RegionMetrics, type AccountSelection} from './region-metrics.js';
-import {compareScopes, summarize, worstStatus} from './scope-summary.js';
+import {buildFleetSnapshot} from './fleet-snapshot.js';
 
 /**
  * Changes arriving within this long make one snapshot: a fleet snapshot covers every scope, and while
@@ -59,12 +56,6 @@ export type FleetMonitorOptions = {
 	readonly errorRetryMs?: readonly number[];
 };
 
-const scopeKey = (scope: ScopeRef) => `${scope.account}/${scope.region}`;
-
-/** Whether a tail has read every event of the 15 minutes before the newest it read. */
-export function recentRead(trail: TrailState | null): boolean {
-	return trail !== null && trail.caughtUp && trail.until !== null && trail.until - trail.since >= RECENT_MS;
-}
 
 export class FleetMonitor {
 	private readonly now: () => number;
@@ -75,12 +66,9 @@ export class FleetMonitor {
 	private readonly listeners = new Set<(snapshot: FleetSnapshot) => void>();
 	private readonly metricCalls = new Map<string, CallCounter>();
 	private readonly trailCalls = new Map<string, CallCounter>();
-	private readonly recent = new Map<string, number[]>();
-	private merged: readonly TrailEvent[] = [];
-	private readonly known = new Set<string>();
+	private readonly book: FleetEventBook;
 	private readonly unreadObjects = new Map<EventsUnread['reason'], EventsUnread>();
 	/** Events dropped from `merged` at the buffer limit. */
-	private dropped = 0;
 	private wake = new AbortController();
 	private paused = false;
 	private running = false;
@@ -92,6 +80,7 @@ export class FleetMonitor {
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
+		this.book = new FleetEventBook(this.now, options.maxEvents ?? 10_000);
 		// Every region's loops and requests listen to the one stop signal: more than Node's default 10 is expected.
 		setMaxListeners(Math.max(10, 8 * options.clients.regions.length + 10), this.abort.signal);
 		const settleLagMs = options.settleLagMs ?? DEFAULT_SETTLE_LAG_MS;
@@ -136,7 +125,7 @@ export class FleetMonitor {
 			backfillBudgetMs: options.tailIntervalMs ?? 10_000,
 			onChange: () => this.emit(),
 			onRequest: (_operation, region) => this.counter(this.trailCalls, region).add(),
-			onEvents: added => this.absorb(added),
+			onEvents: added => this.book.absorb(added),
 		});
 		this.snapshot = this.build();
 	}
@@ -276,26 +265,6 @@ export class FleetMonitor {
 		}
 	}
 
-	private absorb(added: readonly ScopedEvent[]): void {
-		const cutoff = this.now() - RECENT_MS;
-		for (const event of added) {
-			if (event.account === null || event.region === null || event.eventTime < cutoff) continue;
-			const key = scopeKey({account: event.account, region: event.region});
-			const times = this.recent.get(key) ?? [];
-			times.push(event.eventTime);
-			this.recent.set(key, times);
-		}
-		// Each region's tail has marked its events late or not already; merging them marks nothing new.
-		const result = mergeEvents(this.merged, this.known, added, {late: {backlog: true, newestShown: null, lookedAt: null}, max: this.options.maxEvents ?? 10_000});
-		for (const event of result.added) this.known.add(event.eventId);
-		if (result.dropped > 0) {
-			this.dropped += result.dropped;
-			const kept = new Set(result.events.map(e => e.eventId));
-			for (const id of this.known) if (!kept.has(id)) this.known.delete(id);
-		}
-		this.merged = result.events;
-	}
-
 	/** A change: one new snapshot for all changes of the next EMIT_COALESCE_MS. */
 	private emit(): void {
 		if (this.pending || this.abort.signal.aborted) return;
@@ -321,104 +290,19 @@ export class FleetMonitor {
 		return unread;
 	}
 
-	private recentCount(scope: ScopeRef): number {
-		const times = this.recent.get(scopeKey(scope));
-		if (!times) return 0;
-		const cutoff = this.now() - RECENT_MS;
-		const kept = times.filter(t => t >= cutoff);
-		this.recent.set(scopeKey(scope), kept);
-		return kept.length;
-	}
-
 	private build(): FleetSnapshot {
-		const now = this.now();
-		const events = this.merged as readonly ScopedEvent[];
-		const byScope = new Map<string, ScopedEvent[]>();
-		for (const event of events) {
-			if (event.account === null || event.region === null) continue;
-			const key = scopeKey({account: event.account, region: event.region});
-			const list = byScope.get(key);
-			if (list) list.push(event);
-			else byScope.set(key, [event]);
-		}
-		const views: ScopeView[] = [];
-		const sourceNotes = this.events.regions();
-		const known = new Set(this.regions.flatMap(region => region.accounts().flatMap(a => (a.account === null ? [] : [a.account]))));
-		if (known.size === 0 && this.options.selfAccount) known.add(this.options.selfAccount);
-		for (const region of this.regions) region.adopt([...known]);
-		for (const region of this.regions) {
-			const regionState = region.getState();
-			const trail = this.events.stateFor(region.region);
-			const regionSource = sourceNotes.find(s => s.region === region.region);
-			const regionAlarms = this.alarms.find(alarms => alarms.region === region.region);
-			for (const account of region.accounts()) {
-				const scope = {account: this.accountId(account.account), region: region.region};
-				// Events cover a scope when they come from the organization trail, or from LookupEvents for the caller's own account.
-				const covered = this.events.kind.kind === 'log-group' || account.account === null || account.account === this.options.selfAccount;
-				const metricsError = regionState.error ?? account.error;
-				const trailError = covered ? (trail?.error ?? regionSource?.error ?? (this.events.missingEverywhere() ? `log group ${this.options.trailLogGroup} is in none of the watched regions: pass its ARN with --trail-log-group` : null)) : null;
-				const health = (s: {lastSuccess: number | null; lastAttempt: number | null; throttled: boolean} | null, error: string | null, calls: number, intervalMs: number): SourceHealth => ({
-					lastSuccess: s?.lastSuccess ?? null,
-					lastAttempt: s?.lastAttempt ?? null,
-					error,
-					throttled: s?.throttled ?? false,
-					callsLastMinute: calls,
-					throttlesLastMinute: 0,
-					intervalMs,
-				});
-				const scopeEvents = covered ? (byScope.get(scopeKey(scope)) ?? []) : [];
-				const own = account.account === null || account.account === this.options.selfAccount;
-				const alarms = regionAlarms?.forScope(scope.account, own) ?? {alarms: [], error: null, skipped: 0};
-				const snapshot: Snapshot = {
-					generatedAt: now,
-					region: region.region,
-					profile: this.options.profile,
-					demo: this.options.demo,
-					paused: this.paused,
-					metrics: account.series, // without points and bands: the summary and status need only the judgements
-					events: scopeEvents,
-					eventsSince: covered ? (trail?.since ?? now) : now,
-					eventsDropped: trail?.dropped ?? 0,
-					eventsUnread: covered ? this.unread(trail) : null,
-					health: {
-						metrics: health(regionState, metricsError, this.counter(this.metricCalls, region.region).lastMinute(), this.options.pollIntervalMs ?? 60_000),
-						trail: health(covered ? (trail as TrailState | null) : null, trailError, this.counter(this.trailCalls, region.region).lastMinute(), this.options.tailIntervalMs ?? 10_000),
-					},
-					status: overallStatus(account.series, metricsError !== null || trailError !== null, alarms.alarms),
-					learning: account.learning,
-					alarms: alarms.alarms,
-					alarmsError: alarms.error,
-					...(alarms.skipped > 0 ? {alarmsSkipped: alarms.skipped} : {}),
-					...(alarms.note ? {alarmsNote: alarms.note} : {}),
-				};
-				const name = this.options.accountNames?.[scope.account] ?? this.labels.get(scope.account) ?? scope.account;
-				// Events of the last 15 minutes are counted once the tail has read all of them (newest minutes and 15 back).
-				const summary = summarize(scope, name, snapshot, covered && recentRead(trail) ? this.recentCount(scope) : null);
-				// The overview reads the summary; the points and bands of a scope are made only when it is opened or printed.
-				let full: Snapshot | null = null;
-				views.push({
-					summary,
-					get snapshot(): Snapshot {
-						full ??= {...snapshot, metrics: account.full()};
-						return full;
-					},
-				});
-			}
-		}
-		views.sort(compareScopes);
-		const tails = sourceNotes.flatMap(source => (source.tail ? [source.tail.getState()] : []));
-		const since = tails.length > 0 ? Math.max(...tails.map(t => t.since)) : now;
-		const unread = tails.map(t => this.unread(t)).find(u => u !== null) ?? null;
-		return {
-			generatedAt: now,
-			demo: this.options.demo,
+		return buildFleetSnapshot({
+			options: this.options,
+			now: this.now(),
 			paused: this.paused,
-			regions: this.regions.map(r => r.region),
-			scopes: views,
-			events,
-			status: worstStatus(views),
-			eventsCoverage: {since: eventCoverage({events, eventsSince: since, eventsDropped: this.dropped}).completeFrom, unread, dropped: this.dropped},
-			eventSource: this.events.kind,
-		};
+			regions: this.regions,
+			alarms: this.alarms,
+			events: this.events,
+			book: this.book,
+			labels: this.labels,
+			calls: (source, region) => this.counter(source === 'metrics' ? this.metricCalls : this.trailCalls, region).lastMinute(),
+			unread: trail => this.unread(trail),
+			accountId: account => this.accountId(account),
+		});
 	}
 }
