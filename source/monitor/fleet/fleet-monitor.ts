@@ -76,7 +76,6 @@ export class FleetMonitor {
 	private pending: NodeJS.Timeout | null = null;
 	private labels: ReadonlyMap<string, string> = new Map();
 	private labelsRead: Promise<void> | null = null;
-	private labelsDone = false;
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
@@ -166,7 +165,8 @@ export class FleetMonitor {
 	start(): void {
 		if (this.running) return;
 		this.running = true;
-		void this.readLabels();
+		// Names after numbers: loading the OAM client competes with the first frame's work for the one thread.
+		void this.whenAnswered(1500).then(() => this.readLabels());
 		for (const region of this.regions) {
 			void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState(), this.options.pollIntervalMs ?? 60_000);
 		}
@@ -194,9 +194,9 @@ export class FleetMonitor {
 		this.pending = null;
 	}
 
-	/** Resolves once every region's metrics (and the account names) have answered, data or error, or after `timeoutMs`. */
+	/** Resolves once every region's metrics have answered (data or error), or after `timeoutMs`. */
 	whenAnswered(timeoutMs: number): Promise<void> {
-		const answered = () => this.labelsDone && this.regions.every(r => r.getState().lastSuccess !== null || r.getState().error !== null);
+		const answered = () => this.regions.every(r => r.getState().lastSuccess !== null || r.getState().error !== null);
 		if (answered()) return Promise.resolve();
 		return new Promise(resolve => {
 			const done = () => {
@@ -220,14 +220,10 @@ export class FleetMonitor {
 
 	/** Once: the OAM link labels of linked accounts (only when other accounts than the caller's are watched). */
 	private readLabels(): Promise<void> {
-		if (this.options.accounts.kind === 'self') {
-			this.labelsDone = true;
-			return Promise.resolve();
-		}
+		if (this.options.accounts.kind === 'self') return Promise.resolve();
 		this.labelsRead ??= this.options.clients.linkLabels(this.abort.signal).then(answer => {
 			this.labels = answer.labels;
-			this.labelsDone = true;
-			this.emit();
+			if (answer.labels.size > 0) this.emit();
 		});
 		return this.labelsRead;
 	}
