@@ -165,8 +165,9 @@ export class FleetMonitor {
 	start(): void {
 		if (this.running) return;
 		this.running = true;
-		// Names after numbers: loading the OAM client competes with the first frame's work for the one thread.
-		void this.whenAnswered(1500).then(() => this.readLabels());
+		// Names beside the first requests (loading the OAM client overlaps their network wait); the first
+		// frame does not wait for them.
+		void this.readLabels();
 		for (const region of this.regions) {
 			void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState(), this.options.pollIntervalMs ?? 60_000);
 		}
