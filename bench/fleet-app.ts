@@ -7,6 +7,7 @@
 import {performance} from 'node:perf_hooks';
 import {parseArgs} from '../source/cli/flags.js';
 import {createFleetMonitor} from '../source/cli/run-fleet.js';
+import {collectAfterStartup} from '../source/cli/startup-garbage.js';
 import {createFleetClients} from '../source/aws/fleet-clients.js';
 
 const expected = Number(process.env['BENCH_SCOPES'] ?? 0);
@@ -29,6 +30,8 @@ monitor.subscribe(snapshot => {
 	process.stdout.write(JSON.stringify({event: 'first-data', ms: Math.round(performance.now()), scopes: snapshot.scopes.length, status: snapshot.status}) + '\n');
 });
 monitor.start();
+// As fleetTui does once the first answers are in: start-up's garbage is collected when start-up is over.
+collectAfterStartup(monitor);
 setInterval(() => {
 	const snapshot = monitor.getSnapshot();
 	const events = snapshot.events.length;

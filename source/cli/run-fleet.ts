@@ -22,6 +22,7 @@ import {pad} from '../text/width.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';
 import {type MonitorCliOptions} from './flags.js';
 import {appendLog, defaultLogPath, divertDiagnostics} from './diagnostics.js';
+import {collectAfterStartup} from './startup-garbage.js';
 import {withoutFetch} from './without-fetch.js';
 import {trace} from './trace.js';
 import {resolveDisplay} from '../render/display.js';
@@ -120,6 +121,8 @@ async function fleetTui(
 		trace('fleet: ui loaded');
 		await monitor.whenAnswered(1500);
 		trace('fleet: first answers');
+		// The baselines of every scope and the first fill of the trail allocate far more than is kept.
+		collectAfterStartup(monitor);
 		return await runTui({
 			fleet: monitor,
 			display: resolveDisplay({color: options.color, ascii: options.ascii, env: process.env, isTTY: process.stdout.isTTY === true}),

@@ -212,6 +212,32 @@ export class FleetMonitor {
 		});
 	}
 
+	/**
+	 * Resolves once start-up is over (every region answered, no baseline still learning, every event
+	 * source past its first fill), or after `timeoutMs`: when its garbage can be collected.
+	 */
+	whenSettled(timeoutMs: number): Promise<void> {
+		const settled = () =>
+			this.regions.every(r => (r.getState().lastSuccess !== null || r.getState().error !== null) && r.accounts().every(a => a.learning === null)) &&
+			this.events.sourceRegions().every(region => {
+				const trail = this.events.stateFor(region);
+				return trail === null || trail.error !== null || trail.older !== 'reading';
+			});
+		if (settled()) return Promise.resolve();
+		return new Promise(resolve => {
+			const done = () => {
+				clearTimeout(timer);
+				unsubscribe();
+				resolve();
+			};
+			const timer = setTimeout(done, timeoutMs);
+			timer.unref();
+			const unsubscribe = this.subscribe(() => {
+				if (settled()) done();
+			});
+		});
+	}
+
 	/** One poll of everything, baselines included, then the snapshot (for --once and tests). */
 	async pollOnce(): Promise<FleetSnapshot> {
 		await Promise.all([...this.regions.map(region => region.poll(this.abort.signal, true)), this.events.poll(this.abort.signal), this.readLabels(), ...this.alarms.map(alarms => alarms.poll(this.abort.signal))]);
