@@ -18,6 +18,7 @@ import {sleep} from './sleep.js';
 import {watchThrottles} from '../aws/attempts.js';
 import {errorRetryMs} from './backoff.js';
 import {CallCounter, ERROR_RETRY_MS} from './call-counter.js';
+import {until} from './until.js';
 
 export type MonitorOptions = {
 	readonly cloudwatch: CloudWatchClient;
@@ -153,18 +154,7 @@ export class Monitor implements MonitorHandle {
 		const answered = (s: Snapshot) =>
 			(s.health.metrics.lastSuccess !== null || s.health.metrics.error !== null) &&
 			(s.events.length > 0 || s.health.trail.lastSuccess !== null || s.health.trail.error !== null);
-		if (answered(this.snapshot)) return Promise.resolve();
-		return new Promise(resolve => {
-			const done = () => {
-				clearTimeout(timer);
-				unsubscribe();
-				resolve();
-			};
-			const timer = setTimeout(done, timeoutMs);
-			const unsubscribe = this.subscribe(s => {
-				if (answered(s)) done();
-			});
-		});
+		return until(() => answered(this.snapshot), listener => this.subscribe(listener), timeoutMs);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import {CallCounter, ERROR_RETRY_MS} from '../call-counter.js';
 import {errorRetryMs} from '../backoff.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
 import {sleep} from '../sleep.js';
+import {until} from '../until.js';
 import type {TrailState} from '../trail-tail.js';
 import {RegionAlarms} from './fleet-alarms.js';
 import {FleetEventBook} from './fleet-event-book.js';
@@ -56,6 +57,9 @@ export type FleetMonitorOptions = {
 	readonly errorRetryMs?: readonly number[];
 };
 
+
+/** Whether a region's metrics have answered once (data or error). */
+const answered = (region: RegionMetrics): boolean => region.getState().lastSuccess !== null || region.getState().error !== null;
 
 export class FleetMonitor {
 	private readonly now: () => number;
@@ -197,19 +201,7 @@ export class FleetMonitor {
 
 	/** Resolves once every region's metrics have answered (data or error), or after `timeoutMs`. */
 	whenAnswered(timeoutMs: number): Promise<void> {
-		const answered = () => this.regions.every(r => r.getState().lastSuccess !== null || r.getState().error !== null);
-		if (answered()) return Promise.resolve();
-		return new Promise(resolve => {
-			const done = () => {
-				clearTimeout(timer);
-				unsubscribe();
-				resolve();
-			};
-			const timer = setTimeout(done, timeoutMs);
-			const unsubscribe = this.subscribe(() => {
-				if (answered()) done();
-			});
-		});
+		return until(() => this.regions.every(answered), listener => this.subscribe(listener), timeoutMs);
 	}
 
 	/**
@@ -218,24 +210,12 @@ export class FleetMonitor {
 	 */
 	whenSettled(timeoutMs: number): Promise<void> {
 		const settled = () =>
-			this.regions.every(r => (r.getState().lastSuccess !== null || r.getState().error !== null) && r.accounts().every(a => a.learning === null)) &&
+			this.regions.every(r => answered(r) && r.accounts().every(a => a.learning === null)) &&
 			this.events.sourceRegions().every(region => {
 				const trail = this.events.stateFor(region);
 				return trail === null || trail.error !== null || trail.older !== 'reading';
 			});
-		if (settled()) return Promise.resolve();
-		return new Promise(resolve => {
-			const done = () => {
-				clearTimeout(timer);
-				unsubscribe();
-				resolve();
-			};
-			const timer = setTimeout(done, timeoutMs);
-			timer.unref();
-			const unsubscribe = this.subscribe(() => {
-				if (settled()) done();
-			});
-		});
+		return until(settled, listener => this.subscribe(listener), timeoutMs, {unref: true});
 	}
 
 	/** One poll of everything, baselines included, then the snapshot (for --once and tests). */
