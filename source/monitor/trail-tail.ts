@@ -9,6 +9,7 @@
  * until the lookback is read or the buffer is full (then older events are not read at all: they would
  * only be dropped). After that, it tails forward like any other source.
  */
+import {OverlapSchedule} from './overlap-schedule.js';
 import type {CloudTrailClient} from '../aws/clients.js';
 import {lookupIotPage, WINDOW_SLACK_MS, type LookupPage, type LookupPageRequest} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
@@ -128,9 +129,7 @@ export class TrailTail {
 	 * a later window may still read them again (else a re-read overlap would add them anew, late).
 	 */
 	private readonly seen = new Map<string, number>();
-	private lastPollEnd: number | null = null;
-	/** When each span of the overlap (quickOverlapMs) was last re-read, by its length. */
-	private readonly reread = new Map<number, number>();
+	private readonly schedule: OverlapSchedule;
 	/** Length of the latest backfill slice (newest-first backfill). */
 	private sliceMs = 0;
 	private nextRequestAt = 0;
@@ -138,6 +137,7 @@ export class TrailTail {
 	private state: Omit<TrailState, 'events'>;
 
 	constructor(private readonly options: TrailTailOptions) {
+		this.schedule = new OverlapSchedule(options.overlapMs, options.quickOverlapMs);
 		this.state = {
 			since: options.now(),
 			throttled: false,
@@ -186,9 +186,9 @@ export class TrailTail {
 		const {now, lookbackMs, overlapMs} = this.options;
 		const end = now();
 		const floor = end - lookbackMs;
-		const first = this.lastPollEnd === null;
-		const overlap = first ? overlapMs : this.overlapNow(end);
-		const start = first ? floor : Math.max(floor, this.lastPollEnd! - overlap);
+		const first = this.schedule.previousEnd === null;
+		const overlap = first ? overlapMs : this.schedule.overlapAt(end);
+		const start = first ? floor : Math.max(floor, this.schedule.previousEnd! - overlap);
 		const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (oldestSeen, done) => {
 			if (this.options.oldestFirst) {
 				// Oldest first, the window is read from `start` on only once its last page is in.
@@ -202,7 +202,7 @@ export class TrailTail {
 				older: first ? (done ? 'read' : 'reading') : this.state.older,
 			};
 		});
-		if (complete) this.rereadDone(overlap, end);
+		if (complete) this.schedule.done(overlap, end);
 		else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
 	}
 
@@ -216,20 +216,20 @@ export class TrailTail {
 		const started = now();
 		const end = started;
 		const floor = end - lookbackMs;
-		if (this.lastPollEnd === null) {
+		if (this.schedule.previousEnd === null) {
 			const start = Math.max(floor, end - (this.options.firstSliceMs ?? FIRST_SLICE_MS));
 			const complete = await this.readWindow(start, end, BACKLOG, signal, skipped, (_, done) =>
 				done ? {since: start, caughtUp: true, until: end, older: this.olderAfter(start, end, floor)} : {},
 			);
 			if (!complete) return;
-			this.rereadDone(overlapMs, end);
+			this.schedule.done(overlapMs, end);
 			this.sliceMs = end - start;
 		} else {
-			const overlap = this.overlapNow(end);
-			const start = Math.max(floor, this.lastPollEnd - overlap, this.state.since);
+			const overlap = this.schedule.overlapAt(end);
+			const start = Math.max(floor, this.schedule.previousEnd - overlap, this.state.since);
 			const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (_, done) => (done ? {until: end} : {}));
 			if (!complete) return;
-			this.rereadDone(overlap, end);
+			this.schedule.done(overlap, end);
 		}
 		const budget = whole ? null : (this.options.backfillBudgetMs ?? null);
 		// At least one older slice a poll, so that the backfill always moves on.
@@ -249,35 +249,6 @@ export class TrailTail {
 			if (!complete) break; // aborted, or stopped at maxPages: this slice again at the next poll
 			this.sliceMs = to + 1 - from;
 		}
-	}
-
-	/** The spans of the overlap (quickOverlapMs): twice the quick one, four times ... up to the whole overlap. */
-	private spans(): number[] {
-		const {overlapMs, quickOverlapMs} = this.options;
-		const out: number[] = [];
-		if (quickOverlapMs === undefined || quickOverlapMs <= 0) return out;
-		for (let span = 2 * quickOverlapMs; out.at(-1) !== overlapMs; span *= 2) out.push(Math.min(span, overlapMs));
-		return out;
-	}
-
-	/** How much before the previous poll's end this poll re-reads: the longest span that is due, else the quick one. */
-	private overlapNow(end: number): number {
-		const {overlapMs, quickOverlapMs} = this.options;
-		if (quickOverlapMs === undefined || quickOverlapMs <= 0 || quickOverlapMs >= overlapMs) return overlapMs;
-		let overlap = quickOverlapMs;
-		for (const span of this.spans()) {
-			// A span not re-read since the first fill counts from that fill (which read it).
-			const last = this.reread.get(span) ?? this.reread.get(0) ?? -Infinity;
-			if (end - last >= Math.min(span / 2, overlapMs / 4)) overlap = span;
-		}
-		return overlap;
-	}
-
-	/** A poll re-read `overlap` before the previous end, up to `end`. */
-	private rereadDone(overlap: number, end: number): void {
-		if (this.lastPollEnd === null) this.reread.set(0, end);
-		else for (const span of this.spans()) if (span <= overlap) this.reread.set(span, end);
-		this.lastPollEnd = end;
 	}
 
 	/** Whether the backfill goes on once [since, until] is read. */
@@ -307,9 +278,9 @@ export class TrailTail {
 	 * previous poll's end, or, for a span of the overlap re-read only now and then, that span's last re-read.
 	 */
 	private lateRule(overlap: number): LateRule {
-		const lookedAt = overlap <= (this.options.quickOverlapMs ?? Infinity) || this.lastPollEnd === null ? this.lastPollEnd : (this.reread.get(overlap) ?? this.reread.get(0) ?? this.lastPollEnd);
+		const lookedAt = this.schedule.lookedAt(overlap);
 		return {
-			backlog: this.lastPollEnd === null,
+			backlog: this.schedule.previousEnd === null,
 			newestShown: this.events[0]?.eventTime ?? null,
 			lookedAt,
 			lateAfterMs: this.options.lateAfterMs ?? LATE_AFTER_MS,
@@ -378,7 +349,7 @@ export class TrailTail {
 	 */
 	private forget(): void {
 		if (this.seen.size <= this.events.length) return;
-		const horizon = (this.lastPollEnd ?? this.options.now()) - this.options.overlapMs - WINDOW_SLACK_MS;
+		const horizon = (this.schedule.previousEnd ?? this.options.now()) - this.options.overlapMs - WINDOW_SLACK_MS;
 		const keepFrom = Math.min(horizon, this.events.at(-1)?.eventTime ?? Infinity);
 		for (const [id, time] of this.seen) if (time < keepFrom) this.seen.delete(id);
 	}
