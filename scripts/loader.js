@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4 --optimize-for-size --expose-gc
+#!/usr/bin/env -S node --max-semi-space-size=4 --expose-gc
 // dist/cli.js is this loader around the bundled CLI (scripts/build.mjs). It compiles the bundle with
 // V8's code cache, kept in $XDG_CACHE_HOME/iot-monitor/code/ (~/.cache/...): a start with the cache skips
 // compiling ~1 MB of JavaScript and most functions start-up calls. The cache is written once, a few

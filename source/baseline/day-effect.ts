@@ -30,7 +30,7 @@ export type DayEffect = {
 /** Doubles the day effect takes in a Slab. */
 export const DAY_EFFECT_F64 = 2 * HOURS + 1 + 4 * 7;
 
-export function createDayEffect(slab = new Slab(DAY_EFFECT_F64, 0)): DayEffect {
+export function createDayEffect(slab = new Slab({f64: DAY_EFFECT_F64})): DayEffect {
 	return {
 		sums: slab.float64(HOURS),
 		counts: slab.float64(HOURS),

@@ -20,14 +20,14 @@
  * The score judges the larger of the point's z and the z of the last few points together (sustained
  * shifts), minus what recurs at this time of day (recurrence.ts). `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
- * O(slots per day): one buffer of about 27 KB at one-minute steps (slab.ts), about 50 KB as JSON.
+ * O(slots per day): one buffer of about 14 KB at one-minute steps (slab.ts), about 50 KB as JSON.
  */
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, PEAKS_F64, recordPeak, recurringPeak, type Peaks} from './recurrence.js';
+import {createPeaks, PEAKS_SIZE, recordPeak, recurringPeak, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
-import {Slab} from './slab.js';
+import {addSizes, Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
 import {clamp, fromArrays, rate, tail, toArrays} from './smoothing.js';
 
@@ -62,8 +62,7 @@ const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
 /** The seasonal arrays of one detector, all views into one Slab. */
 function createMemory(slots: number): {slab: Slab; profiles: Profiles; days: DayEffect; peaks: Peaks} {
-	const size = profileSize(slots);
-	const slab = new Slab(size.f64 + DAY_EFFECT_F64 + PEAKS_F64, size.u32);
+	const slab = new Slab(addSizes(profileSize(slots), {f64: DAY_EFFECT_F64}, PEAKS_SIZE));
 	return {slab, profiles: createProfiles(slots, slab), days: createDayEffect(slab), peaks: createPeaks(slab)};
 }
 
@@ -197,7 +196,7 @@ export class SeasonalDetector {
 	 */
 	toPacked(): PackedDetector {
 		return {
-			header: {version: 2, stepMs: this.stepMs, params: this.params, scalars: {...this.s}, littleEndian: LITTLE_ENDIAN},
+			header: {version: 3, stepMs: this.stepMs, params: this.params, scalars: {...this.s}, littleEndian: LITTLE_ENDIAN},
 			bytes: new Uint8Array(this.slab.buffer),
 		};
 	}
@@ -205,7 +204,7 @@ export class SeasonalDetector {
 	/** Back from toPacked(); throws on a state of another layout (slots per day, byte order, length). */
 	static fromPacked(packed: PackedDetector): SeasonalDetector {
 		const {header, bytes} = packed;
-		if (header.version !== 2 || header.littleEndian !== LITTLE_ENDIAN) throw new RangeError('detector state: other version or byte order');
+		if (header.version !== 3 || header.littleEndian !== LITTLE_ENDIAN) throw new RangeError('detector state: other version or byte order');
 		const detector = new SeasonalDetector({stepMs: header.stepMs, params: header.params});
 		const target = new Uint8Array(detector.slab.buffer);
 		if (bytes.byteLength !== target.byteLength) throw new RangeError('detector state: the arrays have the wrong length');

@@ -1,10 +1,10 @@
 /**
  * The seasonal memory of the detector: one additive term per slot of the day (a slot is one sampling
  * step, at most 1,440 per day) and, for each of the 168 hours of the week, its mean residual in each of
- * the last three weeks. Pure arithmetic on preallocated typed arrays (views into the detector's Slab; the
- * counters are 32-bit integers, exact like doubles): nothing is allocated per update.
+ * the last three weeks. Pure arithmetic on preallocated typed arrays (views into the detector's Slab: the
+ * terms are 32-bit floats, the counters 16-bit and held at their maximum): nothing is allocated per update.
  */
-import {Slab} from './slab.js';
+import {bump, Slab, type SlabSize} from './slab.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -14,29 +14,29 @@ const WEEKS = 3;
 const NO_WEEK = -1e15;
 
 export type Profiles = {
-	readonly daily: Float64Array;
+	readonly daily: Float32Array;
 	/** Updates each daily slot has seen (for running means before the exponential memory). */
-	readonly dailyCount: Uint32Array;
+	readonly dailyCount: Uint16Array;
 	/** Sum and count of residuals per hour of week, for each of the last WEEKS weeks (ring by week id). */
-	readonly weekly: Float64Array;
-	readonly weeklyCount: Uint32Array;
+	readonly weekly: Float32Array;
+	readonly weeklyCount: Uint16Array;
 	readonly weeks: Float64Array;
 };
 
-/** Doubles and counters the profiles of `slots` daily slots take in a Slab. */
-export const profileSize = (slots: number) => ({f64: slots + WEEKS * WEEK_HOURS + WEEKS, u32: slots + WEEKS * WEEK_HOURS});
+/** What the profiles of `slots` daily slots take in a Slab. */
+export const profileSize = (slots: number): SlabSize => ({f64: WEEKS, f32: slots + WEEKS * WEEK_HOURS, u16: slots + WEEKS * WEEK_HOURS});
 
 /** One slot per sampling step, capped at one per minute. */
 export function slotsPerDay(stepMs: number): number {
 	return Math.min(1440, Math.max(1, Math.round(DAY_MS / stepMs)));
 }
 
-export function createProfiles(slots: number, slab = new Slab(profileSize(slots).f64, profileSize(slots).u32)): Profiles {
+export function createProfiles(slots: number, slab = new Slab(profileSize(slots))): Profiles {
 	return {
-		daily: slab.float64(slots),
-		dailyCount: slab.uint32(slots),
-		weekly: slab.float64(WEEKS * WEEK_HOURS),
-		weeklyCount: slab.uint32(WEEKS * WEEK_HOURS),
+		daily: slab.float32(slots),
+		dailyCount: slab.uint16(slots),
+		weekly: slab.float32(WEEKS * WEEK_HOURS),
+		weeklyCount: slab.uint16(WEEKS * WEEK_HOURS),
 		weeks: slab.float64(WEEKS).fill(NO_WEEK),
 	};
 }
@@ -54,16 +54,14 @@ export function readDaily(profiles: Profiles, t: number): number {
 /** Moves the slot of t by `residual` times the larger of `rate` and 1 / (updates seen + 1). */
 export function addDaily(profiles: Profiles, t: number, residual: number, rate: number): void {
 	const s = dailySlot(profiles, t);
-	const count = profiles.dailyCount[s]! + 1;
-	profiles.dailyCount[s] = count;
+	const count = bump(profiles.dailyCount, s);
 	profiles.daily[s]! += Math.max(1 / count, rate) * residual;
 }
 
 /** First day: the slot of t holds the plain running mean of the values. */
 export function recordDaily(profiles: Profiles, t: number, y: number): void {
 	const s = dailySlot(profiles, t);
-	const count = profiles.dailyCount[s]! + 1;
-	profiles.dailyCount[s] = count;
+	const count = bump(profiles.dailyCount, s);
 	profiles.daily[s]! += (y - profiles.daily[s]!) / count;
 }
 
@@ -131,5 +129,5 @@ export function addWeekly(profiles: Profiles, t: number, residual: number): void
 	}
 	const i = k * WEEK_HOURS + Math.floor((t - week * WEEK_MS) / HOUR_MS);
 	profiles.weekly[i]! += residual;
-	profiles.weeklyCount[i]! += 1;
+	bump(profiles.weeklyCount, i);
 }

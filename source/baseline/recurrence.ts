@@ -5,7 +5,7 @@
  * daily peak within +/- span hours: something seen on at least two different days is discounted, while a
  * one-off incident (one day only) never desensitises the detector to the next one.
  */
-import {Slab} from './slab.js';
+import {Slab, type SlabSize} from './slab.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -15,16 +15,16 @@ const NO_DAY = -1e15;
 
 export type Peaks = {
 	/** [direction][day slot][hour]: largest |z| (direction 0: z >= 0, 1: z < 0). */
-	readonly values: Float64Array;
+	readonly values: Float32Array;
 	/** Day number held by each day slot. */
 	readonly days: Float64Array;
 };
 
-/** Doubles the peaks take in a Slab. */
-export const PEAKS_F64 = 2 * RECURRENCE_DAYS * DAY_HOURS + RECURRENCE_DAYS;
+/** What the peaks take in a Slab. */
+export const PEAKS_SIZE: SlabSize = {f64: RECURRENCE_DAYS, f32: 2 * RECURRENCE_DAYS * DAY_HOURS};
 
-export function createPeaks(slab = new Slab(PEAKS_F64, 0)): Peaks {
-	return {values: slab.float64(2 * RECURRENCE_DAYS * DAY_HOURS), days: slab.float64(RECURRENCE_DAYS).fill(NO_DAY)};
+export function createPeaks(slab = new Slab(PEAKS_SIZE)): Peaks {
+	return {values: slab.float32(2 * RECURRENCE_DAYS * DAY_HOURS), days: slab.float64(RECURRENCE_DAYS).fill(NO_DAY)};
 }
 
 /** The second-largest daily peak in the direction of z within +/- span hours of t, over recent days. */

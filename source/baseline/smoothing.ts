@@ -13,13 +13,15 @@ export function tail(q: number, r: number, step: number): number {
 }
 
 /** A record of typed arrays as plain JSON arrays, and back. */
+type TypedNumbers = Float64Array | Float32Array | Uint32Array | Uint16Array;
+
 export type Arrays<T> = {[K in keyof T]: number[]};
 
-export function toArrays<T extends Record<string, Float64Array | Uint32Array>>(typed: T): Arrays<T> {
+export function toArrays<T extends Record<string, TypedNumbers>>(typed: T): Arrays<T> {
 	return Object.fromEntries(Object.entries(typed).map(([key, values]) => [key, [...values]])) as Arrays<T>;
 }
 
-export function fromArrays<T extends Record<string, Float64Array | Uint32Array>>(target: T, plain: Arrays<T>): void {
+export function fromArrays<T extends Record<string, TypedNumbers>>(target: T, plain: Arrays<T>): void {
 	for (const key of Object.keys(target) as Array<keyof T>) {
 		const values = target[key]!;
 		if (plain[key].length !== values.length) throw new RangeError(`detector state: ${String(key)} has the wrong length`);

@@ -61,13 +61,13 @@ export const INITIAL_SCALARS: Scalars = {
 /** The state as the disk cache keeps it: the scalars as JSON, the seasonal arrays as one block of bytes. */
 export type PackedDetector = {
 	readonly header: {
-		readonly version: 2;
+		readonly version: 3;
 		readonly stepMs: number;
 		readonly params: DetectorParams;
 		readonly scalars: Scalars;
 		/** Byte order of `bytes` (a cache is only read back on a machine of the same order). */
 		readonly littleEndian: boolean;
 	};
-	/** The detector's Slab: its doubles, then its 32-bit counters (slab.ts). */
+	/** The detector's Slab: its doubles, floats, then its counters (slab.ts). */
 	readonly bytes: Uint8Array;
 };

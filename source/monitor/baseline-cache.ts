@@ -3,11 +3,11 @@
  * restart learns only the minutes it missed instead of refetching two weeks. It is our own cache: an
  * unreadable or outdated file is ignored and replaced, and writes are atomic (temp file + rename).
  *
- * Format 2 is binary, so a fleet of thousands of metrics loads in milliseconds rather than parsing
+ * Since format 2 the file is binary, so a fleet of thousands of metrics loads in milliseconds rather than parsing
  * megabytes of JSON numbers: MAGIC, the length of a small JSON header (uint32, little-endian), the header
  * (model, and per metric its scalars, flag, last judgement and where its bytes are), zero padding to a
- * multiple of 8, then the bytes: each detector's one buffer (slab.ts) and its band as [t, low, high]
- * doubles, in the byte order of the machine that wrote it (the header says which; another is ignored).
+ * multiple of 8, then the bytes: each detector's one buffer (slab.ts: doubles, floats, counters) and its
+ * band as [t, low, high] doubles, in the byte order of the machine that wrote it (the header says which; another is ignored).
  */
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
@@ -18,7 +18,7 @@ import {DEFAULT_PARAMS, type PackedDetector} from '../baseline/detector.js';
 import type {CachedBaseline} from './baseline-engine.js';
 
 /** Bump when the detector's state format or meaning changes: older files are then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const MAGIC = Buffer.from('IOTMON\x00B', 'latin1');
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
