@@ -35,5 +35,8 @@ collectAfterStartup(monitor);
 setInterval(() => {
 	const snapshot = monitor.getSnapshot();
 	const events = snapshot.events.length;
-	process.stdout.write(JSON.stringify({event: 'tick', scopes: snapshot.scopes.length, status: snapshot.status, events}) + '\n');
-}, 60_000);
+	const {rss, heapUsed, heapTotal, external, arrayBuffers} = process.memoryUsage();
+	const mib = (n: number) => Math.round(n / 1048576);
+	const memory = {rss: mib(rss), heapUsed: mib(heapUsed), heapTotal: mib(heapTotal), external: mib(external), arrayBuffers: mib(arrayBuffers)};
+	process.stdout.write(JSON.stringify({event: 'tick', scopes: snapshot.scopes.length, status: snapshot.status, events, memory}) + '\n');
+}, Number(process.env['BENCH_TICK_MS'] ?? 60_000));

@@ -12,6 +12,7 @@ import {baselineCachePath, defaultCacheDir, scopeCachePath, shippedModel} from '
 import {FleetEvents} from '../monitor/fleet/fleet-events.js';
 import {fleetSnapshotToJson} from '../monitor/fleet/fleet-json.js';
 import {FleetMonitor} from '../monitor/fleet/fleet-monitor.js';
+import {labelCachePath} from '../monitor/fleet/label-cache.js';
 import type {AccountSelection} from '../monitor/fleet/region-metrics.js';
 import {sleep} from '../monitor/sleep.js';
 import {incidentMarkdown} from '../report/markdown.js';
@@ -170,6 +171,7 @@ export function createFleetMonitor(
 		trailRatePerSecond: options.trailRate,
 		maxEvents: options.maxEvents,
 		rules: SENSITIVITY[options.sensitivity],
+		labelCachePath: labelCachePath(defaultCacheDir(), sim ? ['demo-org', `seed${options.seed}`] : [selfAccount ?? 'caller', clients.profile ?? '', endpointHost(options.endpointUrl)]),
 		baselineCache: {
 			pathOf: scope =>
 				sim
@@ -179,6 +181,16 @@ export function createFleetMonitor(
 			rebaseline: options.rebaseline,
 		},
 	});
+}
+
+/** The host of the endpoint the clients talk to ('' for AWS itself): a simulator's names never mix with a real account's. */
+function endpointHost(endpointUrl: string | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
+	const endpoint = endpointUrl ?? env['AWS_ENDPOINT_URL_OAM'] ?? env['AWS_ENDPOINT_URL'];
+	try {
+		return endpoint ? new URL(endpoint).host : '';
+	} catch {
+		return 'unparsed-endpoint';
+	}
 }
 
 /** Pure: `--once` text for a fleet: one line per scope, worst first. */

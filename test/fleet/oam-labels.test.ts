@@ -1,10 +1,13 @@
 /**
  * Account names from OAM link labels, through the real @aws-sdk/client-oam against the embedded endpoint:
  * every linked account's label, paged; hostile labels cleaned; a denial leaves the ids and says why;
- * a name from the settings file wins over the label.
+ * a name from the settings file wins over the label; the last run's labels name the first frame.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {accountOfLink, cleanLabel} from '../../source/aws/oam.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import {fleetMonitor, PROD, SELF, STAGING, startOrg} from './helpers.js';
@@ -78,3 +81,62 @@ test('watching only the caller account asks OAM nothing', async () => {
 		await rig.close();
 	}
 });
+
+/** A live fleet monitor with a label cache file, and the account names its latest snapshot shows. */
+function liveNames(rig: Awaited<ReturnType<typeof startOrg>>, path: string) {
+	const fleet = fleetMonitor(rig, {accounts: {kind: 'all'}, metrics: DEFAULT_METRICS.slice(0, 2), labelCachePath: path});
+	const names = () => new Map(fleet.getSnapshot().scopes.map(v => [v.summary.account, v.summary.accountName]));
+	return {fleet, names};
+}
+
+test('a start names accounts by the last run\'s labels at once, then by what OAM answers, and keeps that for the next start', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'iotmon-labels-'));
+	const path = join(dir, 'labels', 'x.json');
+	mkdirSync(join(dir, 'labels'));
+	writeFileSync(path, JSON.stringify({format: 1, labels: {[PROD]: 'prod (last run)', [STAGING]: 'staging\u001b[2J', '12345': 'not an id'}}));
+	const rig = await startOrg({org: {linkLabels: {[PROD]: 'prod-eu'}}});
+	// OAM is asked only once every region's metrics have answered: the first frame has the cached names.
+	const {fleet, names} = liveNames(rig, path);
+	try {
+		fleet.start();
+		await fleet.whenAnswered(10_000);
+		assert.equal(names().get(PROD), 'prod (last run)', 'the cached label before OAM has answered');
+		assert.match(names().get(STAGING) ?? '', /^staging/);
+		assert.doesNotMatch(names().get(STAGING) ?? '', /\u001b/, 'a cached label is cleaned like a fresh one');
+		await until(() => names().get(PROD) === 'prod-eu', 10_000);
+		assert.equal(names().get(STAGING), STAGING, 'a full OAM answer replaces the cache: staging has no link label now');
+		const written = JSON.parse(readFileSync(path, 'utf8')) as {labels: Record<string, string>};
+		assert.deepEqual(written.labels, {[PROD]: 'prod-eu'});
+	} finally {
+		fleet.stop();
+		await rig.close();
+	}
+});
+
+test('a refused OAM keeps the last run\'s names and leaves the file as it was', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'iotmon-labels-'));
+	const path = join(dir, 'labels.json');
+	const before = JSON.stringify({format: 1, labels: {[PROD]: 'prod (last run)'}});
+	writeFileSync(path, before);
+	const rig = await startOrg({org: {linkLabels: {[PROD]: 'prod-eu'}}});
+	rig.sim.injectFault({service: 'oam', operation: 'ListAttachedLinks', kind: 'access-denied', times: Number.POSITIVE_INFINITY});
+	const {fleet, names} = liveNames(rig, path);
+	try {
+		fleet.start();
+		await until(() => (rig.sim.requestCounts()['ListAttachedLinks'] ?? 0) >= 2, 10_000);
+		await new Promise(resolve => setTimeout(resolve, 200));
+		assert.equal(names().get(PROD), 'prod (last run)');
+		assert.equal(readFileSync(path, 'utf8'), before);
+	} finally {
+		fleet.stop();
+		await rig.close();
+	}
+});
+
+async function until(holds: () => boolean, timeoutMs: number): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!holds()) {
+		if (Date.now() > end) throw new Error('timed out');
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+}

@@ -19,6 +19,7 @@ import type {TrailState} from '../trail-tail.js';
 import {RegionAlarms} from './fleet-alarms.js';
 import {FleetEventBook} from './fleet-event-book.js';
 import {FleetEvents} from './fleet-events.js';
+import {readLabelCache, writeLabelCache} from './label-cache.js';
 import {RegionMetrics, type AccountSelection} from './region-metrics.js';
 import {buildFleetSnapshot} from './fleet-snapshot.js';
 
@@ -27,6 +28,12 @@ import {buildFleetSnapshot} from './fleet-snapshot.js';
  * baselines load, thousands of metrics report progress one by one.
  */
 const EMIT_COALESCE_MS = 50;
+/**
+ * Metrics first: the event sources, the alarms and the OAM names start once every region's metrics have
+ * answered (or after this long), so that on a 2-core jump host the first overview frame does not wait
+ * behind a trail backfill or the loading of the OAM client.
+ */
+const SECONDARY_START_MS = 2_000;
 const RECENT_MS = 15 * 60_000;
 
 export type FleetMonitorOptions = {
@@ -55,6 +62,8 @@ export type FleetMonitorOptions = {
 	/** Cache file of one scope (null: none), the detector model id, and whether to ignore what is cached. */
 	readonly baselineCache?: {readonly pathOf: (scope: ScopeRef) => string | null; readonly model: string; readonly rebaseline: boolean};
 	readonly errorRetryMs?: readonly number[];
+	/** The file of the last run's OAM link labels (null or absent: none is read or written). */
+	readonly labelCachePath?: string | null;
 };
 
 
@@ -78,11 +87,13 @@ export class FleetMonitor {
 	private running = false;
 	private snapshot: FleetSnapshot;
 	private pending: NodeJS.Timeout | null = null;
-	private labels: ReadonlyMap<string, string> = new Map();
+	/** OAM link labels by account id: the last run's until OAM answers. */
+	private labels: ReadonlyMap<string, string>;
 	private labelsRead: Promise<void> | null = null;
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
+		this.labels = options.labelCachePath && options.accounts.kind !== 'self' ? readLabelCache(options.labelCachePath) : new Map();
 		this.book = new FleetEventBook(this.now, options.maxEvents ?? 10_000);
 		// Every region's loops and requests listen to the one stop signal: more than Node's default 10 is expected.
 		setMaxListeners(Math.max(10, 8 * options.clients.regions.length + 10), this.abort.signal);
@@ -169,12 +180,17 @@ export class FleetMonitor {
 	start(): void {
 		if (this.running) return;
 		this.running = true;
-		// Names beside the first requests (loading the OAM client overlaps their network wait); the first
-		// frame does not wait for them.
-		void this.readLabels();
 		for (const region of this.regions) {
 			void this.loop(() => this.pollMetrics(region), () => this.metricsDelay(region), () => region.getState(), this.options.pollIntervalMs ?? 60_000);
 		}
+		void this.whenAnswered(SECONDARY_START_MS).then(() => {
+			if (!this.abort.signal.aborted) this.startSecondary();
+		});
+	}
+
+	/** What follows the first metrics: names (the last run's are shown meanwhile), alarms and events. */
+	private startSecondary(): void {
+		void this.readLabels();
 		for (const alarms of this.alarms) {
 			// Alarms are a help beside the numbers: their own loop, once a minute, errors or not (as single-scope
 			// mode), never awaited by the first frame.
@@ -229,8 +245,13 @@ export class FleetMonitor {
 	private readLabels(): Promise<void> {
 		if (this.options.accounts.kind === 'self') return Promise.resolve();
 		this.labelsRead ??= this.options.clients.linkLabels(this.abort.signal).then(answer => {
-			this.labels = answer.labels;
-			if (answer.labels.size > 0) this.emit();
+			const path = this.options.labelCachePath;
+			// Read in full: these are the names now. Refused or failed: the last run's names stay beside what came.
+			const labels = answer.error === null ? answer.labels : new Map([...this.labels, ...answer.labels]);
+			const changed = labels.size !== this.labels.size || [...labels].some(([account, label]) => this.labels.get(account) !== label);
+			this.labels = labels;
+			if (answer.error === null && path) writeLabelCache(path, labels);
+			if (changed) this.emit();
 		});
 		return this.labelsRead;
 	}

@@ -1,0 +1,49 @@
+/**
+ * The OAM link labels of the last run, so that a start names its accounts in its first frame: the OAM
+ * client (about a hundred modules) is loaded and asked only once the first metrics are in, and its
+ * answer replaces these and is written back. A small JSON file beside the baselines; a missing, foreign
+ * or unreadable file, or a failed write, only costs the names of the first seconds.
+ */
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {cleanLabel} from '../../aws/oam.js';
+
+const FORMAT = 1;
+const ACCOUNT = /^\d{12}$/;
+
+/** One file per monitoring account and endpoint (a simulator's names never mix with a real one's). */
+export function labelCachePath(dir: string, parts: readonly string[]): string {
+	const key = parts
+		.filter(Boolean)
+		.map(part => part.replace(/[^\w.-]+/g, '_'))
+		.join('--');
+	return join(dir, 'labels', `${key || 'default'}.json`);
+}
+
+/** Account id -> label as last read; entries that are not a 12-digit id and a clean label are dropped. */
+export function readLabelCache(path: string): Map<string, string> {
+	const labels = new Map<string, string>();
+	try {
+		const file = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; labels?: unknown};
+		if (file.format !== FORMAT || typeof file.labels !== 'object' || file.labels === null) return labels;
+		for (const [account, label] of Object.entries(file.labels)) {
+			const clean = cleanLabel(label);
+			if (ACCOUNT.test(account) && clean) labels.set(account, clean);
+		}
+	} catch {
+		// No names yet: the ids show until OAM answers.
+	}
+	return labels;
+}
+
+/** Writes the labels atomically (a temporary file renamed over the old one); never throws. */
+export function writeLabelCache(path: string, labels: ReadonlyMap<string, string>): void {
+	try {
+		mkdirSync(dirname(path), {recursive: true});
+		const temp = `${path}.${process.pid}.tmp`;
+		writeFileSync(temp, JSON.stringify({format: FORMAT, labels: Object.fromEntries(labels)}) + '\n', {mode: 0o600});
+		renameSync(temp, path);
+	} catch {
+		// Only the next start's first seconds lose their names.
+	}
+}
