@@ -18,14 +18,15 @@
  * fraction of the magnitude otherwise), so it cannot collapse on flat or quantised series.
  *
  * The score judges the larger of the point's z and the z of the last few points together (sustained
- * shifts), minus what recurs at this time of day (recurrence.ts). `z` in the Estimate is the point's own.
+ * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts).
+ * `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 27 KB at one-minute steps (slab.ts), about 50 KB as JSON.
  */
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, PEAKS_F64, recordPeak, recurringPeak, type Peaks} from './recurrence.js';
+import {createPeaks, PEAKS_F64, recordPeak, recurringPeak, routineExcess, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
 import {Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
@@ -149,8 +150,15 @@ export class SeasonalDetector {
 		if (!learning) {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
-			score = anomalyScore(span >= 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span)) : judged);
-			if (span >= 0) recordPeak(this.peaks, t, judged);
+			if (span >= 0) {
+				const p = this.params;
+				const hourly = recurringPeak(this.peaks, t, judged, span);
+				const routine = p.routineDays > 0 ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
+				score = anomalyScore(Math.max(0, Math.abs(judged) - Math.max(hourly, routine)));
+				// What this point adds to today's bursts: its excess over what recurs at its hour on most days.
+				const news = p.routineDays > 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span, p.dailyJobDays)) : 0;
+				recordPeak(this.peaks, t, judged, news);
+			} else score = anomalyScore(judged);
 		}
 		// The recent level: what a new normal accepts (rebase).
 		if (!learning) s.recent += this.rates.recent * (y - fit - s.recent);
