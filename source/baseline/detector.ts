@@ -26,7 +26,7 @@
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, PEAKS_F64, recordPeak, recurringPeak, routineExcess, type Peaks} from './recurrence.js';
+import {createPeaks, PEAKS_F64, recordExcess, recordPeak, recurringPeak, routineExcess, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
 import {Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
@@ -44,6 +44,8 @@ export type Estimate = {
 	score: number;
 	/** Signed deviation in robust units (+ above expected, - below). */
 	z: number;
+	/** The score a new flag rises on: `score`, also discounted by the series' routine bursts (recurrence.ts). */
+	riseScore: number;
 	/** True while there is too little history to judge; score is then 0. */
 	learning: boolean;
 };
@@ -104,6 +106,14 @@ export class SeasonalDetector {
 		};
 	}
 
+	/**
+	 * The point just judged raised or held a flag: its burst is not evidence of what is routine (a burst
+	 * that paged someone stays news until someone says otherwise).
+	 */
+	flagged(): void {
+		this.s.newsT = null;
+	}
+
 	/** Points learned so far. */
 	get count(): number {
 		return this.s.count;
@@ -132,7 +142,7 @@ export class SeasonalDetector {
 
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
 	update(t: number, v: number): Estimate {
-		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, z: 0};
+		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, riseScore: 0, z: 0};
 		const s = this.s;
 		const auto = this.params.transform === 'auto';
 		if (s.sqrt === null) s.sqrt = this.params.transform === 'sqrt' || (auto && isCount(v));
@@ -147,23 +157,33 @@ export class SeasonalDetector {
 		const learning = this.isLearning();
 		const z = learning ? 0 : (y - fit) / sigma;
 		let score = 0;
+		let riseScore = 0;
 		if (!learning) {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
 			if (span >= 0) {
 				const p = this.params;
+				// The previous point's burst, unless a flag was up for it (calmOnly).
+				if (s.newsT !== null) recordExcess(this.peaks, s.newsT, s.newsZ, Math.abs(s.newsZ));
+				s.newsT = null;
 				const hourly = recurringPeak(this.peaks, t, judged, span);
 				const routine = p.routineDays > 0 ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
-				score = anomalyScore(Math.max(0, Math.abs(judged) - Math.max(hourly, routine)));
+				score = anomalyScore(Math.max(0, Math.abs(judged) - hourly));
+				riseScore = routine > hourly ? anomalyScore(Math.max(0, Math.abs(judged) - routine)) : score;
 				// What this point adds to today's bursts: its excess over what recurs at its hour on most days.
 				const news = p.routineDays > 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span, p.dailyJobDays)) : 0;
-				recordPeak(this.peaks, t, judged, news);
-			} else score = anomalyScore(judged);
+				recordPeak(this.peaks, t, judged);
+				if (news > 0) {
+					s.newsT = t;
+					s.newsZ = judged >= 0 ? news : -news;
+				}
+			} else riseScore = score = anomalyScore(judged);
 		}
 		// The recent level: what a new normal accepts (rebase).
 		if (!learning) s.recent += this.rates.recent * (y - fit - s.recent);
 		const estimate = this.band(fit, sigma, learning) as Estimate;
 		estimate.score = score;
+		estimate.riseScore = riseScore;
 		estimate.z = z;
 		this.learn(t, y, daily, weekly);
 		return estimate;

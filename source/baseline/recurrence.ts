@@ -85,7 +85,7 @@ export function routineExcess(peaks: Peaks, t: number, z: number, k: number): nu
 }
 
 /** Records |z| for the day and hour of t. */
-export function recordPeak(peaks: Peaks, t: number, z: number, excess = 0): void {
+export function recordPeak(peaks: Peaks, t: number, z: number): void {
 	const day = Math.floor(t / DAY_MS);
 	const d = ((day % RECURRENCE_DAYS) + RECURRENCE_DAYS) % RECURRENCE_DAYS;
 	if (peaks.days[d] !== day) {
@@ -96,9 +96,16 @@ export function recordPeak(peaks: Peaks, t: number, z: number, excess = 0): void
 			peaks.excess[dir * RECURRENCE_DAYS + d] = 0;
 		}
 	}
-	const e = (z >= 0 ? 0 : RECURRENCE_DAYS) + d;
-	if (excess > peaks.excess[e]!) peaks.excess[e] = excess;
 	const i = ((z >= 0 ? 0 : RECURRENCE_DAYS) + d) * DAY_HOURS + Math.floor((t - day * DAY_MS) / HOUR_MS);
 	const a = Math.abs(z);
 	if (a > peaks.values[i]!) peaks.values[i] = a;
+}
+
+/** Records a burst's excess for the day of t (after recordPeak for t), in the direction of z. */
+export function recordExcess(peaks: Peaks, t: number, z: number, excess: number): void {
+	const day = Math.floor(t / DAY_MS);
+	const d = ((day % RECURRENCE_DAYS) + RECURRENCE_DAYS) % RECURRENCE_DAYS;
+	if (peaks.days[d] !== day) return;
+	const e = (z >= 0 ? 0 : RECURRENCE_DAYS) + d;
+	if (excess > peaks.excess[e]!) peaks.excess[e] = excess;
 }
