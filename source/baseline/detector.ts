@@ -26,7 +26,7 @@
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, PEAKS_F64, recordExcess, recordPeak, recurringPeak, routineExcess, type Peaks} from './recurrence.js';
+import {createPeaks, hourlyPeaks, PEAKS_F64, RECURRENCE_DAYS, recordExcess, recordPeak, routineExcess, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
 import {Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
@@ -163,15 +163,19 @@ export class SeasonalDetector {
 			const judged = this.sustained(z);
 			if (span >= 0) {
 				const p = this.params;
-				// The previous point's burst, unless a flag was up for it (calmOnly).
+				const a = Math.abs(judged);
+				// The previous bucket's burst, unless a flag was up for it (flagged()).
 				if (s.newsT !== null) recordExcess(this.peaks, s.newsT, s.newsZ, Math.abs(s.newsZ));
 				s.newsT = null;
-				const hourly = recurringPeak(this.peaks, t, judged, span);
-				const routine = p.routineDays > 0 ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
-				score = anomalyScore(Math.max(0, Math.abs(judged) - hourly));
-				riseScore = routine > hourly ? anomalyScore(Math.max(0, Math.abs(judged) - routine)) : score;
-				// What this point adds to today's bursts: its excess over what recurs at its hour on most days.
-				const news = p.routineDays > 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span, p.dailyJobDays)) : 0;
+				const routineOn = p.routineDays > 0;
+				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
+				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
+				const recurring = hourly[1]!;
+				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
+				const news = routineOn ? a - hourly[job - 1]! : 0;
+				const routine = routineOn ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
+				score = anomalyScore(Math.max(0, a - recurring));
+				riseScore = routine > recurring ? anomalyScore(Math.max(0, a - routine)) : score;
 				recordPeak(this.peaks, t, judged);
 				if (news > 0) {
 					s.newsT = t;

@@ -4,6 +4,12 @@
  * this keeps the largest |z| seen. A new deviation is judged by how far it exceeds the second-largest
  * daily peak within +/- span hours: something seen on at least two different days is discounted, while a
  * one-off incident (one day only) never desensitises the detector to the next one.
+ *
+ * Bursts at no particular hour (a busy Twitter account, random large writes) are routine too when the
+ * series shows them on most days. For each day and direction this keeps the largest excess of a calm
+ * bucket (no flag up: a burst that paged someone is never evidence) over what recurs at its own hour on
+ * most days (a daily job is the hourly rule's business); a new flag needs to exceed the k-th largest of
+ * those daily excesses over the previous days (routineExcess; the detector's routineDays).
  */
 import {Slab} from './slab.js';
 
@@ -30,13 +36,17 @@ export function createPeaks(slab = new Slab(PEAKS_F64, 0)): Peaks {
 	return {values: slab.float64(2 * RECURRENCE_DAYS * DAY_HOURS), days: slab.float64(RECURRENCE_DAYS).fill(NO_DAY), excess: slab.float64(2 * RECURRENCE_DAYS)};
 }
 
-/** The second-largest daily peak in the direction of z within +/- span hours of t, over recent days. */
-export function recurringPeak(peaks: Peaks, t: number, z: number, span: number, rank = 2): number {
-	rank = Math.min(Math.max(1, Math.round(rank)), RECURRENCE_DAYS);
+/**
+ * The daily peaks in the direction of z within +/- span hours of t over recent days (today included),
+ * largest first: the first `depth` of them, in a shared array (read it before the next call here).
+ * The second is what recurs at this hour (on two days).
+ */
+export function hourlyPeaks(peaks: Peaks, t: number, z: number, span: number, depth: number): Float64Array {
+	const top = TOP.fill(0);
+	const n = Math.min(Math.max(1, depth), RECURRENCE_DAYS);
 	const day = Math.floor(t / DAY_MS);
 	const hour = Math.floor((t - day * DAY_MS) / HOUR_MS);
 	const base = z >= 0 ? 0 : RECURRENCE_DAYS * DAY_HOURS;
-	const top = TOP.fill(0);
 	for (let d = 0; d < RECURRENCE_DAYS; d++) {
 		const id = peaks.days[d]!;
 		if (id > day || id <= day - RECURRENCE_DAYS) continue;
@@ -46,42 +56,39 @@ export function recurringPeak(peaks: Peaks, t: number, z: number, span: number, 
 			const v = peaks.values[row + ((hour + k + DAY_HOURS * 2) % DAY_HOURS)]!;
 			if (v > m) m = v;
 		}
-		for (let i = 0; i < rank; i++) {
-			if (m > top[i]!) {
-				const x = top[i]!;
-				top[i] = m;
-				m = x;
-			}
+		insert(top, n, m);
+	}
+	return top;
+}
+
+/** Inserts m into the descending list top[0..n). */
+function insert(top: Float64Array, n: number, m: number): void {
+	for (let i = 0; i < n; i++) {
+		if (m > top[i]!) {
+			const x = top[i]!;
+			top[i] = m;
+			m = x;
 		}
 	}
-	return top[rank - 1]!;
 }
 
 /**
- * The k-th largest daily maximum of the excess over earlier days (today excluded), in the direction of z:
- * a burst that was news at its hour, but that happens on k of the last days at some hour, is routine.
+ * Routine bursts: the k-th largest of the daily largest excesses (recordExcess) of the previous days in
+ * the direction of z, today excluded; 0 with fewer than k such days.
  */
 export function routineExcess(peaks: Peaks, t: number, z: number, k: number): number {
-	k = Math.min(Math.max(1, Math.round(k)), RECURRENCE_DAYS);
+	const n = Math.min(Math.max(1, Math.round(k)), RECURRENCE_DAYS);
+	const top = TOP.fill(0);
 	const day = Math.floor(t / DAY_MS);
 	const base = z >= 0 ? 0 : RECURRENCE_DAYS;
-	// The k largest so far, in descending order (k <= RECURRENCE_DAYS).
-	const top = TOP.fill(0);
-	let n = 0;
+	let days = 0;
 	for (let d = 0; d < RECURRENCE_DAYS; d++) {
 		const id = peaks.days[d]!;
 		if (id >= day || id <= day - RECURRENCE_DAYS) continue;
-		n++;
-		let m = peaks.excess[base + d]!;
-		for (let i = 0; i < k; i++) {
-			if (m > top[i]!) {
-				const x = top[i]!;
-				top[i] = m;
-				m = x;
-			}
-		}
+		days++;
+		insert(top, n, peaks.excess[base + d]!);
 	}
-	return n < k ? 0 : top[k - 1]!;
+	return days < n ? 0 : top[n - 1]!;
 }
 
 /** Records |z| for the day and hour of t. */
