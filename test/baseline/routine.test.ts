@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Judge} from '../../source/baseline/judge.js';
+import {Judge, NO_FLAG, nextFlag, type FlagLife} from '../../source/baseline/judge.js';
+import {DEFAULT_RULES} from '../../source/baseline/severity.js';
 import type {DetectorParams} from '../../source/baseline/params.js';
 import {prng} from './synthetic.js';
 
@@ -45,4 +46,19 @@ test('bursts that paged are never evidence of routine: an incident every day at 
 	const daily = Array.from({length: 8}, (_, d): Burst => ({at: T0 + (3 + d) * DAY + ((3 + 5 * d) % 24) * HOUR, size: 60}));
 	const found = daily.filter(b => rises(daily, 12, T0).some(t => t >= b.at && t < b.at + HOUR));
 	assert.equal(found.length, daily.length);
+});
+
+test('the routine discount only stops a new flag: a held or reopened flag is judged on the full deviation', () => {
+	const at = (i: number) => T0 + i * 60_000;
+	const bucket = (i: number, z: number, rise: number) => ({t: at(i), value: 100 + 10 * z, expected: 100, z, rise, pointZ: z, counts: false});
+	const run = (zs: ReadonlyArray<readonly [number, number]>): FlagLife[] => {
+		let flag: FlagLife = NO_FLAG;
+		return zs.map(([z, rise], i) => (flag = nextFlag(flag, bucket(i, z, rise), 'both', DEFAULT_RULES, 60_000)));
+	};
+	// A routine-sized burst (rise 0) raises nothing...
+	assert.deepEqual(run([[6, 0], [6, 0]]).map(l => l.phase), ['ok', 'ok']);
+	// ...but once a flag is up it is held on z, and within reopenMs of clearing it reopens with its onset.
+	const lives = run([[6, 6], [6, 0], [0, 0], [0, 0], [0, 0], [6, 0]]);
+	assert.deepEqual(lives.map(l => l.phase), ['rising', 'holding', 'recovering', 'recovering', 'cleared', 'rising']);
+	assert.equal(lives.at(-1)!.since, at(0));
 });
