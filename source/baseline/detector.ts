@@ -44,7 +44,10 @@ export type Estimate = {
 	score: number;
 	/** Signed deviation in robust units (+ above expected, - below). */
 	z: number;
-	/** The score a new flag rises on: `score`, also discounted by the series' routine bursts (recurrence.ts). */
+	/**
+	 * The score a new flag rises on: `score`, also discounted by the series' routine bursts (recurrence.ts;
+	 * the bursts of buckets the judge flagged are not evidence: flagged()).
+	 */
 	riseScore: number;
 	/** True while there is too little history to judge; score is then 0. */
 	learning: boolean;
