@@ -18,14 +18,15 @@
  * fraction of the magnitude otherwise), so it cannot collapse on flat or quantised series.
  *
  * The score judges the larger of the point's z and the z of the last few points together (sustained
- * shifts), minus what recurs at this time of day (recurrence.ts). `z` in the Estimate is the point's own.
+ * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts).
+ * `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 14 KB at one-minute steps (slab.ts), about 50 KB as JSON.
  */
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, PEAKS_SIZE, recordPeak, recurringPeak, type Peaks} from './recurrence.js';
+import {createPeaks, hourlyPeaks, PEAKS_SIZE, RECURRENCE_DAYS, recordExcess, recordPeak, routineExcess, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
 import {addSizes, Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
@@ -43,6 +44,11 @@ export type Estimate = {
 	score: number;
 	/** Signed deviation in robust units (+ above expected, - below). */
 	z: number;
+	/**
+	 * The score a new flag rises on: `score`, also discounted by the series' routine bursts (recurrence.ts;
+	 * the bursts of buckets the judge flagged are not evidence: flagged()).
+	 */
+	riseScore: number;
 	/** True while there is too little history to judge; score is then 0. */
 	learning: boolean;
 };
@@ -102,6 +108,14 @@ export class SeasonalDetector {
 		};
 	}
 
+	/**
+	 * The point just judged raised or held a flag: its burst is not evidence of what is routine (a burst
+	 * that paged someone stays news until someone says otherwise).
+	 */
+	flagged(): void {
+		this.s.newsT = null;
+	}
+
 	/** Points learned so far. */
 	get count(): number {
 		return this.s.count;
@@ -130,7 +144,7 @@ export class SeasonalDetector {
 
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
 	update(t: number, v: number): Estimate {
-		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, z: 0};
+		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, riseScore: 0, z: 0};
 		const s = this.s;
 		const auto = this.params.transform === 'auto';
 		if (s.sqrt === null) s.sqrt = this.params.transform === 'sqrt' || (auto && isCount(v));
@@ -145,16 +159,37 @@ export class SeasonalDetector {
 		const learning = this.isLearning();
 		const z = learning ? 0 : (y - fit) / sigma;
 		let score = 0;
+		let riseScore = 0;
 		if (!learning) {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
-			score = anomalyScore(span >= 0 ? Math.max(0, Math.abs(judged) - recurringPeak(this.peaks, t, judged, span)) : judged);
-			if (span >= 0) recordPeak(this.peaks, t, judged);
+			if (span >= 0) {
+				const p = this.params;
+				const a = Math.abs(judged);
+				// The previous bucket's burst, unless a flag was up for it (flagged()).
+				if (s.newsT !== null) recordExcess(this.peaks, s.newsT, s.newsZ, Math.abs(s.newsZ));
+				s.newsT = null;
+				const routineOn = p.routineDays > 0;
+				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
+				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
+				const recurring = hourly[1]!;
+				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
+				const news = routineOn ? a - hourly[job - 1]! : 0;
+				const routine = routineOn ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
+				score = anomalyScore(Math.max(0, a - recurring));
+				riseScore = routine > recurring ? anomalyScore(Math.max(0, a - routine)) : score;
+				recordPeak(this.peaks, t, judged);
+				if (news > 0) {
+					s.newsT = t;
+					s.newsZ = judged >= 0 ? news : -news;
+				}
+			} else riseScore = score = anomalyScore(judged);
 		}
 		// The recent level: what a new normal accepts (rebase).
 		if (!learning) s.recent += this.rates.recent * (y - fit - s.recent);
 		const estimate = this.band(fit, sigma, learning) as Estimate;
 		estimate.score = score;
+		estimate.riseScore = riseScore;
 		estimate.z = z;
 		this.learn(t, y, daily, weekly);
 		return estimate;

@@ -126,12 +126,13 @@ export type Verdict = {
 export type JudgeState = {readonly detector: DetectorState | PackedDetector; readonly flag: FlagLife};
 
 /** The z a score stands for, with the sign of the point's deviation. */
-function signedZ(estimate: Estimate): number {
-	const z = zForScore(Math.min(estimate.score, 1 - 1e-12));
+function signedZ(estimate: Estimate, score = estimate.score): number {
+	const z = zForScore(Math.min(score, 1 - 1e-12));
 	return estimate.z < 0 ? -z : z;
 }
 
-type Bucket = {readonly t: number; readonly value: number; readonly expected: number; readonly z: number; readonly pointZ: number; readonly counts: boolean};
+/** `z`: the z the flag rules judge; `rise`: the z a new flag rises on (also discounted by routine bursts; z if absent). */
+type Bucket = {readonly t: number; readonly value: number; readonly expected: number; readonly z: number; readonly rise?: number; readonly pointZ: number; readonly counts: boolean};
 
 /** Pure: the next flag after one more judged bucket. `counts`: the series is small integers. */
 export function nextFlag(flag: FlagLife, bucket: Bucket, bad: BadDirection, rules: SeverityRules, stepMs: number): FlagLife {
@@ -144,11 +145,14 @@ function step(flag: FlagLife, bucket: Bucket, bad: BadDirection, rules: Severity
 	// Never beyond critZ / warnZ: a deviation the rules call CRIT always raises a flag.
 	const settle = Math.min(flag.settle > 1 ? flag.settle : 1, rules.critZ / rules.warnZ);
 	const observation = {value: bucket.value, expected: bucket.expected, z: settle > 1 ? bucket.z / settle : bucket.z, counts: bucket.counts};
-	const raw = bucketSeverity(observation, bad, rules);
+	const rawHeld = bucketSeverity(observation, bad, rules);
 	const direction = bucket.z >= 0 ? 'up' : 'down';
 	const flagged = flag.severity !== 'ok';
 	if (!flagged) {
 		const closed = flag.closed !== null && bucket.t - flag.closed.until <= rules.reopenMs ? flag.closed : null;
+		// A new flag rises on `rise`; a reopened one (the same incident) on the same z as a held one.
+		const rise = closed !== null && closed.direction === direction ? bucket.z : (bucket.rise ?? bucket.z);
+		const raw = rise === bucket.z ? rawHeld : bucketSeverity({...observation, z: settle > 1 ? rise / settle : rise}, bad, rules);
 		// Settling after a new normal: until the detector's scale has caught up with the new level's noise.
 		const next = settle > 1 ? spreadStep(settle, noise) : 1;
 		const settling = next > 1 ? next : 1;
@@ -169,7 +173,7 @@ function step(flag: FlagLife, bucket: Bucket, bad: BadDirection, rules: Severity
 	// A plain mean over the flag's first buckets, then a running one.
 	const spread = spreadStep(flag.spread, noise, Math.max(SPREAD_RATE, stepMs / (bucket.t - (flag.since ?? bucket.t) + stepMs)));
 	const shift = flag.shift + SHIFT_RATE * (bucket.pointZ - flag.shift);
-	const severity = along && severityRank(raw) > severityRank(flag.severity) ? raw : flag.severity;
+	const severity = along && severityRank(rawHeld) > severityRank(flag.severity) ? rawHeld : flag.severity;
 	const newPeak = along && flag.peak !== null && Math.abs(bucket.z) > Math.abs(flag.peak.z);
 	const peak = newPeak ? {t: bucket.t, value: bucket.value, expected: bucket.expected, z: bucket.z} : flag.peak;
 	const held = along && bucketSeverity(observation, bad, rules, rules.holdFraction) !== 'ok';
@@ -224,8 +228,10 @@ export class Judge {
 		if (estimate.learning || !Number.isFinite(value)) return {estimate, z: 0, flag: this.life, rose: false};
 		const z = signedZ(estimate);
 		const before = this.life;
-		const after = nextFlag(before, {t, value, expected: estimate.expected, z, pointZ: estimate.z, counts: this.detector.counts}, this.bad, this.rules, this.stepMs);
+		const rise = estimate.riseScore === estimate.score ? z : signedZ(estimate, estimate.riseScore);
+		const after = nextFlag(before, {t, value, expected: estimate.expected, z, rise, pointZ: estimate.z, counts: this.detector.counts}, this.bad, this.rules, this.stepMs);
 		if (after.phase === 'new-normal' && after.newNormalSince !== null && before.severity !== 'ok') this.detector.rebase();
+		if (after.severity !== 'ok') this.detector.flagged();
 		this.life = after;
 		return {estimate, z, flag: after, rose: before.severity === 'ok' && after.severity !== 'ok' && after.since === t};
 	}

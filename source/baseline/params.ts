@@ -32,6 +32,11 @@ export type DetectorParams = {
 	/** Deviations seen on two recent days within +/- this many hours of the time of day are discounted in
 	 * the score (recurrence.ts); -1 disables it. */
 	readonly recurrenceSpanHours: number;
+	/** Bursts that were news at their hour (beyond what recurs there on dailyJobDays of the last 8 days) on
+	 * this many of the previous 7 days, at any hour, are routine: a new deviation counts only by its excess
+	 * over the routineDays-th largest of those days' bursts (recurrence.ts); 0 disables it. */
+	readonly routineDays: number;
+	readonly dailyJobDays: number;
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
 };
@@ -53,6 +58,8 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	seasonalGain: 0.8,
 	relativeFloor: 0.002,
 	recurrenceSpanHours: 3,
+	routineDays: 2,
+	dailyJobDays: 5,
 	tailGain: 4,
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,

@@ -4,6 +4,12 @@
  * this keeps the largest |z| seen. A new deviation is judged by how far it exceeds the second-largest
  * daily peak within +/- span hours: something seen on at least two different days is discounted, while a
  * one-off incident (one day only) never desensitises the detector to the next one.
+ *
+ * Bursts at no particular hour (a busy Twitter account, random large writes) are routine too when the
+ * series shows them on most days. For each day and direction this keeps the largest excess of a calm
+ * bucket (no flag up: a burst that paged someone is never evidence) over what recurs at its own hour on
+ * most days (a daily job is the hourly rule's business); a new flag needs to exceed the k-th largest of
+ * those daily excesses over the previous days (routineExcess; the detector's routineDays).
  */
 import {Slab, type SlabSize} from './slab.js';
 
@@ -12,28 +18,35 @@ const DAY_MS = 86_400_000;
 const DAY_HOURS = 24;
 export const RECURRENCE_DAYS = 8;
 const NO_DAY = -1e15;
+const TOP = new Float64Array(RECURRENCE_DAYS);
 
 export type Peaks = {
 	/** [direction][day slot][hour]: largest |z| (direction 0: z >= 0, 1: z < 0). */
 	readonly values: Float32Array;
 	/** Day number held by each day slot. */
 	readonly days: Float64Array;
+	/** [direction][day slot]: the day's largest excess over what recurs at its hour (routineExcess). */
+	readonly excess: Float64Array;
 };
 
 /** What the peaks take in a Slab. */
-export const PEAKS_SIZE: SlabSize = {f64: RECURRENCE_DAYS, f32: 2 * RECURRENCE_DAYS * DAY_HOURS};
+export const PEAKS_SIZE: SlabSize = {f64: RECURRENCE_DAYS + 2 * RECURRENCE_DAYS, f32: 2 * RECURRENCE_DAYS * DAY_HOURS};
 
 export function createPeaks(slab = new Slab(PEAKS_SIZE)): Peaks {
-	return {values: slab.float32(2 * RECURRENCE_DAYS * DAY_HOURS), days: slab.float64(RECURRENCE_DAYS).fill(NO_DAY)};
+	return {values: slab.float32(2 * RECURRENCE_DAYS * DAY_HOURS), days: slab.float64(RECURRENCE_DAYS).fill(NO_DAY), excess: slab.float64(2 * RECURRENCE_DAYS)};
 }
 
-/** The second-largest daily peak in the direction of z within +/- span hours of t, over recent days. */
-export function recurringPeak(peaks: Peaks, t: number, z: number, span: number): number {
+/**
+ * The daily peaks in the direction of z within +/- span hours of t over recent days (today included),
+ * largest first: the first `depth` of them, in a shared array (read it before the next call here).
+ * The second is what recurs at this hour (on two days).
+ */
+export function hourlyPeaks(peaks: Peaks, t: number, z: number, span: number, depth: number): Float64Array {
+	const top = TOP.fill(0);
+	const n = Math.min(Math.max(1, depth), RECURRENCE_DAYS);
 	const day = Math.floor(t / DAY_MS);
 	const hour = Math.floor((t - day * DAY_MS) / HOUR_MS);
 	const base = z >= 0 ? 0 : RECURRENCE_DAYS * DAY_HOURS;
-	let first = 0;
-	let second = 0;
 	for (let d = 0; d < RECURRENCE_DAYS; d++) {
 		const id = peaks.days[d]!;
 		if (id > day || id <= day - RECURRENCE_DAYS) continue;
@@ -43,12 +56,39 @@ export function recurringPeak(peaks: Peaks, t: number, z: number, span: number):
 			const v = peaks.values[row + ((hour + k + DAY_HOURS * 2) % DAY_HOURS)]!;
 			if (v > m) m = v;
 		}
-		if (m > first) {
-			second = first;
-			first = m;
-		} else if (m > second) second = m;
+		insert(top, n, m);
 	}
-	return second;
+	return top;
+}
+
+/** Inserts m into the descending list top[0..n). */
+function insert(top: Float64Array, n: number, m: number): void {
+	for (let i = 0; i < n; i++) {
+		if (m > top[i]!) {
+			const x = top[i]!;
+			top[i] = m;
+			m = x;
+		}
+	}
+}
+
+/**
+ * Routine bursts: the k-th largest of the daily largest excesses (recordExcess) of the previous days in
+ * the direction of z, today excluded; 0 with fewer than k such days.
+ */
+export function routineExcess(peaks: Peaks, t: number, z: number, k: number): number {
+	const n = Math.min(Math.max(1, Math.round(k)), RECURRENCE_DAYS);
+	const top = TOP.fill(0);
+	const day = Math.floor(t / DAY_MS);
+	const base = z >= 0 ? 0 : RECURRENCE_DAYS;
+	let days = 0;
+	for (let d = 0; d < RECURRENCE_DAYS; d++) {
+		const id = peaks.days[d]!;
+		if (id >= day || id <= day - RECURRENCE_DAYS) continue;
+		days++;
+		insert(top, n, peaks.excess[base + d]!);
+	}
+	return days < n ? 0 : top[n - 1]!;
 }
 
 /** Records |z| for the day and hour of t. */
@@ -58,9 +98,21 @@ export function recordPeak(peaks: Peaks, t: number, z: number): void {
 	if (peaks.days[d] !== day) {
 		if (day < peaks.days[d]!) return; // a clock stepping back into a forgotten day
 		peaks.days[d] = day;
-		for (let dir = 0; dir < 2; dir++) peaks.values.fill(0, (dir * RECURRENCE_DAYS + d) * DAY_HOURS, (dir * RECURRENCE_DAYS + d + 1) * DAY_HOURS);
+		for (let dir = 0; dir < 2; dir++) {
+			peaks.values.fill(0, (dir * RECURRENCE_DAYS + d) * DAY_HOURS, (dir * RECURRENCE_DAYS + d + 1) * DAY_HOURS);
+			peaks.excess[dir * RECURRENCE_DAYS + d] = 0;
+		}
 	}
 	const i = ((z >= 0 ? 0 : RECURRENCE_DAYS) + d) * DAY_HOURS + Math.floor((t - day * DAY_MS) / HOUR_MS);
 	const a = Math.abs(z);
 	if (a > peaks.values[i]!) peaks.values[i] = a;
+}
+
+/** Records a burst's excess for the day of t (after recordPeak for t), in the direction of z. */
+export function recordExcess(peaks: Peaks, t: number, z: number, excess: number): void {
+	const day = Math.floor(t / DAY_MS);
+	const d = ((day % RECURRENCE_DAYS) + RECURRENCE_DAYS) % RECURRENCE_DAYS;
+	if (peaks.days[d] !== day) return;
+	const e = (z >= 0 ? 0 : RECURRENCE_DAYS) + d;
+	if (excess > peaks.excess[e]!) peaks.excess[e] = excess;
 }

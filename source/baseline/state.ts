@@ -28,6 +28,10 @@ export type Scalars = {
 	tailFlat: number;
 	/** Running mean of the recent unclipped residual (transformed scale): the shift a new normal accepts. */
 	recent: number;
+	/** The last point's burst beyond what recurs at its hour (signed by direction), recorded as routine
+	 * evidence at the next point unless it was flagged; newsT null: none. */
+	newsT: number | null;
+	newsZ: number;
 };
 
 /** Plain JSON: a few scalars and the seasonal arrays, never the raw history. */
@@ -56,6 +60,8 @@ export const INITIAL_SCALARS: Scalars = {
 	tailSeasonal: 0,
 	tailFlat: 0,
 	recent: 0,
+	newsT: null,
+	newsZ: 0,
 };
 
 /** The state as the disk cache keeps it: the scalars as JSON, the seasonal arrays as one block of bytes. */
