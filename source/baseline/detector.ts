@@ -21,11 +21,11 @@
  * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts).
  * `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
- * O(slots per day): one buffer of about 14 KB at one-minute steps (slab.ts), about 50 KB as JSON.
+ * O(slots per day): one buffer of about 7 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
-import {addDaily, addWeekly, centreDaily, createProfiles, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
+import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
 import {createPeaks, hourlyPeaks, PEAKS_SIZE, RECURRENCE_DAYS, recordExcess, recordPeak, routineExcess, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
 import {addSizes, Slab} from './slab.js';
@@ -90,7 +90,8 @@ export class SeasonalDetector {
 		if (!(options.stepMs > 0)) throw new RangeError('stepMs must be positive');
 		this.stepMs = options.stepMs;
 		const p = (this.params = {...DEFAULT_PARAMS, ...options.params});
-		const memory = createMemory(slotsPerDay(this.stepMs));
+		const slots = slotsPerDay(this.stepMs);
+		const memory = createMemory(slots);
 		this.slab = memory.slab;
 		this.profiles = memory.profiles;
 		this.days = memory.days;
@@ -101,7 +102,7 @@ export class SeasonalDetector {
 			base: rate(p.baseHalfLifeMs, step),
 			flat: rate(p.flatHalfLifeMs, step),
 			scale: rate(p.scaleHalfLifeMs, step),
-			daily: 1 / Math.max(1, p.dailyMemoryDays),
+			daily: dailyRate(p.dailyMemoryDays, 86_400_000 / this.stepMs / slots),
 			tail: p.tailGain * rate(p.scaleHalfLifeMs, step),
 			// Hourly points: ten of them would lag a new normal accepted after a few hours.
 			recent: Math.max(RECENT_RATE, rate(RECENT_HALF_LIFE_MS, step)),

@@ -26,9 +26,25 @@ export type Profiles = {
 /** What the profiles of `slots` daily slots take in a Slab. */
 export const profileSize = (slots: number): SlabSize => ({f64: WEEKS, f32: slots + WEEKS * WEEK_HOURS, u16: slots + WEEKS * WEEK_HOURS});
 
-/** One slot per sampling step, capped at one per minute. */
+/**
+ * One slot per sampling step, capped at one per five minutes: a one-minute metric's daily rhythm is
+ * learned from the five points of each slot every day (less noise per slot, a fifth of the memory: a
+ * fleet holds thousands of these). Minute-sharp daily events (a job at 02:00 sharp) are the recurrence
+ * discount's business (recurrence.ts), not the profile's.
+ */
+export const MAX_SLOTS = 288;
+
 export function slotsPerDay(stepMs: number): number {
-	return Math.min(1440, Math.max(1, Math.round(DAY_MS / stepMs)));
+	return Math.min(MAX_SLOTS, Math.max(1, Math.round(DAY_MS / stepMs)));
+}
+
+/**
+ * The per-update rate that gives a slot a memory of `days` days when it is updated `perDay` times a day
+ * (1 / days for one update a day).
+ */
+export function dailyRate(days: number, perDay: number): number {
+	const d = Math.max(1, days);
+	return 1 - Math.pow(1 - 1 / d, 1 / Math.max(1, perDay));
 }
 
 export function createProfiles(slots: number, slab = new Slab(profileSize(slots))): Profiles {
@@ -51,7 +67,7 @@ export function readDaily(profiles: Profiles, t: number): number {
 	return profiles.daily[dailySlot(profiles, t)]!;
 }
 
-/** Moves the slot of t by `residual` times the larger of `rate` and 1 / (updates seen + 1). */
+/** Moves the slot of t by `residual` times the larger of `rate` (dailyRate) and 1 / (updates seen + 1). */
 export function addDaily(profiles: Profiles, t: number, residual: number, rate: number): void {
 	const s = dailySlot(profiles, t);
 	const count = bump(profiles.dailyCount, s);
