@@ -10,7 +10,7 @@ import {Judge, NO_FLAG, type FlagLife} from '../baseline/judge.js';
 import {deviationReason} from '../baseline/reason.js';
 import {shownPercent, type SeverityRules} from '../baseline/severity.js';
 import {findMetric} from '../iot/catalog.js';
-import type {Deviation, MetricSeries} from '../types.js';
+import type {BandPoint, Deviation, MetricPoint, MetricSeries} from '../types.js';
 import {BandRing} from './band-ring.js';
 
 const STEP_MS = 60_000;
@@ -100,6 +100,12 @@ export class BaselineEngine {
 		entry.ready = true;
 	}
 
+	/** The band each of these points was judged with (points older than the kept band have none). */
+	bandFor(name: string, points: readonly MetricPoint[]): BandPoint[] {
+		const entry = this.entries.get(name);
+		return entry ? bandOf(entry, points) : [];
+	}
+
 	/** Judges and learns the buckets of a freshly polled series, and returns it with its judgement. */
 	observe(series: MetricSeries): MetricSeries {
 		const entry = this.entries.get(series.name);
@@ -107,7 +113,7 @@ export class BaselineEngine {
 		if (entry.ready) {
 			for (const point of series.points) if (point.t > entry.lastT) this.learn(entry, point.t, point.v);
 		}
-		const band = series.points.flatMap(point => entry.band.get(point.t) ?? []);
+		const band = bandOf(entry, series.points);
 		const last = entry.last;
 		if (!entry.ready || !last || last.t !== series.latest?.t || last.estimate.learning) {
 			return {...series, judgement: 'learning', baseline: null, deviation: null, band};
@@ -183,4 +189,8 @@ export class BaselineEngine {
 		entry.last = {t, value, estimate};
 		entry.band.push(t, estimate.low, estimate.high);
 	}
+}
+
+function bandOf(entry: Entry, points: readonly MetricPoint[]): BandPoint[] {
+	return points.flatMap(point => entry.band.get(point.t) ?? []);
 }

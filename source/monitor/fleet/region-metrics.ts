@@ -151,7 +151,7 @@ export class RegionMetrics {
 			return {
 				account,
 				series: packed.map(p => p.light),
-				full: () => packed.map(unpackSeries),
+				full: () => packed.map(p => unpackSeries(p, (name, points) => entry.engine.bandFor(name, points))),
 				error: entry.error,
 				learning: done < entry.engine.size ? {done, total: entry.engine.size} : null,
 			};
@@ -294,7 +294,7 @@ export class RegionMetrics {
 			() => {
 				this.historyDone = true;
 				gapLearned(false);
-				for (const entry of this.entries.values()) entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s))));
+				for (const entry of this.entries.values()) entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []))));
 				this.state = {...this.state, historyError: null};
 				this.options.onChange();
 				// After the judged snapshot is out (a live monitor draws it first: SAVE_DELAY_MS); --once waits for it (poll above).
