@@ -26,3 +26,24 @@ test('whenSettled resolves after the first answers, the baselines and the trail 
 		await rig.close();
 	}
 });
+
+test('on a cold start each scope is judged as soon as its own baselines are in: none says "nothing could be judged yet"', async () => {
+	const rig = await startOrg();
+	const fleet = fleetMonitor(rig, {pollIntervalMs: 60_000});
+	const seen = new Set<string>();
+	const unsubscribe = fleet.subscribe(snapshot => {
+		for (const view of snapshot.scopes) seen.add(view.summary.statusText);
+	});
+	try {
+		fleet.start();
+		await fleet.whenSettled(60_000);
+		await new Promise(resolve => setTimeout(resolve, 100));
+		assert.ok([...seen].some(text => text.startsWith('learning baselines')), 'it did learn from scratch');
+		assert.ok(!seen.has('nothing could be judged yet'), [...seen].join(' | '));
+		assert.ok(fleet.getSnapshot().scopes.every(view => view.summary.status !== 'UNKNOWN'));
+	} finally {
+		unsubscribe();
+		fleet.stop();
+		await rig.close();
+	}
+});

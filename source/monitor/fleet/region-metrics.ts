@@ -266,6 +266,19 @@ export class RegionMetrics {
 		}
 	}
 
+	/**
+	 * Judges every account whose baselines are all learned and that `judged` does not hold yet: on a cold
+	 * start a region's 50 accounts learn one after another, and each is judged as soon as it is ready
+	 * rather than showing "nothing could be judged yet" until the last one is.
+	 */
+	private judgeLearned(judged: Set<Entry>): void {
+		for (const entry of this.entries.values()) {
+			if (judged.has(entry) || entry.engine.readyCount() < entry.engine.size) continue;
+			judged.add(entry);
+			entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []))));
+		}
+	}
+
 	private startHistory(live: LiveWindow | null): Promise<void> | null {
 		const {now} = this.options;
 		if (this.history) return this.history;
@@ -275,6 +288,8 @@ export class RegionMetrics {
 			const found = discovery.get(account);
 			return found ? [{account, discovery: found, engine: entry.engine, cachePath: this.options.cache.pathOf(account)}] : [];
 		});
+		// Accounts judged as soon as their own baselines are in (not when the whole region's are).
+		const judged = new Set<Entry>();
 		let gapLearned: (value: boolean) => void = () => {};
 		this.liveGap = new Promise<boolean>(resolve => (gapLearned = resolve));
 		this.history = loadFleetHistory({
@@ -287,7 +302,10 @@ export class RegionMetrics {
 			rebaseline: this.options.cache.rebaseline,
 			signal: this.options.signal,
 			onRequest: () => this.options.onRequest('GetMetricData'),
-			onProgress: () => this.options.onChange(),
+			onProgress: () => {
+				this.judgeLearned(judged);
+				this.options.onChange();
+			},
 			live,
 			onLiveGap: gapLearned,
 		}).then(
