@@ -6,13 +6,13 @@
  * that account's. Never throws.
  */
 import type {CloudWatchClient} from '../../aws/clients.js';
-import {BucketValues} from '../../aws/bucket-values.js';
-import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type FleetWindows, type ScopedMetric} from '../../aws/fleet-metrics.js';
+import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDiscovery, type ScopedMetric} from '../../aws/fleet-metrics.js';
 import type {SeverityRules} from '../../baseline/severity.js';
 import type {MetricSeries} from '../../types.js';
 import {BaselineEngine} from '../baseline-engine.js';
 import {buildSeries, lastSettledBucket, settledWindow} from '../series.js';
 import {loadFleetHistory, saveFleetHistory, type LiveWindow} from './fleet-history.js';
+import {carryOver, clean, placeholder, type LastLive} from './live-window.js';
 import {packSeries, unpackSeries, type PackedSeries} from './packed-series.js';
 import {describeRegionError} from './scope-errors.js';
 
@@ -68,49 +68,6 @@ export type RegionMetricsState = {
 	readonly lastAttempt: number | null;
 	readonly historyError: string | null;
 };
-
-function placeholder(name: string, error: string | null = null): MetricSeries {
-	return {
-		name,
-		state: error ? 'error' : 'no-data',
-		period: 60,
-		stat: 'Sum',
-		points: [],
-		latest: null,
-		dimensionSets: 0,
-		error,
-		judgement: error ? 'error' : 'no-data',
-		baseline: null,
-		deviation: null,
-		band: [],
-	};
-}
-
-/** The previous refresh's answer, and what it was asked for (a new discovery or account asks for the whole window again). */
-type LastLive = {readonly discovery: FleetDiscovery; readonly accounts: number; readonly start: number; readonly end: number; readonly windows: FleetWindows};
-
-/** Every metric of `fetched` (read from `from` on) over [start, end): the buckets before `from` are `previous`'s. */
-function carryOver(previous: FleetWindows, fetched: FleetWindows, start: number, from: number, end: number, stepMs: number): FleetWindows {
-	const out: FleetWindows = new Map();
-	for (const [account, byName] of fetched) {
-		const merged = new Map<string, {values: BucketValues; error: string | null}>();
-		for (const [name, window] of byName) {
-			const values = new BucketValues(start, end, stepMs);
-			const before = previous.get(account)?.get(name)?.values;
-			if (before) for (const [t, v] of before) if (t >= start && t < from) values.put(t, v);
-			for (const [t, v] of window.values) values.put(t, v);
-			merged.set(name, {values, error: window.error});
-		}
-		out.set(account, merged);
-	}
-	return out;
-}
-
-/** True when no metric of `windows` failed (a failed metric's earlier minutes are unknown: it is read whole again). */
-function clean(windows: FleetWindows): boolean {
-	for (const byName of windows.values()) for (const window of byName.values()) if (window.error) return false;
-	return true;
-}
 
 type Entry = {engine: BaselineEngine; series: readonly PackedSeries[]; error: string | null};
 
