@@ -67,11 +67,16 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** One file per account/region (and endpoint, so a simulator never mixes with a real account). */
 export function baselineCachePath(dir: string, parts: readonly string[]): string {
+	return join(dir, 'baselines', `${cacheKey(parts)}.bin`);
+}
+
+/** A file name from its parts (account, region, endpoint host...): safe characters only, '--' between. */
+export function cacheKey(parts: readonly string[]): string {
 	const key = parts
 		.filter(Boolean)
 		.map(part => part.replace(/[^\w.-]+/g, '_'))
 		.join('--');
-	return join(dir, 'baselines', `${key || 'default'}.bin`);
+	return key || 'default';
 }
 
 /** The cached baselines, or null if there is no usable file (missing, unreadable, other model or format). */

@@ -7,17 +7,14 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {cleanLabel} from '../../aws/oam.js';
+import {cacheKey} from '../baseline-cache.js';
 
 const FORMAT = 1;
 const ACCOUNT = /^\d{12}$/;
 
 /** One file per monitoring account and endpoint (a simulator's names never mix with a real one's). */
 export function labelCachePath(dir: string, parts: readonly string[]): string {
-	const key = parts
-		.filter(Boolean)
-		.map(part => part.replace(/[^\w.-]+/g, '_'))
-		.join('--');
-	return join(dir, 'labels', `${key || 'default'}.json`);
+	return join(dir, 'labels', `${cacheKey(parts)}.json`);
 }
 
 /** Account id -> label as last read; entries that are not a 12-digit id and a clean label are dropped. */
