@@ -138,8 +138,8 @@ for (let i = 0, j = 0; i < times.length; i++) {
 }
 line('FilterLogEvents requests/s (mean, busiest rolling second)', `${(filter.length / seconds).toFixed(2)}, ${busiest} (${filter.length} in ${seconds.toFixed(0)} s)`);
 line('ListMetrics requests in the run', String(log.filter(entry => entry.operation === 'ListMetrics').length));
-line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.toFixed(0)} MiB; node ${[...launcherFlags, '--import tsx'].join(' ')})`);
-line(`RSS of the shipped overview after ${((runEnd - uiSpawnedAt) / 60_000).toFixed(1)} min (peak)`, uiMem ? `${uiMem.rss.toFixed(0)} MiB (${uiMem.peak.toFixed(0)} MiB; ./dist/cli.js in the 80x24 pty, its #! flags)` : 'not measured (see overview figures)');
+line(`RSS after ${minutes} min (peak)`, `${mem.rss.toFixed(0)} MiB (${mem.peak.toFixed(0)} MiB; node ${[...launcherFlags, '--import tsx'].join(' ')}: the monitor alone, tsx's compiler included)`);
+line(`RSS of the shipped overview after ${((runEnd - uiSpawnedAt) / 60_000).toFixed(1)} min (peak)`, uiMem ? `${uiMem.rss.toFixed(0)} MiB (${uiMem.peak.toFixed(0)} MiB; ./dist/cli.js in the 80x24 pty, its #! flags; target <= 250 MB)` : 'not measured (see overview figures)');
 await sim.close();
 rmSync(home, {recursive: true, force: true});
 process.exit(0);
