@@ -19,7 +19,7 @@ import type {TrailState} from '../trail-tail.js';
 import {RegionAlarms} from './fleet-alarms.js';
 import {FleetEventBook} from './fleet-event-book.js';
 import {FleetEvents} from './fleet-events.js';
-import {readLabelCache, writeLabelCache} from './label-cache.js';
+import {AccountLabels} from './label-cache.js';
 import {RegionMetrics, type AccountSelection} from './region-metrics.js';
 import {buildFleetSnapshot} from './fleet-snapshot.js';
 
@@ -88,12 +88,11 @@ export class FleetMonitor {
 	private snapshot: FleetSnapshot;
 	private pending: NodeJS.Timeout | null = null;
 	/** OAM link labels by account id: the last run's until OAM answers. */
-	private labels: ReadonlyMap<string, string>;
-	private labelsRead: Promise<void> | null = null;
+	private readonly labels: AccountLabels;
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
-		this.labels = options.labelCachePath && options.accounts.kind !== 'self' ? readLabelCache(options.labelCachePath) : new Map();
+		this.labels = new AccountLabels(options.accounts.kind === 'self' ? null : (options.labelCachePath ?? null));
 		this.book = new FleetEventBook(this.now, options.maxEvents ?? 10_000);
 		// Every region's loops and requests listen to the one stop signal: more than Node's default 10 is expected.
 		setMaxListeners(Math.max(10, 8 * options.clients.regions.length + 10), this.abort.signal);
@@ -242,18 +241,9 @@ export class FleetMonitor {
 	}
 
 	/** Once: the OAM link labels of linked accounts (only when other accounts than the caller's are watched). */
-	private readLabels(): Promise<void> {
-		if (this.options.accounts.kind === 'self') return Promise.resolve();
-		this.labelsRead ??= this.options.clients.linkLabels(this.abort.signal).then(answer => {
-			const path = this.options.labelCachePath;
-			// Read in full: these are the names now. Refused or failed: the last run's names stay beside what came.
-			const labels = answer.error === null ? answer.labels : new Map([...this.labels, ...answer.labels]);
-			const changed = labels.size !== this.labels.size || [...labels].some(([account, label]) => this.labels.get(account) !== label);
-			this.labels = labels;
-			if (answer.error === null && path) writeLabelCache(path, labels);
-			if (changed) this.emit();
-		});
-		return this.labelsRead;
+	private async readLabels(): Promise<void> {
+		if (this.options.accounts.kind === 'self') return;
+		if (await this.labels.refresh(() => this.options.clients.linkLabels(this.abort.signal))) this.emit();
 	}
 
 	private pollMetrics(region: RegionMetrics): Promise<void> {
@@ -323,7 +313,7 @@ export class FleetMonitor {
 			alarms: this.alarms,
 			events: this.events,
 			book: this.book,
-			labels: this.labels,
+			labels: this.labels.labels,
 			calls: (source, region) => this.counter(source === 'metrics' ? this.metricCalls : this.trailCalls, region).lastMinute(),
 			unread: trail => this.unread(trail),
 			accountId: account => this.accountId(account),

@@ -6,7 +6,7 @@
  */
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {cleanLabel} from '../../aws/oam.js';
+import {cleanLabel, type LinkLabels} from '../../aws/oam.js';
 import {cacheKey} from '../baseline-cache.js';
 
 const FORMAT = 1;
@@ -42,5 +42,32 @@ export function writeLabelCache(path: string, labels: ReadonlyMap<string, string
 		renameSync(temp, path);
 	} catch {
 		// Only the next start's first seconds lose their names.
+	}
+}
+
+/** The names in use: the last run's (from `path`) until OAM answers; a full answer replaces them and is kept. */
+export class AccountLabels {
+	private current: ReadonlyMap<string, string>;
+	private read: Promise<boolean> | null = null;
+
+	constructor(private readonly path: string | null) {
+		this.current = path ? readLabelCache(path) : new Map();
+	}
+
+	get labels(): ReadonlyMap<string, string> {
+		return this.current;
+	}
+
+	/** Asks once (later calls share the first answer); resolves whether the names changed. */
+	refresh(ask: () => Promise<LinkLabels>): Promise<boolean> {
+		this.read ??= ask().then(answer => {
+			// Read in full: these are the names now. Refused or failed: the last run's stay beside what came.
+			const labels = answer.error === null ? answer.labels : new Map([...this.current, ...answer.labels]);
+			const changed = labels.size !== this.current.size || [...labels].some(([account, label]) => this.current.get(account) !== label);
+			this.current = labels;
+			if (answer.error === null && this.path) writeLabelCache(this.path, labels);
+			return changed;
+		});
+		return this.read;
 	}
 }
