@@ -29,9 +29,9 @@ import {throttleBackoffMs} from './backoff.js';
  *   within a minute plus one tail interval and the pages of that poll (about 65-70 s with the 5 s
  *   default), if it is at most the overlap less that delay late (about 18.9 minutes);
  * - later still: never (as with any overlap).
- * Re-reading the whole 20 minutes at every 5 s poll read each event about 240 times over (about 33
- * requests a minute in a quiet account, each signed, sent and parsed); this reads the quiet account's
- * 20 minutes once a minute and the last 5 minutes at each poll.
+ * Re-reading the whole 20 minutes at every 5 s poll read each event about 240 times (about 33 requests a
+ * minute in a quiet account, each signed, sent and parsed); this reads it about 75 times, mostly in the one
+ * request each poll makes anyway: about 14 requests a minute.
  */
 export const LOOKUP_OVERLAP = {overlapMs: 20 * 60_000, quickOverlapMs: 5 * 60_000, wholeOverlapEveryMs: 60_000} as const;
 
