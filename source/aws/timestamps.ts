@@ -54,6 +54,36 @@ export function nullBadTimestamps(value: unknown, depth = 0): number {
 	return fixed;
 }
 
+/** A JSON number that is always finite: at most 20 digits each side of the point, an exponent of 2 digits at most. */
+const FINITE = String.raw`-?\d{1,20}(?:\.\d{1,20})?(?:[eE][-+]?\d{1,2})?`;
+const TIME = `(?:${FINITE}|null)`;
+/** A key that is, or ends like, a timestamp key, and its colon (only a key is followed by a colon). */
+const TIMESTAMP_KEY = /(EventTime|Timestamps?)"\s*:\s*/g;
+const TIME_VALUE = new RegExp(`${TIME}(?=\\s*[,}\\]])`, 'y');
+const TIME_LIST = new RegExp(`\\[\\s*(?:${TIME}\\s*(?:,\\s*${TIME}\\s*)*)?\\](?=\\s*[,}\\]])`, 'y');
+
+/**
+ * Whether a timestamp in this JSON text may need replacing, told from the text alone: false when every
+ * timestamp key in it is followed by a finite number or null (Timestamps: or a list of them), as in every
+ * answer AWS sends; then the text need not be parsed here (the SDK parses it anyway). True for anything
+ * else (a string, an object, a huge number), and for any text with a \u escape (a key could be spelled
+ * with one): then it is parsed and walked. Only a key can be followed by a colon, and a key's own closing
+ * quote is never escaped, so every timestamp key is found.
+ */
+export function timestampsMayNeedFixing(text: string): boolean {
+	if (text.includes('\\u')) return true;
+	TIMESTAMP_KEY.lastIndex = 0;
+	for (let match = TIMESTAMP_KEY.exec(text); match !== null; match = TIMESTAMP_KEY.exec(text)) {
+		const at = TIMESTAMP_KEY.lastIndex;
+		TIME_VALUE.lastIndex = at;
+		if (TIME_VALUE.test(text)) continue;
+		TIME_LIST.lastIndex = at;
+		if (match[1] === 'Timestamps' && TIME_LIST.test(text)) continue;
+		return true;
+	}
+	return false;
+}
+
 type RawResponse = {statusCode?: number; body?: unknown};
 
 async function bytesOf(body: unknown): Promise<Uint8Array | null> {
@@ -85,9 +115,12 @@ export function guardTimestamps<Input extends object, Output extends MetadataBea
 		// The stream is read: from here on the body is these bytes, changed or not.
 		response.body = bytes;
 		if (bytes.length > MAX_BODY_BYTES) return result;
+		const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+		// Parsed (and walked) only when a value may need replacing: every answer is otherwise parsed twice.
+		if (!timestampsMayNeedFixing(text)) return result;
 		let parsed: unknown;
 		try {
-			parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+			parsed = JSON.parse(text);
 		} catch {
 			return result; // not JSON: the SDK says so in its own words
 		}

@@ -6,7 +6,7 @@
  * Problems go to stderr, one line each time they change; the tail keeps going through them.
  */
 import type {CloudTrailClient} from '../aws/clients.js';
-import {TrailTail} from '../monitor/trail-tail.js';
+import {LOOKUP_OVERLAP, TrailTail} from '../monitor/trail-tail.js';
 import {sleep} from '../monitor/sleep.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';
 import {safeJsonStringify} from '../text/json.js';
@@ -83,7 +83,7 @@ export async function runTail(options: TailOptions): Promise<number> {
 		client: options.client,
 		now,
 		lookbackMs: options.lookbackMs,
-		overlapMs: 20 * 60_000,
+		...LOOKUP_OVERLAP,
 		ratePerSecond: options.ratePerSecond,
 		maxBackoffMs: options.intervalMs,
 		maxEvents: options.maxEvents,

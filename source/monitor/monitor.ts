@@ -7,7 +7,7 @@ import type {CloudTrailClient, CloudWatchClient} from '../aws/clients.js';
 import type {Snapshot, SourceHealth} from '../types.js';
 import type {MonitorHandle} from './types.js';
 import {MetricsPoller} from './metrics-poller.js';
-import {TrailTail} from './trail-tail.js';
+import {LOOKUP_OVERLAP, TrailTail} from './trail-tail.js';
 import {AlarmsPoller} from './alarms-poller.js';
 import {BaselineEngine} from './baseline-engine.js';
 import type {HistoryOptions} from './history-loader.js';
@@ -98,7 +98,9 @@ export class Monitor implements MonitorHandle {
 			client: options.cloudtrail,
 			now: this.now,
 			lookbackMs: options.lookbackMs ?? 3 * 3600_000,
-			overlapMs: Math.max(15 * 60_000, options.overlapMs ?? 20 * 60_000),
+			overlapMs: Math.max(15 * 60_000, options.overlapMs ?? LOOKUP_OVERLAP.overlapMs),
+			quickOverlapMs: LOOKUP_OVERLAP.quickOverlapMs,
+			wholeOverlapEveryMs: LOOKUP_OVERLAP.wholeOverlapEveryMs,
 			ratePerSecond: options.trailRatePerSecond ?? 1,
 			maxBackoffMs: options.tailIntervalMs ?? 10_000,
 			maxEvents: options.maxEvents ?? 10_000,

@@ -2,7 +2,8 @@
  * How much of the overlap each trail poll re-reads (TrailTailOptions.quickOverlapMs). Without a quick
  * overlap: the whole overlap at every poll. With one: the newest `quick` before the previous poll's end,
  * twice that once it is half its length old (since it was last re-read), four times that likewise, and so
- * on up to the whole overlap, re-read at least every overlap / 4. Pure state: the polls' ends only.
+ * on up to the whole overlap; no span waits longer than `wholeEvery` (default overlap / 4), so the whole
+ * overlap is re-read at least that often. Pure state: the polls' ends only.
  */
 export class OverlapSchedule {
 	private lastEnd: number | null = null;
@@ -12,6 +13,7 @@ export class OverlapSchedule {
 	constructor(
 		private readonly overlapMs: number,
 		private readonly quickMs: number | undefined,
+		private readonly wholeEveryMs: number = overlapMs / 4,
 	) {}
 
 	/** The end of the previous poll, or null before the first. */
@@ -35,7 +37,7 @@ export class OverlapSchedule {
 		for (const span of this.spans()) {
 			// A span not re-read since the first fill counts from that fill (which read it).
 			const last = this.reread.get(span) ?? this.reread.get(0) ?? -Infinity;
-			if (end - last >= Math.min(span / 2, this.overlapMs / 4)) overlap = span;
+			if (end - last >= Math.min(span / 2, this.wholeEveryMs)) overlap = span;
 		}
 		return overlap;
 	}

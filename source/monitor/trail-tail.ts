@@ -18,12 +18,32 @@ import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
 import {sleep} from './sleep.js';
 import {throttleBackoffMs} from './backoff.js';
 
+/**
+ * The single-scope LookupEvents tail's overlap (the screen, `--once` and `tail`): 20 minutes, re-read in
+ * two spans. Every poll re-reads the last 5 minutes before the previous poll's end (CloudTrail says it
+ * delivers in about 5 minutes on average); the whole 20 minutes are re-read at the first poll a minute or
+ * more after their last re-read. So an event Event History delivers
+ * - at most 5 minutes after its EventTime shows at the next poll: within one tail interval (5 s by
+ *   default) and that poll's pages after Event History has it;
+ * - later than that (CloudTrail documents no bound; up to 15 minutes is the figure it once gave) shows
+ *   within a minute plus one tail interval and the pages of that poll (about 65-70 s with the 5 s
+ *   default), if it is at most the overlap less that delay late (about 18.9 minutes);
+ * - later still: never (as with any overlap).
+ * Re-reading the whole 20 minutes at every 5 s poll read each event about 240 times (about 33 requests a
+ * minute in a quiet account, each signed, sent and parsed); this reads it about 75 times, mostly in the one
+ * request each poll makes anyway: about 14 requests a minute.
+ */
+export const LOOKUP_OVERLAP = {overlapMs: 20 * 60_000, quickOverlapMs: 5 * 60_000, wholeOverlapEveryMs: 60_000} as const;
+
 /** First slice of a newest-first backfill (TrailTailOptions.firstSliceMs). */
 export const FIRST_SLICE_MS = 5 * 60_000;
 /** No backfill slice after the first is shorter than this. */
 const MIN_SLICE_MS = 60_000;
 /** The first fill: nothing in it is late. */
 const BACKLOG: LateRule = {backlog: true, newestShown: null, lookedAt: null};
+
+/** Unreadable parts a poll skipped, and how much of the overlap it re-read (once its window is read). */
+type Skips = {count: number; span: number | null};
 
 export type TrailTailOptions = {
 	readonly client: CloudTrailClient;
@@ -40,6 +60,13 @@ export type TrailTailOptions = {
 	 * (at a thousand events a minute, 20 minutes of them at every poll). Default: the whole overlap every poll.
 	 */
 	readonly quickOverlapMs?: number;
+	/**
+	 * With `quickOverlapMs`: no span of the overlap waits longer than this for its re-read, the whole overlap
+	 * included (default overlapMs / 4). An event delivered later than the quick span then shows at most this
+	 * long (plus a poll interval and its pages) after Event History has it, if it is no later than the
+	 * overlap minus this and a poll.
+	 */
+	readonly wholeOverlapEveryMs?: number;
 	/**
 	 * Pages come oldest first (FilterLogEvents), not newest first (LookupEvents): within a window, the
 	 * newest minutes are read last.
@@ -100,6 +127,8 @@ export type TrailState = {
 	/**
 	 * Unreadable parts of the latest completed poll's LookupEvents answers, skipped (the rest of each page
 	 * was kept). Each poll re-reads its overlap, so a bad event is counted once per poll, not once per read.
+	 * With the overlap re-read in spans (quickOverlapMs): the most any span's latest re-read found, so that
+	 * a bad event only the longer spans reach stays counted between their re-reads.
 	 */
 	readonly skipped: number;
 	/**
@@ -130,6 +159,8 @@ export class TrailTail {
 	 */
 	private readonly seen = new Map<string, number>();
 	private readonly schedule: OverlapSchedule;
+	/** Unreadable parts found by the latest re-read of each span of the overlap, by its length. */
+	private readonly skippedBySpan = new Map<number, number>();
 	/** Length of the latest backfill slice (newest-first backfill). */
 	private sliceMs = 0;
 	private nextRequestAt = 0;
@@ -137,7 +168,7 @@ export class TrailTail {
 	private state: Omit<TrailState, 'events'>;
 
 	constructor(private readonly options: TrailTailOptions) {
-		this.schedule = new OverlapSchedule(options.overlapMs, options.quickOverlapMs);
+		this.schedule = new OverlapSchedule(options.overlapMs, options.quickOverlapMs, options.wholeOverlapEveryMs);
 		this.state = {
 			since: options.now(),
 			throttled: false,
@@ -166,11 +197,11 @@ export class TrailTail {
 	 * newest slice first, then older slices (within `backfillBudgetMs`, or all of them with `whole`). Never throws.
 	 */
 	async poll(signal: AbortSignal, whole = false): Promise<void> {
-		const skipped = {count: 0};
+		const skipped: Skips = {count: 0, span: null};
 		try {
 			if (this.sliced) await this.pollSliced(signal, skipped, whole);
 			else await this.pollWindow(signal, skipped);
-			this.state = {...this.state, skipped: skipped.count};
+			this.state = {...this.state, skipped: this.skippedAfter(skipped)};
 		} catch (error) {
 			if (signal.aborted) return;
 			const {service, operation} = this.options.api ?? {service: 'CloudTrail', operation: 'LookupEvents'};
@@ -181,8 +212,21 @@ export class TrailTail {
 		// A successful poll already told each page: one more snapshot would only redraw the same screen.
 	}
 
+	/**
+	 * What the status shows as skipped after a poll: a poll that re-read a span of the overlap replaces the
+	 * counts of that span and the shorter ones (it read them again); the count shown is the largest left.
+	 * A poll that did not finish its window, and the first fill, count as re-reading the whole overlap; so
+	 * without spans this is the poll's own count.
+	 */
+	private skippedAfter({count, span}: Skips): number {
+		const read = span ?? this.options.overlapMs;
+		for (const length of this.skippedBySpan.keys()) if (length <= read) this.skippedBySpan.delete(length);
+		this.skippedBySpan.set(read, count);
+		return Math.max(...this.skippedBySpan.values());
+	}
+
 	/** The whole window at once: newest first (LookupEvents), or oldest first as one stream. */
-	private async pollWindow(signal: AbortSignal, skipped: {count: number}): Promise<void> {
+	private async pollWindow(signal: AbortSignal, skipped: Skips): Promise<void> {
 		const {now, lookbackMs, overlapMs} = this.options;
 		const end = now();
 		const floor = end - lookbackMs;
@@ -202,8 +246,10 @@ export class TrailTail {
 				older: first ? (done ? 'read' : 'reading') : this.state.older,
 			};
 		});
-		if (complete) this.schedule.done(overlap, end);
-		else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
+		if (complete) {
+			this.schedule.done(overlap, end);
+			skipped.span = overlap;
+		} else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
 	}
 
 	/**
@@ -211,7 +257,7 @@ export class TrailTail {
 	 * where late events turn up (never below what the backfill has read: older minutes are its part); then
 	 * older slices while the backfill goes on.
 	 */
-	private async pollSliced(signal: AbortSignal, skipped: {count: number}, whole: boolean): Promise<void> {
+	private async pollSliced(signal: AbortSignal, skipped: Skips, whole: boolean): Promise<void> {
 		const {now, lookbackMs, overlapMs} = this.options;
 		const started = now();
 		const end = started;
@@ -223,6 +269,7 @@ export class TrailTail {
 			);
 			if (!complete) return;
 			this.schedule.done(overlapMs, end);
+			skipped.span = overlapMs;
 			this.sliceMs = end - start;
 		} else {
 			const overlap = this.schedule.overlapAt(end);
@@ -230,6 +277,7 @@ export class TrailTail {
 			const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (_, done) => (done ? {until: end} : {}));
 			if (!complete) return;
 			this.schedule.done(overlap, end);
+			skipped.span = overlap;
 		}
 		const budget = whole ? null : (this.options.backfillBudgetMs ?? null);
 		// At least one older slice a poll, so that the backfill always moves on.
@@ -298,7 +346,7 @@ export class TrailTail {
 		end: number,
 		late: LateRule,
 		signal: AbortSignal,
-		skipped: {count: number},
+		skipped: Skips,
 		afterPage: (oldestSeen: number, done: boolean) => Partial<Omit<TrailState, 'events'>>,
 	): Promise<boolean> {
 		const {now} = this.options;

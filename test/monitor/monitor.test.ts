@@ -94,6 +94,8 @@ test('a trail page that brings nothing new makes no snapshot; the poll ends with
 	// (The endpoint counts its request rate on that clock: it must not take the pages for a burst.)
 	const rig = await startRig({now: () => BASE, lookupEventsTps: 1000});
 	try {
+		// Pages of events within the last 5 minutes, which every poll re-reads (LOOKUP_OVERLAP.quickOverlapMs).
+		rig.sim.injectEvents(Array.from({length: 120}, (_, i) => ({eventId: `recent-${i}`, eventTime: BASE - 4 * 60_000 + i * 1000, eventName: 'UpdateThing'})));
 		const monitor = monitorFor(rig, {lookbackMs: 60 * 60_000, trailRatePerSecond: 50});
 		const first = await monitor.pollOnce();
 		assert.ok(first.events.length > 50, `more than one page of events (${first.events.length})`);
