@@ -12,7 +12,7 @@ import type {FleetClients, RegionClients} from '../../aws/fleet-clients.js';
 import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogEventMemo, type LogGroupRef} from '../../aws/logs.js';
 import {lookupIotPage} from '../../aws/trail.js';
 import type {ScopedEvent} from '../../types.js';
-import {TrailTail, type TrailState} from '../trail-tail.js';
+import {LOOKUP_OVERLAP, TrailTail, type TrailState} from '../trail-tail.js';
 import {describeRegionError} from './scope-errors.js';
 
 /** FilterLogEvents allows 5 requests/s per account and region, shared with everyone: we take at most 2. */
@@ -207,7 +207,8 @@ export class FleetEvents {
 						minBackfillMs: options.minBackfillMs ?? 0,
 						backfillBudgetMs: options.backfillBudgetMs ?? null,
 					}
-				: {}),
+				: // LookupEvents per region: the same two spans as the single-scope tail.
+					{quickOverlapMs: LOOKUP_OVERLAP.quickOverlapMs, wholeOverlapEveryMs: LOOKUP_OVERLAP.wholeOverlapEveryMs}),
 			onChange: options.onChange,
 			onCall: () => options.onRequest(source.operation, clients.region),
 			onEvents: added => options.onEvents(added as readonly ScopedEvent[]),
