@@ -182,7 +182,12 @@ async function overviewFigures(): Promise<ReturnType<typeof spawn> | null> {
 			waiter = {test, resolve: at => (clearTimeout(timer), resolve(at))};
 		});
 	};
-	const selectedRow = (screen: string) => screen.split('\n').filter(row => row.startsWith('▸ ')).at(-1) ?? null;
+	// The selected scope (account and region), not the whole row: its EV/15m and state columns change on
+	// their own while the trail's first fill is read, and a key must be timed by the cursor's move.
+	const selectedRow = (screen: string) => {
+		const row = screen.split('\n').filter(line => line.startsWith('▸ ')).at(-1);
+		return row ? (/\d{12}\s+[a-z]{2}(?:-[a-z]+)+-\d/.exec(row)?.[0] ?? row) : null;
+	};
 	try {
 		// With data: the header counts judged flags (or says all normal), and no row is still learning or unjudged.
 		let seen = '';
