@@ -6,7 +6,8 @@
  * Problems go to stderr, one line each time they change; the tail keeps going through them.
  */
 import type {CloudTrailClient} from '../aws/clients.js';
-import {LOOKUP_OVERLAP, TrailTail} from '../monitor/trail-tail.js';
+import {LOOKUP_OVERLAP} from '../monitor/overlap-schedule.js';
+import {TrailTail} from '../monitor/trail-tail.js';
 import {sleep} from '../monitor/sleep.js';
 import {eventToJsonWithLate} from '../trail/event-json.js';
 import {safeJsonStringify} from '../text/json.js';

@@ -58,3 +58,44 @@ export class OverlapSchedule {
 		return this.reread.get(overlap) ?? this.reread.get(0) ?? this.lastEnd;
 	}
 }
+
+/**
+ * The single-scope LookupEvents tail's overlap (the screen, `--once` and `tail`): 20 minutes, re-read in
+ * two spans. Every poll re-reads the last 5 minutes before the previous poll's end (CloudTrail says it
+ * delivers in about 5 minutes on average); the whole 20 minutes are re-read at the first poll a minute or
+ * more after their last re-read. So an event Event History delivers
+ * - at most 5 minutes after its EventTime shows at the next poll: within one tail interval (5 s by
+ *   default) and that poll's pages after Event History has it;
+ * - later than that (CloudTrail documents no bound; up to 15 minutes is the figure it once gave) shows
+ *   within a minute plus one tail interval and the pages of that poll (about 65-70 s with the 5 s
+ *   default), if it is at most the overlap less that delay late (about 18.9 minutes);
+ * - later still: never (as with any overlap).
+ * Re-reading the whole 20 minutes at every 5 s poll read each event about 240 times (about 33 requests a
+ * minute in a quiet account, each signed, sent and parsed); this reads it about 75 times, mostly in the one
+ * request each poll makes anyway: about 14 requests a minute.
+ */
+export const LOOKUP_OVERLAP = {overlapMs: 20 * 60_000, quickOverlapMs: 5 * 60_000, wholeOverlapEveryMs: 60_000} as const;
+
+/** Unreadable parts a poll skipped, and how much of the overlap it re-read (null: the whole of it). */
+export type Skips = {count: number; span: number | null};
+
+/**
+ * What the status shows as skipped after each poll, with the overlap re-read in spans: a poll that re-read
+ * a span replaces the counts of that span and the shorter ones (it read them again); the count shown is
+ * the largest left, so a bad event only the longer spans reach stays counted between their re-reads. A
+ * poll that did not finish its window, and the first fill, count as re-reading the whole overlap; so
+ * without spans this is the poll's own count.
+ */
+export class SpanSkips {
+	/** Unreadable parts found by the latest re-read of each span of the overlap, by its length. */
+	private readonly bySpan = new Map<number, number>();
+
+	constructor(private readonly overlapMs: number) {}
+
+	after({count, span}: Skips): number {
+		const read = span ?? this.overlapMs;
+		for (const length of this.bySpan.keys()) if (length <= read) this.bySpan.delete(length);
+		this.bySpan.set(read, count);
+		return Math.max(...this.bySpan.values());
+	}
+}

@@ -9,7 +9,7 @@
  * until the lookback is read or the buffer is full (then older events are not read at all: they would
  * only be dropped). After that, it tails forward like any other source.
  */
-import {OverlapSchedule} from './overlap-schedule.js';
+import {OverlapSchedule, SpanSkips, type Skips} from './overlap-schedule.js';
 import type {CloudTrailClient} from '../aws/clients.js';
 import {lookupIotPage, WINDOW_SLACK_MS, type LookupPage, type LookupPageRequest} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
@@ -18,23 +18,6 @@ import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
 import {sleep} from './sleep.js';
 import {throttleBackoffMs} from './backoff.js';
 
-/**
- * The single-scope LookupEvents tail's overlap (the screen, `--once` and `tail`): 20 minutes, re-read in
- * two spans. Every poll re-reads the last 5 minutes before the previous poll's end (CloudTrail says it
- * delivers in about 5 minutes on average); the whole 20 minutes are re-read at the first poll a minute or
- * more after their last re-read. So an event Event History delivers
- * - at most 5 minutes after its EventTime shows at the next poll: within one tail interval (5 s by
- *   default) and that poll's pages after Event History has it;
- * - later than that (CloudTrail documents no bound; up to 15 minutes is the figure it once gave) shows
- *   within a minute plus one tail interval and the pages of that poll (about 65-70 s with the 5 s
- *   default), if it is at most the overlap less that delay late (about 18.9 minutes);
- * - later still: never (as with any overlap).
- * Re-reading the whole 20 minutes at every 5 s poll read each event about 240 times (about 33 requests a
- * minute in a quiet account, each signed, sent and parsed); this reads it about 75 times, mostly in the one
- * request each poll makes anyway: about 14 requests a minute.
- */
-export const LOOKUP_OVERLAP = {overlapMs: 20 * 60_000, quickOverlapMs: 5 * 60_000, wholeOverlapEveryMs: 60_000} as const;
-
 /** First slice of a newest-first backfill (TrailTailOptions.firstSliceMs). */
 export const FIRST_SLICE_MS = 5 * 60_000;
 /** No backfill slice after the first is shorter than this. */
@@ -42,8 +25,6 @@ const MIN_SLICE_MS = 60_000;
 /** The first fill: nothing in it is late. */
 const BACKLOG: LateRule = {backlog: true, newestShown: null, lookedAt: null};
 
-/** Unreadable parts a poll skipped, and how much of the overlap it re-read (once its window is read). */
-type Skips = {count: number; span: number | null};
 
 export type TrailTailOptions = {
 	readonly client: CloudTrailClient;
@@ -159,8 +140,7 @@ export class TrailTail {
 	 */
 	private readonly seen = new Map<string, number>();
 	private readonly schedule: OverlapSchedule;
-	/** Unreadable parts found by the latest re-read of each span of the overlap, by its length. */
-	private readonly skippedBySpan = new Map<number, number>();
+	private readonly skips: SpanSkips;
 	/** Length of the latest backfill slice (newest-first backfill). */
 	private sliceMs = 0;
 	private nextRequestAt = 0;
@@ -169,6 +149,7 @@ export class TrailTail {
 
 	constructor(private readonly options: TrailTailOptions) {
 		this.schedule = new OverlapSchedule(options.overlapMs, options.quickOverlapMs, options.wholeOverlapEveryMs);
+		this.skips = new SpanSkips(options.overlapMs);
 		this.state = {
 			since: options.now(),
 			throttled: false,
@@ -201,7 +182,7 @@ export class TrailTail {
 		try {
 			if (this.sliced) await this.pollSliced(signal, skipped, whole);
 			else await this.pollWindow(signal, skipped);
-			this.state = {...this.state, skipped: this.skippedAfter(skipped)};
+			this.state = {...this.state, skipped: this.skips.after(skipped)};
 		} catch (error) {
 			if (signal.aborted) return;
 			const {service, operation} = this.options.api ?? {service: 'CloudTrail', operation: 'LookupEvents'};
@@ -210,19 +191,6 @@ export class TrailTail {
 		}
 		this.forget();
 		// A successful poll already told each page: one more snapshot would only redraw the same screen.
-	}
-
-	/**
-	 * What the status shows as skipped after a poll: a poll that re-read a span of the overlap replaces the
-	 * counts of that span and the shorter ones (it read them again); the count shown is the largest left.
-	 * A poll that did not finish its window, and the first fill, count as re-reading the whole overlap; so
-	 * without spans this is the poll's own count.
-	 */
-	private skippedAfter({count, span}: Skips): number {
-		const read = span ?? this.options.overlapMs;
-		for (const length of this.skippedBySpan.keys()) if (length <= read) this.skippedBySpan.delete(length);
-		this.skippedBySpan.set(read, count);
-		return Math.max(...this.skippedBySpan.values());
 	}
 
 	/** The whole window at once: newest first (LookupEvents), or oldest first as one stream. */

@@ -7,7 +7,8 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {LOOKUP_OVERLAP, TrailTail} from '../../source/monitor/trail-tail.js';
+import {LOOKUP_OVERLAP} from '../../source/monitor/overlap-schedule.js';
+import {TrailTail} from '../../source/monitor/trail-tail.js';
 import {startRig, type Rig} from '../aws/helpers.js';
 import type {TrailEvent} from '../../source/types.js';
 

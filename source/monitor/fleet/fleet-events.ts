@@ -12,7 +12,8 @@ import type {FleetClients, RegionClients} from '../../aws/fleet-clients.js';
 import {filterIotLogPage, findLogGroup, parseLogGroupArn, type LogEventMemo, type LogGroupRef} from '../../aws/logs.js';
 import {lookupIotPage} from '../../aws/trail.js';
 import type {ScopedEvent} from '../../types.js';
-import {LOOKUP_OVERLAP, TrailTail, type TrailState} from '../trail-tail.js';
+import {LOOKUP_OVERLAP} from '../overlap-schedule.js';
+import {TrailTail, type TrailState} from '../trail-tail.js';
 import {describeRegionError} from './scope-errors.js';
 
 /** FilterLogEvents allows 5 requests/s per account and region, shared with everyone: we take at most 2. */
