@@ -3,7 +3,8 @@
  * overlap: the whole overlap at every poll. With one: the newest `quick` before the previous poll's end,
  * twice that once it is half its length old (since it was last re-read), four times that likewise, and so
  * on up to the whole overlap; no span waits longer than `wholeEvery` (default overlap / 4), so the whole
- * overlap is re-read at least that often. Pure state: the polls' ends only.
+ * overlap is re-read at least that often. Pure state: the polls' ends only. Beside it: the single-scope
+ * tail's spans (LOOKUP_OVERLAP) and what the status counts as skipped when spans are re-read (SpanSkips).
  */
 export class OverlapSchedule {
 	private lastEnd: number | null = null;
