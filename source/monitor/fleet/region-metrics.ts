@@ -73,6 +73,11 @@ type Entry = {engine: BaselineEngine; series: readonly PackedSeries[]; error: st
 
 const pack = (series: readonly MetricSeries[]): PackedSeries[] => series.map(packSeries);
 
+/** Judges an account's last answer again, now that its baselines are learned (observe makes the band). */
+function rejudge(entry: Entry): void {
+	entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []))));
+}
+
 export class RegionMetrics {
 	private discovery: FleetDiscovery | null = null;
 	private discoveredAt = 0;
@@ -232,7 +237,7 @@ export class RegionMetrics {
 		for (const entry of this.entries.values()) {
 			if (judged.has(entry) || entry.engine.readyCount() < entry.engine.size) continue;
 			judged.add(entry);
-			entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []))));
+			rejudge(entry);
 		}
 	}
 
@@ -269,7 +274,7 @@ export class RegionMetrics {
 			() => {
 				this.historyDone = true;
 				gapLearned(false);
-				for (const entry of this.entries.values()) entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []))));
+				for (const entry of this.entries.values()) rejudge(entry);
 				this.state = {...this.state, historyError: null};
 				this.options.onChange();
 				// After the judged snapshot is out (a live monitor draws it first: SAVE_DELAY_MS); --once waits for it (poll above).
