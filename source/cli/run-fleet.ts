@@ -8,7 +8,7 @@
 import {createFleetClients, type FleetClients} from '../aws/fleet-clients.js';
 import {SENSITIVITY} from '../baseline/severity.js';
 import type {FleetSnapshot, ScopedEvent} from '../types.js';
-import {baselineCachePath, defaultCacheDir, scopeCachePath, shippedModel} from '../monitor/baseline-cache.js';
+import {baselineCachePath, defaultCacheDir, endpointHost, scopeCachePath, shippedModel} from '../monitor/baseline-cache.js';
 import {FleetEvents} from '../monitor/fleet/fleet-events.js';
 import {fleetSnapshotToJson} from '../monitor/fleet/fleet-json.js';
 import {FleetMonitor} from '../monitor/fleet/fleet-monitor.js';
@@ -171,7 +171,7 @@ export function createFleetMonitor(
 		trailRatePerSecond: options.trailRate,
 		maxEvents: options.maxEvents,
 		rules: SENSITIVITY[options.sensitivity],
-		labelCachePath: labelCachePath(defaultCacheDir(), sim ? ['demo-org', `seed${options.seed}`] : [selfAccount ?? 'caller', clients.profile ?? '', endpointHost(options.endpointUrl)]),
+		labelCachePath: labelCachePath(defaultCacheDir(), sim ? ['demo-org', `seed${options.seed}`] : [selfAccount ?? 'caller', clients.profile ?? '', endpointHost(options.endpointUrl ?? process.env['AWS_ENDPOINT_URL_OAM'] ?? process.env['AWS_ENDPOINT_URL'])]),
 		baselineCache: {
 			pathOf: scope =>
 				sim
@@ -181,16 +181,6 @@ export function createFleetMonitor(
 			rebaseline: options.rebaseline,
 		},
 	});
-}
-
-/** The host of the endpoint the clients talk to ('' for AWS itself): a simulator's names never mix with a real account's. */
-function endpointHost(endpointUrl: string | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
-	const endpoint = endpointUrl ?? env['AWS_ENDPOINT_URL_OAM'] ?? env['AWS_ENDPOINT_URL'];
-	try {
-		return endpoint ? new URL(endpoint).host : '';
-	} catch {
-		return 'unparsed-endpoint';
-	}
 }
 
 /** Pure: `--once` text for a fleet: one line per scope, worst first. */

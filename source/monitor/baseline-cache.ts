@@ -56,8 +56,24 @@ export const shippedModel = (): string => modelId(DEFAULT_PARAMS);
  * environment variables), so a simulator never mixes with AWS.
  */
 export function scopeCachePath(account: string, region: string, endpointUrl: string | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
-	const endpoint = endpointUrl ?? env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? env['AWS_ENDPOINT_URL'];
-	return baselineCachePath(defaultCacheDir(env), [account, region, endpoint ? new URL(endpoint).host : '']);
+	return baselineCachePath(defaultCacheDir(env), [account, region, endpointHost(endpointUrl ?? env['AWS_ENDPOINT_URL_CLOUDWATCH'] ?? env['AWS_ENDPOINT_URL'])]);
+}
+
+/** The host of an endpoint URL for a cache file's name ('' for AWS itself): a simulator's never mixes with a real account's. */
+export function endpointHost(endpoint: string | undefined): string {
+	try {
+		return endpoint ? new URL(endpoint).host : '';
+	} catch {
+		return 'unparsed-endpoint';
+	}
+}
+
+/** Writes a cache file atomically: a temporary file beside it, renamed over it. Throws on failure. */
+export function writeCacheFile(path: string, data: string | Uint8Array, mode?: number): void {
+	mkdirSync(dirname(path), {recursive: true});
+	const temp = `${path}.${process.pid}.tmp`;
+	writeFileSync(temp, data, mode === undefined ? undefined : {mode});
+	renameSync(temp, path);
 }
 
 /** `$XDG_CACHE_HOME/iot-monitor` (default ~/.cache/iot-monitor). */
@@ -127,8 +143,6 @@ function parseBaselines(file: Buffer, model: string): Record<string, CachedBasel
 /** Writes the baselines atomically; failures are returned, never thrown (a cache must not break the app). */
 export function saveBaselines(path: string, model: string, metrics: Record<string, CachedBaseline>): string | null {
 	try {
-		mkdirSync(dirname(path), {recursive: true});
-		const temp = `${path}.${process.pid}.tmp`;
 		const headers: Record<string, MetricHeader> = {};
 		const parts: Uint8Array[] = [];
 		let at = 0;
@@ -145,8 +159,7 @@ export function saveBaselines(path: string, model: string, metrics: Record<strin
 		const length = Buffer.alloc(4);
 		length.writeUInt32LE(json.length);
 		const headerEnd = MAGIC.length + 4 + json.length;
-		writeFileSync(temp, Buffer.concat([MAGIC, length, json, new Uint8Array(align8(headerEnd) - headerEnd), ...parts]));
-		renameSync(temp, path);
+		writeCacheFile(path, Buffer.concat([MAGIC, length, json, new Uint8Array(align8(headerEnd) - headerEnd), ...parts]));
 		// The JSON file of format 1 beside it is outdated: ours to remove.
 		if (path.endsWith('.bin')) rmSync(`${path.slice(0, -'.bin'.length)}.json`, {force: true});
 		return null;

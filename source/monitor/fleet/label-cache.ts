@@ -4,10 +4,10 @@
  * answer replaces these and is written back. A small JSON file beside the baselines; a missing, foreign
  * or unreadable file, or a failed write, only costs the names of the first seconds.
  */
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {cleanLabel, type LinkLabels} from '../../aws/oam.js';
-import {cacheKey} from '../baseline-cache.js';
+import {cacheKey, writeCacheFile} from '../baseline-cache.js';
 
 const FORMAT = 1;
 const ACCOUNT = /^\d{12}$/;
@@ -36,10 +36,7 @@ export function readLabelCache(path: string): Map<string, string> {
 /** Writes the labels atomically (a temporary file renamed over the old one); never throws. */
 export function writeLabelCache(path: string, labels: ReadonlyMap<string, string>): void {
 	try {
-		mkdirSync(dirname(path), {recursive: true});
-		const temp = `${path}.${process.pid}.tmp`;
-		writeFileSync(temp, JSON.stringify({format: FORMAT, labels: Object.fromEntries(labels)}) + '\n', {mode: 0o600});
-		renameSync(temp, path);
+		writeCacheFile(path, JSON.stringify({format: FORMAT, labels: Object.fromEntries(labels)}) + '\n', 0o600);
 	} catch {
 		// Only the next start's first seconds lose their names.
 	}
