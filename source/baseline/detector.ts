@@ -102,7 +102,7 @@ export class SeasonalDetector {
 			base: rate(p.baseHalfLifeMs, step),
 			flat: rate(p.flatHalfLifeMs, step),
 			scale: rate(p.scaleHalfLifeMs, step),
-			daily: dailyRate(p.dailyMemoryDays, 86_400_000 / this.stepMs / slots),
+			daily: dailyRate(p.dailyMemoryDays, DAY_MS / this.stepMs / slots),
 			tail: p.tailGain * rate(p.scaleHalfLifeMs, step),
 			// Hourly points: ten of them would lag a new normal accepted after a few hours.
 			recent: Math.max(RECENT_RATE, rate(RECENT_HALF_LIFE_MS, step)),

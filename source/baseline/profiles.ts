@@ -1,6 +1,6 @@
 /**
  * The seasonal memory of the detector: one additive term per slot of the day (a slot is one sampling
- * step, at most 1,440 per day) and, for each of the 168 hours of the week, its mean residual in each of
+ * step, at most 288 per day: MAX_SLOTS) and, for each of the 168 hours of the week, its mean residual in each of
  * the last three weeks. Pure arithmetic on preallocated typed arrays (views into the detector's Slab: the
  * terms are 32-bit floats, the counters 16-bit and held at their maximum): nothing is allocated per update.
  */

@@ -12,9 +12,9 @@ export function tail(q: number, r: number, step: number): number {
 	return q * (r > q ? 1 + 0.9 * step : 1 - 0.1 * step);
 }
 
-/** A record of typed arrays as plain JSON arrays, and back. */
 type TypedNumbers = Float64Array | Float32Array | Uint32Array | Uint16Array;
 
+/** A record of typed arrays as plain JSON arrays, and back. */
 export type Arrays<T> = {[K in keyof T]: number[]};
 
 export function toArrays<T extends Record<string, TypedNumbers>>(typed: T): Arrays<T> {
