@@ -4,7 +4,7 @@
  * overview, the status and the flags read) plus its values in one Float64Array, and the full MetricSeries
  * is made again only when a scope is opened (or printed). Its points are one a minute, so only the first
  * minute and the values are kept (the times too where they are not evenly spaced); the band is not kept
- * at all: the baseline engine holds the band each point was judged with and gives it back (`bandOf`).
+ * at all: the baseline engine holds the band each point was judged with and gives it back (`BaselineEngine.bandFor`).
  * Exact: the same numbers back.
  */
 import type {BandPoint, MetricPoint, MetricSeries} from '../../types.js';
