@@ -3,14 +3,12 @@ import {Box} from 'ink';
 import {errorRate, type ErrorRate} from '../iot/rates.js';
 import type {MonitorHandle} from '../monitor/types.js';
 import {countMatchingAbove, describeFilter, isFilterActive} from '../trail/filter.js';
-import {suspectsFor} from '../trail/suspects.js';
 import {alarmStatesByMetric} from '../iot/alarm-states.js';
 import {alarmBannerLines, alarmLinesWanted, alarmListLines} from './alarms/alarm-lines.js';
 import {AlarmList} from './alarms/alarm-list.js';
-import {FilterInput, StatusLine} from './frame/bottom-line.js';
+import {Bottom, SourcesLine} from './frame/bottom.js';
 import {detailLineCount, EventDetail} from './detail/event-detail.js';
 import {EventLog} from './events/event-log.js';
-import {Footer} from './keys/footer.js';
 import {Header} from './frame/header.js';
 import {Help} from './keys/help.js';
 import {helpLines} from './keys/help-lines.js';
@@ -33,15 +31,11 @@ import {KEYMAP, type Keymap, type KeyCommand} from './keys/keymap.js';
 import {routeKey, type AppEffect, type KeyView} from './keys/route-key.js';
 import {computeLayout, fitsScreen} from './frame/layout.js';
 import {flagReasonLines} from './frame/flag-reason-lines.js';
-import {flagReason} from '../render/judgement.js';
-import {statusLineSegments} from './frame/source-status.js';
 import {useLatestReducer} from './shared/use-latest-reducer.js';
 import {
-	currentStatus,
 	effectiveFilter,
 	initialUiState,
 	screenOf,
-	selectedSuspectIndex,
 	selectEventView,
 	topScreen,
 	uiReducer,
@@ -50,6 +44,7 @@ import {
 import {changeTicks, sameTicks} from './metrics/timeline.js';
 import {useSameValue} from './shared/use-same-value.js';
 import {flaggedTargets} from './changes/what-changed-lines.js';
+import {useWhatChanged} from './changes/use-what-changed.js';
 
 
 /** Props of the root component. */
@@ -149,19 +144,9 @@ export function App({
 	const help = useMemo(() => helpLines(keymap, g), [keymap, g]);
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
 
-	// What changed: the chosen metric as it is now if still flagged, else as it was when chosen.
-	const changes = screenOf(state, 'changes');
-	const live = changes === undefined ? undefined : flagged.find(candidate => candidate.metric === changes.target.metric);
-	const changeTarget = changes === undefined ? null : (live ?? changes.target);
-	const changeSeries = changeTarget === null ? undefined : snapshot.metrics.find(metric => metric.name === changeTarget.metric);
-	const changeReason = changeSeries === undefined ? null : flagReason(changeSeries);
-	const suspects = useMemo(
-		() => (changeTarget === null ? [] : suspectsFor(snapshot.events, {metric: changeTarget.metric, onset: changeTarget.onset, direction: changeTarget.direction})),
-		// Keyed on the target's fields: flaggedTargets makes new objects per snapshot for the same metric and onset.
-		[snapshot.events, changeTarget?.metric, changeTarget?.onset, changeTarget?.direction],
-	);
-	const suspectIds = useMemo(() => suspects.map(suspect => suspect.event.eventId), [suspects]);
-	const selectedSuspect = changes === undefined ? -1 : selectedSuspectIndex(changes, suspectIds);
+	// What changed: the chosen metric, its reason and its ranked suspects.
+	const changes = useWhatChanged(state, snapshot, flagged);
+	const {target: changeTarget, live, reason: changeReason, suspects, selected: selectedSuspect} = changes;
 	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g, snapshot.alarmsNote);
 
 	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot, fullHandoff});
@@ -277,25 +262,6 @@ export function App({
 			</>
 		);
 	}
-	// The source status line has its own row when the layout has one to spare (25 rows and more); on
-	// shorter terminals it takes the footer's row while the help is open, which lists every key anyway.
-	const sources = (now: number) => <Line segments={statusLineSegments(snapshot, now, width, g)} width={width} />;
-	const bottomAt = (now: number) => {
-		const status = currentStatus(state, now);
-		if (status) return <StatusLine status={status} width={width} />;
-		if (mode === 'help' && !layout.statusLine) return sources(now);
-		return <Footer keymap={keymap} width={width} mode={mode} paused={snapshot.paused} />;
-	};
-	// Only a status message (which expires) or the sources line in its place need the clock here.
-	const bottom =
-		state.filterDraft !== null ? (
-			<FilterInput draft={state.filterDraft} shown={events.length} total={all.length} width={width} />
-		) : state.status !== null || (mode === 'help' && !layout.statusLine) ? (
-			<Clocked ticker={state.status !== null ? statusTicker : ticker}>{bottomAt}</Clocked>
-		) : (
-			bottomAt(0)
-		);
-
 	// Vertical clipping only: lines are already cut to width, and horizontal clipping makes Ink re-slice
 	// every line of every frame.
 	return (
@@ -320,8 +286,19 @@ export function App({
 				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 					{body}
 				</Box>
-				{layout.statusLine && <Clocked ticker={ticker}>{sources}</Clocked>}
-				{bottom}
+				{layout.statusLine && <Clocked ticker={ticker}>{now => <SourcesLine snapshot={snapshot} now={now} width={width} />}</Clocked>}
+				<Bottom
+					state={state}
+					mode={mode}
+					snapshot={snapshot}
+					keymap={keymap}
+					statusRow={layout.statusLine}
+					shown={events.length}
+					total={all.length}
+					width={width}
+					ticker={ticker}
+					statusTicker={statusTicker}
+				/>
 			</Box>
 		</DisplayContext.Provider>
 	);
