@@ -6,6 +6,7 @@
 import {DescribeAlarmsCommand, type CloudWatchClient, type CompositeAlarm, type MetricAlarm} from '@aws-sdk/client-cloudwatch';
 import {ALARM_STATE_RANK} from '../iot/alarm-states.js';
 import type {Alarm, AlarmState} from '../types.js';
+import {isObject, nonEmpty} from './answer-shape.js';
 
 const NAMESPACE = 'AWS/IoT';
 /** CloudWatch's largest page; DescribeAlarms allows 9 requests per second, we make a handful per minute. */
@@ -24,21 +25,17 @@ function time(value: unknown): number | null {
 	return Number.isFinite(ms) ? ms : null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The AWS/IoT metric names a metric alarm watches (parts of the wrong type are ignored). */
 function iotMetrics(alarm: MetricAlarm): string[] {
 	const names = new Set<string>();
-	const metricName = text(alarm.MetricName);
+	const metricName = nonEmpty(alarm.MetricName);
 	if (alarm.Namespace === NAMESPACE && metricName) names.add(metricName);
 	const queries: unknown = alarm.Metrics;
 	for (const query of Array.isArray(queries) ? queries : []) {
 		const stat = isObject(query) ? query['MetricStat'] : undefined;
 		const metric = isObject(stat) ? stat['Metric'] : undefined;
-		const name = isObject(metric) ? text(metric['MetricName']) : null;
+		const name = isObject(metric) ? nonEmpty(metric['MetricName']) : null;
 		if (isObject(metric) && metric['Namespace'] === NAMESPACE && name) names.add(name);
 	}
 	return [...names];
@@ -77,13 +74,13 @@ function metricAccounts(alarm: MetricAlarm): string[] {
 function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm {
 	const accounts = metricAccounts(alarm);
 	return {
-		name: text(alarm.AlarmName) ?? '(unnamed alarm)',
-		arn: text(alarm.AlarmArn),
+		name: nonEmpty(alarm.AlarmName) ?? '(unnamed alarm)',
+		arn: nonEmpty(alarm.AlarmArn),
 		kind: 'metric',
 		state: state(alarm.StateValue),
 		since: time(alarm.StateTransitionedTimestamp) ?? time(alarm.StateUpdatedTimestamp),
-		reason: text(alarm.StateReason),
-		description: text(alarm.AlarmDescription),
+		reason: nonEmpty(alarm.StateReason),
+		description: nonEmpty(alarm.AlarmDescription),
 		metrics,
 		children: [],
 		...(accounts.length > 0 ? {accounts} : {}),
@@ -92,13 +89,13 @@ function fromMetricAlarm(alarm: MetricAlarm, metrics: readonly string[]): Alarm 
 
 function fromCompositeAlarm(alarm: CompositeAlarm, children: readonly string[]): Alarm {
 	return {
-		name: text(alarm.AlarmName) ?? '(unnamed alarm)',
-		arn: text(alarm.AlarmArn),
+		name: nonEmpty(alarm.AlarmName) ?? '(unnamed alarm)',
+		arn: nonEmpty(alarm.AlarmArn),
 		kind: 'composite',
 		state: state(alarm.StateValue),
 		since: time(alarm.StateTransitionedTimestamp) ?? time(alarm.StateUpdatedTimestamp),
-		reason: text(alarm.StateReason),
-		description: text(alarm.AlarmDescription),
+		reason: nonEmpty(alarm.StateReason),
+		description: nonEmpty(alarm.AlarmDescription),
 		metrics: [],
 		children,
 	};
@@ -165,7 +162,7 @@ export async function describeIotAlarmsCounted(
 		const metrics = iotMetrics(alarm);
 		if (metrics.length === 0) continue;
 		ours.push(fromMetricAlarm(alarm, metrics));
-		names.add(text(alarm.AlarmName) ?? '');
+		names.add(nonEmpty(alarm.AlarmName) ?? '');
 	}
 	// Composites over composites: repeat until no new one joins.
 	const pending = composites.map(alarm => ({alarm, children: ruleChildren(alarm.AlarmRule)}));
@@ -174,7 +171,7 @@ export async function describeIotAlarmsCounted(
 		for (const [index, {alarm, children}] of pending.entries()) {
 			if (!children.some(child => names.has(child))) continue;
 			ours.push(fromCompositeAlarm(alarm, children));
-			names.add(text(alarm.AlarmName) ?? '');
+			names.add(nonEmpty(alarm.AlarmName) ?? '');
 			pending.splice(index, 1);
 			added = true;
 			break;

@@ -8,7 +8,8 @@
 import {GetMetricDataCommand, ListMetricsCommand, type CloudWatchClient, type MetricDataQuery} from '@aws-sdk/client-cloudwatch';
 import {NAMESPACE} from '../iot/catalog.js';
 import {BucketValues} from './bucket-values.js';
-import {chooseSeries, MAX_QUERIES, type Discovery, type MetricWindow, type SeriesRef, type WindowRequest} from './metrics.js';
+import {chooseSeries, type Discovery, type SeriesRef} from './metric-discovery.js';
+import {MAX_QUERIES, type MetricWindow, type WindowRequest} from './metrics.js';
 
 /** The account a series belongs to; `null` is the caller's own account (queried without AccountId). */
 export type AccountKey = string | null;

@@ -1,27 +1,15 @@
 /**
- * CloudWatch side: discover which dimension sets each IoT metric really has (ListMetrics), then read every
- * series in ONE GetMetricData call per refresh (up to 500 series; split beyond) and sum across dimension
- * sets (Protocol, RuleName) here,
- * because CloudWatch never sums across dimensions itself.
+ * GetMetricData: read every series ListMetrics found (metric-discovery.ts) in ONE call per refresh (up to
+ * 500 series; split beyond) and sum across dimension sets (Protocol, RuleName) here, because CloudWatch
+ * never sums across dimensions itself.
  */
-import {
-	GetMetricDataCommand,
-	ListMetricsCommand,
-	type CloudWatchClient,
-	type MetricDataQuery,
-} from '@aws-sdk/client-cloudwatch';
-import {NAMESPACE, findMetric} from '../iot/catalog.js';
+import {GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery} from '@aws-sdk/client-cloudwatch';
+import {NAMESPACE} from '../iot/catalog.js';
+import {isObject, nonEmpty, tokenOf} from './answer-shape.js';
+import type {Discovery} from './metric-discovery.js';
 
 /** CloudWatch's limit of queries in one GetMetricData request. */
 export const MAX_QUERIES = 500;
-
-export type Dimension = {readonly name: string; readonly value: string};
-
-/** One concrete CloudWatch series: a metric name plus one exact dimension set. */
-export type SeriesRef = {readonly metric: string; readonly dimensions: readonly Dimension[]};
-
-/** Per metric name, the series whose Sum adds up to the account-wide count. */
-export type Discovery = ReadonlyMap<string, readonly SeriesRef[]>;
 
 /** Raw Sums per bucket start (epoch ms) for one metric, summed over its series. */
 export type MetricWindow = {
@@ -31,120 +19,12 @@ export type MetricWindow = {
 	readonly unreadable?: boolean;
 };
 
-/** Per metric name, the series whose Sum adds up to the account-wide count, and what ListMetrics spoiled. */
-export type DiscoveryResult = {
-	readonly discovery: Discovery;
-	/** Items of the ListMetrics answers that could not be used (not a metric, dimensions unreadable). */
-	readonly skipped: number;
-};
-
 /** Every metric's window, and how many parts of the GetMetricData answers could not be used. */
 export type WindowResult = {
 	readonly windows: Map<string, MetricWindow>;
 	/** Results, datapoints, tokens that were unreadable and skipped. */
 	readonly skipped: number;
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
-
-const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-
-/** A continuation token: text or nothing; anything else ends the paging and counts as skipped. */
-function tokenOf(value: unknown, count: () => void): string | undefined {
-	if (typeof value === 'string' && value !== '') return value;
-	if (value !== undefined && value !== null && value !== '') count();
-	return undefined;
-}
-
-/** A ListMetrics entry as a series, or null when it is not one (or a dimension cannot be read). */
-export function decodeListedMetric(value: unknown): SeriesRef | null {
-	if (!isObject(value)) return null;
-	const metric = nonEmpty(value['MetricName']);
-	if (!metric) return null;
-	const raw = value['Dimensions'] ?? [];
-	if (!Array.isArray(raw)) return null;
-	const dimensions: Dimension[] = [];
-	for (const d of raw) {
-		// A dimension we cannot read would make the query ask for a different series: drop the whole entry.
-		if (!isObject(d)) return null;
-		const name = nonEmpty(d['Name']);
-		const dimValue = typeof d['Value'] === 'string' ? d['Value'] : null;
-		if (name === null || dimValue === null) return null;
-		dimensions.push({name, value: dimValue});
-	}
-	return {metric, dimensions};
-}
-
-/** ListMetrics for the whole AWS/IoT namespace (paged), kept to the metrics we monitor. */
-export async function discoverSeries(
-	client: CloudWatchClient,
-	metricNames: readonly string[],
-	signal?: AbortSignal,
-): Promise<Discovery> {
-	return (await discoverSeriesCounted(client, metricNames, signal)).discovery;
-}
-
-/** As discoverSeries, also counting the unreadable parts of the answers (skipped, never fatal). */
-export async function discoverSeriesCounted(
-	client: CloudWatchClient,
-	metricNames: readonly string[],
-	signal?: AbortSignal,
-): Promise<DiscoveryResult> {
-	const wanted = new Set(metricNames);
-	const found = new Map<string, SeriesRef[]>();
-	const seen = new Set<string>();
-	let skipped = 0;
-	let nextToken: string | undefined;
-	const tokens = new Set<string>();
-	do {
-		const page: unknown = await client.send(new ListMetricsCommand({Namespace: NAMESPACE, NextToken: nextToken}), {
-			abortSignal: signal,
-		});
-		const metrics = isObject(page) ? page['Metrics'] : undefined;
-		if (Array.isArray(metrics)) {
-			for (const item of metrics) {
-				const ref = decodeListedMetric(item);
-				if (!ref) {
-					skipped++;
-					continue;
-				}
-				if (!wanted.has(ref.metric)) continue;
-				// The same series twice (a repeated page) would be summed twice.
-				const key = JSON.stringify([ref.metric, ref.dimensions.map(d => [d.name, d.value]).sort()]);
-				if (seen.has(key)) continue;
-				seen.add(key);
-				const list = found.get(ref.metric) ?? [];
-				list.push(ref);
-				found.set(ref.metric, list);
-			}
-		} else if (metrics !== undefined && metrics !== null) skipped++;
-		nextToken = tokenOf(isObject(page) ? page['NextToken'] : undefined, () => skipped++);
-		// A token seen before would page forever.
-		if (nextToken !== undefined && tokens.has(nextToken)) {
-			skipped++;
-			nextToken = undefined;
-		}
-		if (nextToken !== undefined) tokens.add(nextToken);
-	} while (nextToken);
-	const discovery = new Map<string, readonly SeriesRef[]>();
-	for (const name of metricNames) discovery.set(name, chooseSeries(name, found.get(name) ?? []));
-	return {discovery, skipped};
-}
-
-/**
- * Which series add up to the account total without double counting: a dimensionless series if CloudWatch
- * has one (it already is the total); else the sets whose dimension names are exactly the documented ones
- * (one per Protocol, one per RuleName); else everything that exists.
- */
-export function chooseSeries(name: string, all: readonly SeriesRef[]): readonly SeriesRef[] {
-	const total = all.filter(s => s.dimensions.length === 0);
-	if (total.length > 0) return total.slice(0, 1);
-	const documented = findMetric(name)?.dimensions ?? [];
-	const key = [...documented].sort().join(',');
-	const exact = all.filter(s => s.dimensions.map(d => d.name).sort().join(',') === key);
-	return exact.length > 0 ? exact : all;
-}
 
 export type WindowRequest = {
 	/** Inclusive, epoch ms, aligned to the period. */

@@ -5,7 +5,8 @@
  * history there is.
  */
 import type {CloudWatchClient} from '../aws/clients.js';
-import {fetchWindowCounted, type Discovery} from '../aws/metrics.js';
+import type {Discovery} from '../aws/metric-discovery.js';
+import {fetchWindowCounted} from '../aws/metrics.js';
 import type {BaselineEngine} from './baseline-engine.js';
 import {loadBaselines, saveBaselines} from './baseline-cache.js';
 import {settledWindow} from './series.js';

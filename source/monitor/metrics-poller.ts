@@ -6,7 +6,8 @@
  * baseline engine, whose history is loaded once (in the background, so the first frame does not wait).
  */
 import type {CloudWatchClient} from '../aws/clients.js';
-import {discoverSeriesCounted, fetchWindowCounted, type Discovery} from '../aws/metrics.js';
+import {discoverSeriesCounted, type Discovery} from '../aws/metric-discovery.js';
+import {fetchWindowCounted} from '../aws/metrics.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {MetricSeries} from '../types.js';
 import type {BaselineEngine} from './baseline-engine.js';

@@ -10,7 +10,7 @@ import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createAwsClients, metadataServiceSettings, MissingRegionError} from '../../source/aws/clients.js';
 import {describeAwsError} from '../../source/aws/errors.js';
-import {discoverSeries} from '../../source/aws/metrics.js';
+import {discoverSeries} from '../../source/aws/metric-discovery.js';
 import {lookupIotPage} from '../../source/aws/trail.js';
 import {startSimulator, type Simulator} from '../../source/simulator/server.js';
 import {startBlackhole, startFakeMetadata, withAwsEnv} from './helpers.js';

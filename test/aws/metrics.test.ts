@@ -1,7 +1,8 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch';
-import {discoverSeries, fetchWindow} from '../../source/aws/metrics.js';
+import {discoverSeries} from '../../source/aws/metric-discovery.js';
+import {fetchWindow} from '../../source/aws/metrics.js';
 import {BASELINE_METRICS, DEFAULT_METRICS} from '../../source/iot/catalog.js';
 import {buildSeries, lastSettledBucket, settledWindow} from '../../source/monitor/series.js';
 import {startRig, type Rig} from './helpers.js';

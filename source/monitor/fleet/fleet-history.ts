@@ -8,7 +8,7 @@
  */
 import type {CloudWatchClient} from '../../aws/clients.js';
 import {fetchFleetWindows, type AccountKey, type FleetWindows, type ScopedMetric} from '../../aws/fleet-metrics.js';
-import type {Discovery} from '../../aws/metrics.js';
+import type {Discovery} from '../../aws/metric-discovery.js';
 import type {BaselineEngine} from '../baseline-engine.js';
 import {readBaselines, saveBaselines} from '../baseline-cache.js';
 import {settledWindow} from '../series.js';

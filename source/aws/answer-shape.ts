@@ -1,0 +1,13 @@
+/** Small readers for the shapes of AWS answers: what they accept is all a decoder may trust. */
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** A continuation token: text or nothing; anything else ends the paging and counts as skipped. */
+export function tokenOf(value: unknown, count: () => void): string | undefined {
+	if (typeof value === 'string' && value !== '') return value;
+	if (value !== undefined && value !== null && value !== '') count();
+	return undefined;
+}
