@@ -4,7 +4,7 @@
  * No Ink here; the UI only subscribes.
  */
 import type {CloudTrailClient, CloudWatchClient} from '../aws/clients.js';
-import type {Snapshot, SourceHealth} from '../types.js';
+import type {Snapshot} from '../types.js';
 import type {MonitorHandle} from './types.js';
 import {MetricsPoller} from './metrics-poller.js';
 import {LOOKUP_OVERLAP} from './overlap-schedule.js';
@@ -13,13 +13,13 @@ import {AlarmsPoller} from './alarms-poller.js';
 import {BaselineEngine} from './baseline-engine.js';
 import type {HistoryOptions} from './history-loader.js';
 import {DEFAULT_RULES, type SeverityRules} from '../baseline/severity.js';
-import type {Alarm, MetricSeries} from '../types.js';
 import {DEFAULT_SETTLE_LAG_MS} from './series.js';
 import {sleep} from './sleep.js';
 import {watchThrottles} from '../aws/attempts.js';
 import {errorRetryMs} from './backoff.js';
 import {CallCounter, ERROR_RETRY_MS} from './call-counter.js';
 import {until} from './until.js';
+import {overallStatus, pollerHealth} from './snapshot-status.js';
 
 export type MonitorOptions = {
 	readonly cloudwatch: CloudWatchClient;
@@ -270,22 +270,6 @@ export class Monitor implements MonitorHandle {
 		const m = this.metrics.getState();
 		const t = this.trail.getState();
 		const a = this.alarms.getState();
-		const health = (
-			s: {lastSuccess: number | null; lastAttempt: number | null; error: string | null; throttled: boolean},
-			calls: CallCounter,
-			throttles: CallCounter,
-			intervalMs: number,
-			skipped: number,
-		): SourceHealth => ({
-			skipped,
-			lastSuccess: s.lastSuccess,
-			lastAttempt: s.lastAttempt,
-			error: s.error,
-			throttled: s.throttled,
-			callsLastMinute: calls.lastMinute(),
-			throttlesLastMinute: throttles.lastMinute(),
-			intervalMs,
-		});
 		return {
 			generatedAt: this.now(),
 			region: this.options.region,
@@ -297,8 +281,8 @@ export class Monitor implements MonitorHandle {
 			eventsSince: t.since,
 			eventsDropped: t.dropped,
 			health: {
-				metrics: health(m, this.metricCalls, this.metricThrottles, this.options.pollIntervalMs ?? 60_000, m.skipped + a.skipped),
-				trail: health(t, this.trailCalls, this.trailThrottles, this.options.tailIntervalMs ?? 10_000, t.skipped),
+				metrics: pollerHealth(m, this.metricCalls, this.metricThrottles, this.options.pollIntervalMs ?? 60_000, m.skipped + a.skipped),
+				trail: pollerHealth(t, this.trailCalls, this.trailThrottles, this.options.tailIntervalMs ?? 10_000, t.skipped),
 			},
 			status: overallStatus(m.series, m.error !== null || t.error !== null, a.alarms),
 			learning: this.engine.readyCount() < this.engine.size ? {done: this.engine.readyCount(), total: this.engine.size} : null,
@@ -307,17 +291,4 @@ export class Monitor implements MonitorHandle {
 			alarmsSkipped: a.skipped,
 		};
 	}
-}
-
-/**
- * Monitoring-plugin status: CRIT when any judged metric is flagged CRIT or any IoT alarm is in ALARM (the
- * account's own alarm says so); WARN for a WARN flag; UNKNOWN when a source failed or nothing could be
- * judged yet; OK otherwise.
- */
-export function overallStatus(series: readonly MetricSeries[], sourceFailed: boolean, alarms: readonly Alarm[] = []): Snapshot['status'] {
-	const severities = series.flatMap(s => (s.judgement === 'judged' && s.deviation ? [s.deviation.severity] : []));
-	if (severities.includes('crit') || alarms.some(alarm => alarm.state === 'ALARM')) return 'CRIT';
-	if (severities.includes('warn')) return 'WARN';
-	if (sourceFailed || severities.length === 0) return 'UNKNOWN';
-	return 'OK';
 }

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Monitor, overallStatus} from '../../source/monitor/monitor.js';
+import {Monitor} from '../../source/monitor/monitor.js';
+import {overallStatus} from '../../source/monitor/snapshot-status.js';
 import {AlarmsPoller, sameAlarms} from '../../source/monitor/alarms-poller.js';
 import {snapshotToJson} from '../../source/monitor/snapshot-json.js';
 import {DEFAULT_METRICS} from '../../source/iot/catalog.js';

@@ -6,7 +6,7 @@
 import type {AccountKey} from '../../aws/fleet-metrics.js';
 import type {EventsUnread, FleetSnapshot, ScopeView, Snapshot} from '../../types.js';
 import {eventCoverage} from '../../trail/coverage.js';
-import {overallStatus} from '../monitor.js';
+import {overallStatus} from '../snapshot-status.js';
 import type {TrailState} from '../trail-tail.js';
 import type {RegionAlarms} from './fleet-alarms.js';
 import {scopeKey, type FleetEventBook} from './fleet-event-book.js';
