@@ -19,3 +19,14 @@ export class CallCounter {
 		return this.stamps.length;
 	}
 }
+
+/** One CallCounter per key (a fleet's regions), made on first use. */
+export class CallCounters {
+	private readonly counters = new Map<string, CallCounter>();
+	constructor(private readonly now: () => number) {}
+	of(key: string): CallCounter {
+		let counter = this.counters.get(key);
+		if (!counter) this.counters.set(key, (counter = new CallCounter(this.now)));
+		return counter;
+	}
+}

@@ -10,7 +10,7 @@ import type {FleetClients} from '../../aws/fleet-clients.js';
 import type {AccountKey} from '../../aws/fleet-metrics.js';
 import {DEFAULT_RULES, type SeverityRules} from '../../baseline/severity.js';
 import type {EventsUnread, FleetSnapshot, ScopeRef} from '../../types.js';
-import {CallCounter, ERROR_RETRY_MS} from '../call-counter.js';
+import {CallCounters, ERROR_RETRY_MS} from '../call-counter.js';
 import {errorRetryMs} from '../backoff.js';
 import {DEFAULT_SETTLE_LAG_MS} from '../series.js';
 import {sleep} from '../sleep.js';
@@ -77,8 +77,8 @@ export class FleetMonitor {
 	private readonly events: FleetEvents;
 	private readonly abort = new AbortController();
 	private readonly listeners = new Set<(snapshot: FleetSnapshot) => void>();
-	private readonly metricCalls = new Map<string, CallCounter>();
-	private readonly trailCalls = new Map<string, CallCounter>();
+	private readonly metricCalls: CallCounters;
+	private readonly trailCalls: CallCounters;
 	private readonly book: FleetEventBook;
 	private readonly unreadObjects = new Map<EventsUnread['reason'], EventsUnread>();
 	/** Events dropped from `merged` at the buffer limit. */
@@ -92,6 +92,8 @@ export class FleetMonitor {
 
 	constructor(private readonly options: FleetMonitorOptions) {
 		this.now = options.now ?? Date.now;
+		this.metricCalls = new CallCounters(this.now);
+		this.trailCalls = new CallCounters(this.now);
 		this.labels = new AccountLabels(options.accounts.kind === 'self' ? null : (options.labelCachePath ?? null));
 		this.book = new FleetEventBook(this.now, options.maxEvents ?? 10_000);
 		// Every region's loops and requests listen to the one stop signal: more than Node's default 10 is expected.
@@ -115,12 +117,12 @@ export class FleetMonitor {
 						rebaseline: options.baselineCache?.rebaseline ?? false,
 					},
 					signal: this.abort.signal,
-					onRequest: () => this.counter(this.metricCalls, clients.region).add(),
+					onRequest: () => this.metricCalls.of(clients.region).add(),
 					onChange: () => this.emit(),
 				}),
 		);
 		this.alarms = options.clients.regions.map(
-			clients => new RegionAlarms(clients.region, clients.cloudwatch, this.now, () => this.counter(this.metricCalls, clients.region).add()),
+			clients => new RegionAlarms(clients.region, clients.cloudwatch, this.now, () => this.metricCalls.of(clients.region).add()),
 		);
 		this.events = new FleetEvents({
 			clients: options.clients,
@@ -137,7 +139,7 @@ export class FleetMonitor {
 			minBackfillMs: RECENT_MS,
 			backfillBudgetMs: options.tailIntervalMs ?? 10_000,
 			onChange: () => this.emit(),
-			onRequest: (_operation, region) => this.counter(this.trailCalls, region).add(),
+			onRequest: (_operation, region) => this.trailCalls.of(region).add(),
 			onEvents: added => this.book.absorb(added),
 		});
 		this.snapshot = this.build();
@@ -146,15 +148,6 @@ export class FleetMonitor {
 	/** The scope account of a region's account key: null is the caller's own account. */
 	private accountId(account: AccountKey): string {
 		return account ?? this.options.selfAccount ?? 'self';
-	}
-
-	private counter(map: Map<string, CallCounter>, region: string): CallCounter {
-		let counter = map.get(region);
-		if (!counter) {
-			counter = new CallCounter(this.now);
-			map.set(region, counter);
-		}
-		return counter;
 	}
 
 	getSnapshot(): FleetSnapshot {
@@ -314,7 +307,7 @@ export class FleetMonitor {
 			events: this.events,
 			book: this.book,
 			labels: this.labels.labels,
-			calls: (source, region) => this.counter(source === 'metrics' ? this.metricCalls : this.trailCalls, region).lastMinute(),
+			calls: (source, region) => (source === 'metrics' ? this.metricCalls : this.trailCalls).of(region).lastMinute(),
 			unread: trail => this.unread(trail),
 			accountId: account => this.accountId(account),
 		});
