@@ -106,14 +106,17 @@ export class BaselineEngine {
 		return entry ? bandOf(entry, points) : [];
 	}
 
-	/** Judges and learns the buckets of a freshly polled series, and returns it with its judgement. */
-	observe(series: MetricSeries): MetricSeries {
+	/**
+	 * Judges and learns the buckets of a freshly polled series, and returns it with its judgement. Without
+	 * `withBand` the band is left empty: the fleet keeps no band between polls (bandFor gives it back).
+	 */
+	observe(series: MetricSeries, withBand = true): MetricSeries {
 		const entry = this.entries.get(series.name);
 		if (!entry || series.state !== 'ok') return series;
 		if (entry.ready) {
 			for (const point of series.points) if (point.t > entry.lastT) this.learn(entry, point.t, point.v);
 		}
-		const band = bandOf(entry, series.points);
+		const band = withBand ? bandOf(entry, series.points) : [];
 		const last = entry.last;
 		if (!entry.ready || !last || last.t !== series.latest?.t || last.estimate.learning) {
 			return {...series, judgement: 'learning', baseline: null, deviation: null, band};

@@ -75,7 +75,7 @@ const pack = (series: readonly MetricSeries[]): PackedSeries[] => series.map(pac
 
 /** Judges an account's last answer again, now that its baselines are learned (observe makes the band). */
 function rejudge(entry: Entry): void {
-	entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []))));
+	entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []), false)));
 }
 
 export class RegionMetrics {
@@ -207,7 +207,7 @@ export class RegionMetrics {
 				const discovery = this.discovery.get(account);
 				const byName = windows.get(account);
 				const series = metrics.map(name =>
-					entry.engine.observe(buildSeries(name, byName?.get(name), discovery?.get(name)?.length ?? 0, {now: at, settleLagMs, historyBuckets})),
+					entry.engine.observe(buildSeries(name, byName?.get(name), discovery?.get(name)?.length ?? 0, {now: at, settleLagMs, historyBuckets}), false),
 				);
 				entry.series = pack(series);
 				const forbidden = series.find(s => s.error?.startsWith('Forbidden'));
