@@ -15,6 +15,7 @@ import {type HostileReport, corruptAnswer, editAnswer, hostileRng} from './hosti
 import {type Incident, checkIncident} from './incidents.js';
 import {createLogsService} from './logs/service.js';
 import {createOamService, oamOperationOfPath} from './oam.js';
+import {createQuotas} from './quotas.js';
 import {type OrgOptions, type ScopeRef, createOrg, regionOfRequest} from './org.js';
 import {type ServiceHandler, SimError} from './protocol.js';
 import {type ServiceName, asSimError, parseJsonBody, readBody, routeTarget, send, sendError} from './wire.js';
@@ -92,20 +93,6 @@ export type Simulator = {
 
 const LOG_LIMIT = 10_000;
 
-/** Counts accepted requests in a rolling one-second window (wall clock, so it works with any simulated clock). */
-function createRateLimiter(perSecond: number): {allow(): boolean} {
-	const accepted: number[] = [];
-	return {
-		allow() {
-			const t = performance.now();
-			while (accepted.length > 0 && (accepted[0] ?? 0) <= t - 1000) accepted.shift();
-			if (accepted.length >= perSecond) return false;
-			accepted.push(t);
-			return true;
-		},
-	};
-}
-
 /** Starts the simulator; resolves once it is listening. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const seed = options.seed ?? 1;
@@ -166,17 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		return handlers;
 	};
 	const faults = createFaultQueue();
-	const limiters = new Map<string, {allow(): boolean}>();
-	/** AWS's request-rate quotas are per account and region: one limiter per operation and region. */
-	const allowed = (operation: string, region: string, perSecond: number) => {
-		const name = `${operation}/${region}`;
-		let limiter = limiters.get(name);
-		if (!limiter) {
-			limiter = createRateLimiter(perSecond);
-			limiters.set(name, limiter);
-		}
-		return limiter.allow();
-	};
+	const allowed = createQuotas();
 	const counts: Record<string, number> = {};
 	let log: RequestLogEntry[] = [];
 	let hostile: HostileReport[] = [];
