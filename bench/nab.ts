@@ -38,10 +38,11 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
  * within a few hours, and only settings that keep every planted incident of `npm run bench:fleet-replay`
  * flagged (seasonalGain 0.7 missed one connect storm on GetThingShadow.Accepted, so it is not a candidate).
  * Candidates that tie on the training folds go to the one listed first: the product's preference. The
- * fourth session's grid (bench/NAB-NOTES.md): routine bursts, routineDays (0 = off) x dailyJobDays; the
- * shipped 2 x 5 is the majority pick (the grids of the flag rules and other detector parameters are in the notes).
+ * sixth session's grid (bench/NAB-NOTES.md): the area channel (area.ts), areaHours (0 = off) x areaGain
+ * (the grids of the flag rules and other detector parameters, e.g. the fourth session's routineDays x
+ * dailyJobDays, are in the notes).
  */
-export const CANDIDATES: ReadonlyArray<Record<string, number>> = [0, 2, 3, 4].flatMap(routineDays => [5, 3, 4, 6, 7, 8].map(dailyJobDays => ({routineDays, dailyJobDays})));
+export const CANDIDATES: ReadonlyArray<Record<string, number>> = [{areaHours: 0}, ...[1, 3, 6].flatMap(areaHours => [1, 1.5, 2].map(areaGain => ({areaHours, areaGain})))];
 
 function parseArgs(argv: string[]): Args {
 	const value = (name: string): string | undefined => {

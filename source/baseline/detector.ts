@@ -23,6 +23,7 @@
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 7 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
+import {AREA_NOW, AREA_SIZE, AREA_USUAL, AREA_Z, createArea, judgeArea, muteArea, recordArea, type Area} from './area.js';
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
@@ -49,6 +50,13 @@ export type Estimate = {
 	 * the bursts of buckets the judge flagged are not evidence: flagged()).
 	 */
 	riseScore: number;
+	/**
+	 * The area channel (area.ts; 0 when off, routine or not judged): the signed z of the mean of the last
+	 * params.areaHours hours against the usual amount at this time, and those two means in the series' units.
+	 */
+	areaZ: number;
+	areaValue: number;
+	areaExpected: number;
 	/** True while there is too little history to judge; score is then 0. */
 	learning: boolean;
 };
@@ -67,9 +75,9 @@ const RECENT_HALF_LIFE_MS = 3_600_000;
 const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
 /** The seasonal arrays of one detector, all views into one Slab. */
-function createMemory(slots: number): {slab: Slab; profiles: Profiles; days: DayEffect; peaks: Peaks} {
-	const slab = new Slab(addSizes(profileSize(slots), {f64: DAY_EFFECT_F64}, PEAKS_SIZE));
-	return {slab, profiles: createProfiles(slots, slab), days: createDayEffect(slab), peaks: createPeaks(slab)};
+function createMemory(slots: number): {slab: Slab; profiles: Profiles; days: DayEffect; peaks: Peaks; area: Area} {
+	const slab = new Slab(addSizes(profileSize(slots), {f64: DAY_EFFECT_F64}, PEAKS_SIZE, AREA_SIZE));
+	return {slab, profiles: createProfiles(slots, slab), days: createDayEffect(slab), peaks: createPeaks(slab), area: createArea(slab)};
 }
 
 /** Whether this machine stores numbers little-endian (packed state is only read back where it was written). */
@@ -84,6 +92,7 @@ export class SeasonalDetector {
 	private profiles: Profiles;
 	private days: DayEffect;
 	private peaks: Peaks;
+	private area: Area;
 	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number; recent: number};
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
@@ -96,6 +105,7 @@ export class SeasonalDetector {
 		this.profiles = memory.profiles;
 		this.days = memory.days;
 		this.peaks = memory.peaks;
+		this.area = memory.area;
 		const step = this.stepMs;
 		this.rates = {
 			level: rate(p.levelHalfLifeMs, step),
@@ -141,11 +151,12 @@ export class SeasonalDetector {
 		s.flat += delta;
 		s.sustained = 0;
 		s.recent = 0;
+		muteArea(this.area);
 	}
 
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
 	update(t: number, v: number): Estimate {
-		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, riseScore: 0, z: 0};
+		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, riseScore: 0, z: 0, areaZ: 0, areaValue: 0, areaExpected: 0};
 		const s = this.s;
 		const auto = this.params.transform === 'auto';
 		if (s.sqrt === null) s.sqrt = this.params.transform === 'sqrt' || (auto && isCount(v));
@@ -192,6 +203,19 @@ export class SeasonalDetector {
 		estimate.score = score;
 		estimate.riseScore = riseScore;
 		estimate.z = z;
+		estimate.areaZ = estimate.areaValue = estimate.areaExpected = 0;
+		const hours = this.params.areaHours;
+		if (hours > 0) {
+			recordArea(this.area, t, y);
+			if (!learning) {
+				const r = judgeArea(this.area, t, this.stepMs, hours, this.params.areaGain, this.sigma(0, 0));
+				if (r[AREA_Z] !== 0) {
+					estimate.areaZ = r[AREA_Z]!;
+					estimate.areaValue = this.backward(r[AREA_NOW]!);
+					estimate.areaExpected = this.backward(r[AREA_USUAL]!);
+				}
+			}
+		}
 		this.learn(t, y, daily, weekly);
 		return estimate;
 	}
@@ -214,6 +238,7 @@ export class SeasonalDetector {
 			profiles: toArrays(this.profiles),
 			days: toArrays(this.days),
 			peaks: toArrays(this.peaks),
+			area: toArrays(this.area),
 		};
 	}
 
@@ -223,6 +248,7 @@ export class SeasonalDetector {
 		fromArrays(detector.profiles, state.profiles);
 		fromArrays(detector.days, state.days);
 		fromArrays(detector.peaks, state.peaks);
+		if (state.area) fromArrays(detector.area, state.area);
 		return detector;
 	}
 
@@ -345,5 +371,6 @@ export class SeasonalDetector {
 		this.profiles = fresh.profiles;
 		this.days = fresh.days;
 		this.peaks = fresh.peaks;
+		this.area = fresh.area;
 	}
 }

@@ -37,6 +37,11 @@ export type DetectorParams = {
 	 * over the routineDays-th largest of those days' bursts (recurrence.ts); 0 disables it. */
 	readonly routineDays: number;
 	readonly dailyJobDays: number;
+	/** The area channel (area.ts): the mean of the last areaHours hours (and the current one) against the
+	 * usual amount at this time on previous days, beyond what is routine there; 0 disables it. areaGain
+	 * weighs its z. */
+	readonly areaHours: number;
+	readonly areaGain: number;
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
 };
@@ -64,4 +69,6 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,
 	dayEaseHours: 3,
+	areaHours: 0,
+	areaGain: 1,
 };

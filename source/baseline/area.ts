@@ -1,0 +1,167 @@
+/**
+ * The area channel: deviations in *amount* rather than in height. The point channel (detector.ts with
+ * recurrence.ts) judges each point, and discounts a point no taller than what was seen at that hour on
+ * two recent days. A rush hour that lasts all day, an evening with twice the usual volume or a level that
+ * sits low for hours can stay below those peaks point by point and still be plainly unusual in amount.
+ *
+ * For each of the last AREA_DAYS days and each hour of the day this keeps the mean of the series (on the
+ * detector's transformed scale) and how many points it holds. The area now is the mean of the last
+ * `hours` complete hours and the current one; the same clock window on each previous day is weighed by
+ * today's point counts (so a partial current hour counts the same on every day). The area is judged
+ * against the median of the previous days' areas, in units of its own running spread (the mean absolute
+ * deviation from that median, each term limited to SPREAD_CLIP times the spread, so an incident barely
+ * widens it), and only by its excess over the second-largest (or second-smallest) of those days: an area
+ * seen on two recent days at this time is routine (a daily 3-hour rush is not news, a 9-hour one is).
+ * Needs MIN_DAYS previous days with data in the window. Fixed cost per update: (hours + 1) x AREA_DAYS
+ * reads, no allocation (shared scratch arrays: read the result before the next call here).
+ */
+import {bump, Slab, type SlabSize} from './slab.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const DAY_HOURS = 24;
+export const AREA_DAYS = 8;
+const NO_DAY = -1e15;
+/** Previous days with data in the window before the area is judged at all (the median of 3, the second of 3). */
+const MIN_DAYS = 3;
+/** One point moves the running spread by at most this many times the current spread. */
+const SPREAD_CLIP = 4;
+const MAD_TO_SIGMA = 1.2533;
+/** Half-life of the running spread: a few days, as the areas it compares are one per day at a given time. */
+const SPREAD_HALF_LIFE_MS = 3 * DAY_MS;
+/** After a new normal (mute) the channel is quiet until two days at the new level are its routine. */
+export const AREA_MUTE_MS = 2 * DAY_MS;
+
+/** Slots of `state`. */
+const SPREAD = 0;
+const SEEN = 1;
+const MUTE_UNTIL = 2;
+const LAST_T = 3;
+
+export type Area = {
+	/** [day slot][hour]: mean of the transformed values in that hour. */
+	readonly means: Float32Array;
+	/** [day slot][hour]: points in that hour (saturating). */
+	readonly counts: Uint16Array;
+	/** Day number held by each day slot. */
+	readonly days: Float64Array;
+	/** The running spread, how many areas it has seen, the time the channel is muted until, the last point's time. */
+	readonly state: Float64Array;
+};
+
+/** What the area channel takes in a Slab: 1,248 bytes. */
+export const AREA_SIZE: SlabSize = {f64: AREA_DAYS + 4, f32: AREA_DAYS * DAY_HOURS, u16: AREA_DAYS * DAY_HOURS};
+
+export function createArea(slab = new Slab(AREA_SIZE)): Area {
+	return {
+		means: slab.float32(AREA_DAYS * DAY_HOURS),
+		days: slab.float64(AREA_DAYS).fill(NO_DAY),
+		state: slab.float64(4),
+		counts: slab.uint16(AREA_DAYS * DAY_HOURS),
+	};
+}
+
+/** The judged area (fields of AREA_RESULT after judgeArea). */
+export const AREA_NOW = 0;
+/** The median of the previous days' areas: the usual amount at this time. */
+export const AREA_USUAL = 1;
+/** The signed excess over what is routine, in robust units (0 when routine, muted or not judged). */
+export const AREA_Z = 2;
+const RESULT = new Float64Array(3);
+const PREVIOUS = new Float64Array(AREA_DAYS);
+
+/** Adds transformed value y at epoch-ms t to its day and hour. */
+export function recordArea(area: Area, t: number, y: number): void {
+	const day = Math.floor(t / DAY_MS);
+	const d = slotOf(day);
+	if (area.days[d] !== day) {
+		if (day < area.days[d]!) return; // a clock stepping back into a forgotten day
+		area.days[d] = day;
+		area.means.fill(0, d * DAY_HOURS, (d + 1) * DAY_HOURS);
+		area.counts.fill(0, d * DAY_HOURS, (d + 1) * DAY_HOURS);
+	}
+	const i = d * DAY_HOURS + Math.floor((t - day * DAY_MS) / HOUR_MS);
+	area.state[LAST_T] = t;
+	const n = bump(area.counts, i);
+	area.means[i]! += (y - area.means[i]!) / n;
+}
+
+const slotOf = (day: number): number => ((day % AREA_DAYS) + AREA_DAYS) % AREA_DAYS;
+
+/** Index of (day, hour) in means/counts, hour possibly before midnight (< 0); -1 if that day is not held. */
+function binOf(area: Area, day: number, hour: number): number {
+	const back = hour < 0 ? 1 : 0;
+	const d = slotOf(day - back);
+	return area.days[d] === day - back ? d * DAY_HOURS + hour + back * DAY_HOURS : -1;
+}
+
+/**
+ * Judges the area of the window ending at t (t's point already recorded) and learns its spread. `floor`:
+ * the smallest spread of one point (the detector's noise floor); `gain` weighs the area's z. Returns the
+ * result array: AREA_NOW, AREA_USUAL (transformed scale) and AREA_Z.
+ */
+export function judgeArea(area: Area, t: number, stepMs: number, hours: number, gain: number, floor: number): Float64Array {
+	RESULT.fill(0);
+	const day = Math.floor(t / DAY_MS);
+	const hour = Math.floor((t - day * DAY_MS) / HOUR_MS);
+	let sum = 0;
+	let points = 0;
+	for (let k = hour - hours; k <= hour; k++) {
+		const i = binOf(area, day, k);
+		if (i < 0) continue;
+		sum += area.counts[i]! * area.means[i]!;
+		points += area.counts[i]!;
+	}
+	if (points === 0) return RESULT;
+	const now = sum / points;
+	let n = 0;
+	for (let back = 1; back < AREA_DAYS; back++) {
+		let s = 0;
+		let w = 0;
+		for (let k = hour - hours; k <= hour; k++) {
+			const today = binOf(area, day, k);
+			const then = binOf(area, day - back, k);
+			if (today < 0 || then < 0 || area.counts[then]! === 0) continue;
+			s += area.counts[today]! * area.means[then]!;
+			w += area.counts[today]!;
+		}
+		// A day counts if its window covers at least half of today's points.
+		if (w * 2 >= points) PREVIOUS[n++] = s / w;
+	}
+	RESULT[AREA_NOW] = now;
+	if (n < MIN_DAYS) return RESULT;
+	sortSmall(PREVIOUS, n);
+	const usual = n % 2 === 1 ? PREVIOUS[(n - 1) / 2]! : (PREVIOUS[n / 2 - 1]! + PREVIOUS[n / 2]!) / 2;
+	RESULT[AREA_USUAL] = usual;
+	const state = area.state;
+	const spread = Math.max(state[SPREAD]!, floor / Math.sqrt(points));
+	const dev = now - usual;
+	// Beyond the second-largest (or second-smallest) previous area, in robust units.
+	const excess = dev >= 0 ? now - PREVIOUS[n - 2]! : now - PREVIOUS[1]!;
+	const z = excess * dev > 0 && state[SEEN]! >= 1 && t >= state[MUTE_UNTIL]! ? (gain * excess) / (MAD_TO_SIGMA * spread) : 0;
+	RESULT[AREA_Z] = z;
+	// Learn the spread: plain mean first, then a running one over a few days.
+	const seen = (state[SEEN] = state[SEEN]! + 1);
+	const rate = Math.max(1 / seen, 1 - Math.pow(0.5, stepMs / SPREAD_HALF_LIFE_MS));
+	const term = state[SPREAD]! > 0 ? Math.min(Math.abs(dev), SPREAD_CLIP * state[SPREAD]!) : Math.abs(dev);
+	state[SPREAD] = state[SPREAD]! + rate * (term - state[SPREAD]!);
+	return RESULT;
+}
+
+/** A new normal was accepted at the last point recorded: the area channel is quiet for AREA_MUTE_MS. */
+export function muteArea(area: Area): void {
+	area.state[MUTE_UNTIL] = area.state[LAST_T]! + AREA_MUTE_MS;
+}
+
+/** Insertion sort of the first n values (n <= AREA_DAYS). */
+function sortSmall(values: Float64Array, n: number): void {
+	for (let i = 1; i < n; i++) {
+		const v = values[i]!;
+		let j = i - 1;
+		while (j >= 0 && values[j]! > v) {
+			values[j + 1] = values[j]!;
+			j--;
+		}
+		values[j + 1] = v;
+	}
+}
