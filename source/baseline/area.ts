@@ -27,8 +27,8 @@ const MIN_DAYS = 3;
 /** One point moves the running spread by at most this many times the current spread. */
 const SPREAD_CLIP = 4;
 const MAD_TO_SIGMA = 1.2533;
-/** Half-life of the running spread: a few days, as the areas it compares are one per day at a given time. */
-const SPREAD_HALF_LIFE_MS = 3 * DAY_MS;
+/** Weight of each hour's term in the running spread: a half-life of three days of hours. */
+const SPREAD_RATE = 1 - Math.pow(0.5, HOUR_MS / (3 * DAY_MS));
 /** After a new normal (mute) the channel is quiet until two days at the new level are its routine. */
 export const AREA_MUTE_MS = 2 * DAY_MS;
 
@@ -37,6 +37,13 @@ const SPREAD = 0;
 const SEEN = 1;
 const MUTE_UNTIL = 2;
 const LAST_T = 3;
+/** The hour judged last (epoch hours) and its result. */
+const HOUR = 4;
+const NOW = 5;
+const USUAL = 6;
+const Z = 7;
+const POINTS = 8;
+const STATE_SIZE = 9;
 
 export type Area = {
 	/** [day slot][hour]: mean of the transformed values in that hour. */
@@ -45,18 +52,19 @@ export type Area = {
 	readonly counts: Uint16Array;
 	/** Day number held by each day slot. */
 	readonly days: Float64Array;
-	/** The running spread, how many areas it has seen, the time the channel is muted until, the last point's time. */
+	/** The running spread, how many areas it has seen, the time the channel is muted until, the last point's
+	 * time, and the hour judged last with its result. */
 	readonly state: Float64Array;
 };
 
-/** What the area channel takes in a Slab: 1,248 bytes. */
-export const AREA_SIZE: SlabSize = {f64: AREA_DAYS + 4, f32: AREA_DAYS * DAY_HOURS, u16: AREA_DAYS * DAY_HOURS};
+/** What the area channel takes in a Slab: 1,288 bytes. */
+export const AREA_SIZE: SlabSize = {f64: AREA_DAYS + STATE_SIZE, f32: AREA_DAYS * DAY_HOURS, u16: AREA_DAYS * DAY_HOURS};
 
 export function createArea(slab = new Slab(AREA_SIZE)): Area {
 	return {
 		means: slab.float32(AREA_DAYS * DAY_HOURS),
 		days: slab.float64(AREA_DAYS).fill(NO_DAY),
-		state: slab.float64(4),
+		state: slab.float64(STATE_SIZE).fill(0),
 		counts: slab.uint16(AREA_DAYS * DAY_HOURS),
 	};
 }
@@ -67,7 +75,9 @@ export const AREA_NOW = 0;
 export const AREA_USUAL = 1;
 /** The signed excess over what is routine, in robust units (0 when routine, muted or not judged). */
 export const AREA_Z = 2;
-const RESULT = new Float64Array(3);
+/** The points in today's window. */
+export const AREA_POINTS = 3;
+const RESULT = new Float64Array(4);
 const PREVIOUS = new Float64Array(AREA_DAYS);
 
 /** Adds transformed value y at epoch-ms t to its day and hour. */
@@ -96,29 +106,46 @@ function binOf(area: Area, day: number, hour: number): number {
 }
 
 /**
- * Judges the area of the window ending at t (t's point already recorded) and learns its spread. `floor`:
- * the smallest spread of one point (the detector's noise floor); `gain` weighs the area's z. Returns the
- * result array: AREA_NOW, AREA_USUAL (transformed scale) and AREA_Z.
+ * The area of the last `hours` complete hours before t, judged once per hour (the first call in an hour
+ * computes it and learns the spread; later calls in the hour read it back). `floor`: the smallest spread
+ * of one point (the detector's noise floor); `gain` weighs the area's z. Returns the result array:
+ * AREA_NOW, AREA_USUAL (transformed scale), AREA_Z and AREA_POINTS.
  */
-export function judgeArea(area: Area, t: number, stepMs: number, hours: number, gain: number, floor: number): Float64Array {
-	RESULT.fill(0);
-	const day = Math.floor(t / DAY_MS);
-	const hour = Math.floor((t - day * DAY_MS) / HOUR_MS);
+export function judgeArea(area: Area, t: number, hours: number, gain: number, floor: number): Float64Array {
+	const state = area.state;
+	const index = Math.floor(t / HOUR_MS);
+	if (state[HOUR] !== index) {
+		state[HOUR] = index;
+		judgeHours(area, index, hours, floor);
+	}
+	RESULT[AREA_NOW] = state[NOW]!;
+	RESULT[AREA_USUAL] = state[USUAL]!;
+	RESULT[AREA_POINTS] = state[POINTS]!;
+	RESULT[AREA_Z] = t >= state[MUTE_UNTIL]! ? gain * state[Z]! : 0;
+	return RESULT;
+}
+
+/** Judges the complete hours before hour `index` into the state (NOW, USUAL, POINTS, Z) and learns the spread. */
+function judgeHours(area: Area, index: number, hours: number, floor: number): void {
+	const state = area.state;
+	state[NOW] = state[USUAL] = state[POINTS] = state[Z] = 0;
+	const day = Math.floor(index / DAY_HOURS);
+	const hour = index - day * DAY_HOURS;
 	let sum = 0;
 	let points = 0;
-	for (let k = hour - hours; k <= hour; k++) {
+	for (let k = hour - hours; k < hour; k++) {
 		const i = binOf(area, day, k);
 		if (i < 0) continue;
 		sum += area.counts[i]! * area.means[i]!;
 		points += area.counts[i]!;
 	}
-	if (points === 0) return RESULT;
+	if (points === 0) return;
 	const now = sum / points;
 	let n = 0;
 	for (let back = 1; back < AREA_DAYS; back++) {
 		let s = 0;
 		let w = 0;
-		for (let k = hour - hours; k <= hour; k++) {
+		for (let k = hour - hours; k < hour; k++) {
 			const today = binOf(area, day, k);
 			const then = binOf(area, day - back, k);
 			if (today < 0 || then < 0 || area.counts[then]! === 0) continue;
@@ -128,24 +155,22 @@ export function judgeArea(area: Area, t: number, stepMs: number, hours: number, 
 		// A day counts if its window covers at least half of today's points.
 		if (w * 2 >= points) PREVIOUS[n++] = s / w;
 	}
-	RESULT[AREA_NOW] = now;
-	if (n < MIN_DAYS) return RESULT;
+	state[NOW] = now;
+	state[POINTS] = points;
+	if (n < MIN_DAYS) return;
 	sortSmall(PREVIOUS, n);
 	const usual = n % 2 === 1 ? PREVIOUS[(n - 1) / 2]! : (PREVIOUS[n / 2 - 1]! + PREVIOUS[n / 2]!) / 2;
-	RESULT[AREA_USUAL] = usual;
-	const state = area.state;
+	state[USUAL] = usual;
 	const spread = Math.max(state[SPREAD]!, floor / Math.sqrt(points));
 	const dev = now - usual;
 	// Beyond the second-largest (or second-smallest) previous area, in robust units.
 	const excess = dev >= 0 ? now - PREVIOUS[n - 2]! : now - PREVIOUS[1]!;
-	const z = excess * dev > 0 && state[SEEN]! >= 1 && t >= state[MUTE_UNTIL]! ? (gain * excess) / (MAD_TO_SIGMA * spread) : 0;
-	RESULT[AREA_Z] = z;
-	// Learn the spread: plain mean first, then a running one over a few days.
+	state[Z] = excess * dev > 0 && state[SEEN]! >= 1 ? excess / (MAD_TO_SIGMA * spread) : 0;
+	// Learn the spread: plain mean first, then a running one over a few days (one term an hour).
 	const seen = (state[SEEN] = state[SEEN]! + 1);
-	const rate = Math.max(1 / seen, 1 - Math.pow(0.5, stepMs / SPREAD_HALF_LIFE_MS));
+	const rate = Math.max(1 / seen, SPREAD_RATE);
 	const term = state[SPREAD]! > 0 ? Math.min(Math.abs(dev), SPREAD_CLIP * state[SPREAD]!) : Math.abs(dev);
 	state[SPREAD] = state[SPREAD]! + rate * (term - state[SPREAD]!);
-	return RESULT;
 }
 
 /** A new normal was accepted at the last point recorded: the area channel is quiet for AREA_MUTE_MS. */

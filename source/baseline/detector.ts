@@ -23,7 +23,7 @@
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 7 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
-import {AREA_NOW, AREA_SIZE, AREA_USUAL, AREA_Z, createArea, judgeArea, muteArea, recordArea, type Area} from './area.js';
+import {AREA_NOW, AREA_POINTS, AREA_SIZE, AREA_USUAL, AREA_Z, createArea, judgeArea, muteArea, recordArea, type Area} from './area.js';
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
@@ -52,7 +52,8 @@ export type Estimate = {
 	riseScore: number;
 	/**
 	 * The area channel (area.ts; 0 when off, routine or not judged): the signed z of the mean of the last
-	 * params.areaHours hours against the usual amount at this time, and those two means in the series' units.
+	 * params.areaHours hours against the usual amount at this time, and those two amounts in the series'
+	 * units (the totals in the window for counts, the means otherwise).
 	 */
 	areaZ: number;
 	areaValue: number;
@@ -208,11 +209,13 @@ export class SeasonalDetector {
 		if (hours > 0) {
 			recordArea(this.area, t, y);
 			if (!learning) {
-				const r = judgeArea(this.area, t, this.stepMs, hours, this.params.areaGain, this.sigma(0, 0));
+				const r = judgeArea(this.area, t, hours, this.params.areaGain, this.sigma(0, 0));
 				if (r[AREA_Z] !== 0) {
 					estimate.areaZ = r[AREA_Z]!;
-					estimate.areaValue = this.backward(r[AREA_NOW]!);
-					estimate.areaExpected = this.backward(r[AREA_USUAL]!);
+					// Counts: the totals in the window (a Poisson test of the sum, not of one point); else the means.
+					const n = s.sqrt ? r[AREA_POINTS]! : 1;
+					estimate.areaValue = n * this.backward(r[AREA_NOW]!);
+					estimate.areaExpected = n * this.backward(r[AREA_USUAL]!);
 				}
 			}
 		}
