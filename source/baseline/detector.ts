@@ -94,6 +94,8 @@ export class SeasonalDetector {
 	private days: DayEffect;
 	private peaks: Peaks;
 	private area: Area;
+	/** judgeArea's answer, reused (no allocation per update). */
+	private readonly areaOut = {z: 0, excess: 0, value: 0, expected: 0};
 	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number; recent: number};
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
@@ -173,6 +175,7 @@ export class SeasonalDetector {
 		const z = learning ? 0 : (y - fit) / sigma;
 		let score = 0;
 		let riseScore = 0;
+		const area = this.judgeArea(t, y, learning);
 		if (!learning) {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
@@ -185,7 +188,9 @@ export class SeasonalDetector {
 				const routineOn = p.routineDays > 0;
 				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
 				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
-				const recurring = hourly[1]!;
+				// Relief: no hourly discount where the amount of the last hours is unusual the same way (area.ts).
+				const relief = p.areaRelief > 0 && area.excess * judged > 0 && Math.abs(area.excess) >= p.areaRelief;
+				const recurring = relief ? 0 : hourly[1]!;
 				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
 				const news = routineOn ? a - hourly[job - 1]! : 0;
 				const routine = routineOn ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
@@ -204,23 +209,33 @@ export class SeasonalDetector {
 		estimate.score = score;
 		estimate.riseScore = riseScore;
 		estimate.z = z;
-		estimate.areaZ = estimate.areaValue = estimate.areaExpected = 0;
-		const hours = this.params.areaHours;
-		if (hours > 0) {
-			recordArea(this.area, t, y);
-			if (!learning) {
-				const r = judgeArea(this.area, t, hours, this.params.areaGain, this.sigma(0, 0));
-				if (r[AREA_Z] !== 0) {
-					estimate.areaZ = r[AREA_Z]!;
-					// Counts: the totals in the window (a Poisson test of the sum, not of one point); else the means.
-					const n = s.sqrt ? r[AREA_POINTS]! : 1;
-					estimate.areaValue = n * this.backward(r[AREA_NOW]!);
-					estimate.areaExpected = n * this.backward(r[AREA_USUAL]!);
-				}
-			}
-		}
+		estimate.areaZ = area.z;
+		estimate.areaValue = area.value;
+		estimate.areaExpected = area.expected;
 		this.learn(t, y, daily, weekly);
 		return estimate;
+	}
+
+	/**
+	 * The area channel (area.ts), when params.areaHours > 0: records the point, judges the last hours. `z`:
+	 * its weighted z (areaGain; 0 when routine, muted or not judged), `excess` the same unweighted.
+	 */
+	private judgeArea(t: number, y: number, learning: boolean): {z: number; excess: number; value: number; expected: number} {
+		const out = this.areaOut;
+		out.z = out.excess = out.value = out.expected = 0;
+		const hours = this.params.areaHours;
+		if (hours <= 0) return out;
+		recordArea(this.area, t, y);
+		if (learning) return out;
+		const r = judgeArea(this.area, t, hours, 1, this.sigma(0, 0));
+		if (r[AREA_Z] === 0) return out;
+		out.excess = r[AREA_Z]!;
+		out.z = this.params.areaGain * out.excess;
+		// Counts: the totals in the window (a Poisson test of the sum, not of one point); else the means.
+		const n = this.s.sqrt ? r[AREA_POINTS]! : 1;
+		out.value = n * this.backward(r[AREA_NOW]!);
+		out.expected = n * this.backward(r[AREA_USUAL]!);
+		return out;
 	}
 
 	/** The band at time t from what has been learned so far; learns nothing. */

@@ -39,9 +39,11 @@ export type DetectorParams = {
 	readonly dailyJobDays: number;
 	/** The area channel (area.ts): the mean of the last areaHours hours (and the current one) against the
 	 * usual amount at this time on previous days, beyond what is routine there; 0 disables it. areaGain
-	 * weighs its z. */
+	 * weighs its z as a flag of its own (0: it raises none); areaRelief: where the area's z is at least
+	 * this the same way, the point's hourly recurrence discount is waived (0: never). */
 	readonly areaHours: number;
 	readonly areaGain: number;
+	readonly areaRelief: number;
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
 };
@@ -71,4 +73,5 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	dayEaseHours: 3,
 	areaHours: 0,
 	areaGain: 1,
+	areaRelief: 0,
 };
