@@ -23,7 +23,7 @@
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 7 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
-import {AREA_NOW, AREA_POINTS, AREA_SIZE, AREA_USUAL, AREA_Z, createArea, judgeArea, muteArea, recordArea, type Area} from './area.js';
+import {AREA_SIZE, areaZ, createArea, muteArea, recordArea, type Area} from './area.js';
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
@@ -50,14 +50,6 @@ export type Estimate = {
 	 * the bursts of buckets the judge flagged are not evidence: flagged()).
 	 */
 	riseScore: number;
-	/**
-	 * The area channel (area.ts; 0 when off, routine or not judged): the signed z of the mean of the last
-	 * params.areaHours hours against the usual amount at this time, and those two amounts in the series'
-	 * units (the totals in the window for counts, the means otherwise).
-	 */
-	areaZ: number;
-	areaValue: number;
-	areaExpected: number;
 	/** True while there is too little history to judge; score is then 0. */
 	learning: boolean;
 };
@@ -94,8 +86,6 @@ export class SeasonalDetector {
 	private days: DayEffect;
 	private peaks: Peaks;
 	private area: Area;
-	/** judgeArea's answer, reused (no allocation per update). */
-	private readonly areaOut = {z: 0, excess: 0, value: 0, expected: 0};
 	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number; recent: number};
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
@@ -159,7 +149,7 @@ export class SeasonalDetector {
 
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
 	update(t: number, v: number): Estimate {
-		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, riseScore: 0, z: 0, areaZ: 0, areaValue: 0, areaExpected: 0};
+		if (!Number.isFinite(v)) return {...this.expect(t), score: 0, riseScore: 0, z: 0};
 		const s = this.s;
 		const auto = this.params.transform === 'auto';
 		if (s.sqrt === null) s.sqrt = this.params.transform === 'sqrt' || (auto && isCount(v));
@@ -175,7 +165,7 @@ export class SeasonalDetector {
 		const z = learning ? 0 : (y - fit) / sigma;
 		let score = 0;
 		let riseScore = 0;
-		const area = this.judgeArea(t, y, learning);
+		const area = this.lastHours(t, y, learning);
 		if (!learning) {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
@@ -189,7 +179,7 @@ export class SeasonalDetector {
 				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
 				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
 				// Relief: no hourly discount where the amount of the last hours is unusual the same way (area.ts).
-				const relief = p.areaRelief > 0 && area.excess * judged > 0 && Math.abs(area.excess) >= p.areaRelief;
+				const relief = p.areaRelief > 0 && area * judged > 0 && Math.abs(area) >= p.areaRelief;
 				const recurring = relief ? 0 : hourly[1]!;
 				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
 				const news = routineOn ? a - hourly[job - 1]! : 0;
@@ -209,33 +199,16 @@ export class SeasonalDetector {
 		estimate.score = score;
 		estimate.riseScore = riseScore;
 		estimate.z = z;
-		estimate.areaZ = area.z;
-		estimate.areaValue = area.value;
-		estimate.areaExpected = area.expected;
 		this.learn(t, y, daily, weekly);
 		return estimate;
 	}
 
-	/**
-	 * The area channel (area.ts), when params.areaHours > 0: records the point, judges the last hours. `z`:
-	 * its weighted z (areaGain; 0 when routine, muted or not judged), `excess` the same unweighted.
-	 */
-	private judgeArea(t: number, y: number, learning: boolean): {z: number; excess: number; value: number; expected: number} {
-		const out = this.areaOut;
-		out.z = out.excess = out.value = out.expected = 0;
+	/** The area channel (area.ts), when params.areaHours > 0: records the point, judges the last hours (signed z, 0: nothing unusual). */
+	private lastHours(t: number, y: number, learning: boolean): number {
 		const hours = this.params.areaHours;
-		if (hours <= 0) return out;
+		if (hours <= 0) return 0;
 		recordArea(this.area, t, y);
-		if (learning) return out;
-		const r = judgeArea(this.area, t, hours, 1, this.sigma(0, 0));
-		if (r[AREA_Z] === 0) return out;
-		out.excess = r[AREA_Z]!;
-		out.z = this.params.areaGain * out.excess;
-		// Counts: the totals in the window (a Poisson test of the sum, not of one point); else the means.
-		const n = this.s.sqrt ? r[AREA_POINTS]! : 1;
-		out.value = n * this.backward(r[AREA_NOW]!);
-		out.expected = n * this.backward(r[AREA_USUAL]!);
-		return out;
+		return learning ? 0 : areaZ(this.area, t, hours, this.sigma(0, 0));
 	}
 
 	/** The band at time t from what has been learned so far; learns nothing. */

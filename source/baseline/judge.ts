@@ -229,12 +229,7 @@ export class Judge {
 		const z = signedZ(estimate);
 		const before = this.life;
 		const rise = estimate.riseScore === estimate.score ? z : signedZ(estimate, estimate.riseScore);
-		// The area channel speaks when it says more than the point channel (area.ts).
-		const area = estimate.areaZ !== 0 && Math.abs(estimate.areaZ) > Math.abs(before.severity === 'ok' ? rise : z);
-		const bucket = area
-			? {t, value: estimate.areaValue, expected: estimate.areaExpected, z: estimate.areaZ, rise: estimate.areaZ, pointZ: estimate.z, counts: this.detector.counts}
-			: {t, value, expected: estimate.expected, z, rise, pointZ: estimate.z, counts: this.detector.counts};
-		const after = nextFlag(before, bucket, this.bad, this.rules, this.stepMs);
+		const after = nextFlag(before, {t, value, expected: estimate.expected, z, rise, pointZ: estimate.z, counts: this.detector.counts}, this.bad, this.rules, this.stepMs);
 		if (after.phase === 'new-normal' && after.newNormalSince !== null && before.severity !== 'ok') this.detector.rebase();
 		if (after.severity !== 'ok') this.detector.flagged();
 		this.life = after;
