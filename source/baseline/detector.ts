@@ -18,10 +18,11 @@
  * fraction of the magnitude otherwise), so it cannot collapse on flat or quantised series.
  *
  * The score judges the larger of the point's z and the z of the last few points together (sustained
- * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts).
+ * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts);
+ * the hourly allowance is waived where the last few hours as a whole are unusual the same way (area.ts).
  * `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
- * O(slots per day): one buffer of about 7 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
+ * O(slots per day): one buffer of about 8.4 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
 import {AREA_SIZE, areaZ, createArea, muteArea, recordArea, type Area} from './area.js';
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
