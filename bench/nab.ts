@@ -38,10 +38,12 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
  * within a few hours, and only settings that keep every planted incident of `npm run bench:fleet-replay`
  * flagged (seasonalGain 0.7 missed one connect storm on GetThingShadow.Accepted, so it is not a candidate).
  * Candidates that tie on the training folds go to the one listed first: the product's preference. The
- * fourth session's grid (bench/NAB-NOTES.md): routine bursts, routineDays (0 = off) x dailyJobDays; the
- * shipped 2 x 5 is the majority pick (the grids of the flag rules and other detector parameters are in the notes).
+ * sixth session's grid (bench/NAB-NOTES.md, grid C): the area channel (area.ts) as relief of the hourly
+ * discount, areaHours (0 = off) x areaRelief; the shipped 3 x 2 is the majority pick. The earlier grids
+ * (the area as a flag of its own, the fourth session's routineDays x dailyJobDays, the flag rules and the
+ * other detector parameters) are in the notes.
  */
-export const CANDIDATES: ReadonlyArray<Record<string, number>> = [0, 2, 3, 4].flatMap(routineDays => [5, 3, 4, 6, 7, 8].map(dailyJobDays => ({routineDays, dailyJobDays})));
+export const CANDIDATES: ReadonlyArray<Record<string, number>> = [{areaHours: 0}, ...[1, 3, 6].flatMap(areaHours => [1, 2, 3].map(areaRelief => ({areaHours, areaRelief})))];
 
 function parseArgs(argv: string[]): Args {
 	const value = (name: string): string | undefined => {

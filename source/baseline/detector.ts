@@ -18,11 +18,13 @@
  * fraction of the magnitude otherwise), so it cannot collapse on flat or quantised series.
  *
  * The score judges the larger of the point's z and the z of the last few points together (sustained
- * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts).
+ * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts);
+ * the hourly allowance is waived where the last few hours as a whole are unusual the same way (area.ts).
  * `z` in the Estimate is the point's own.
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
- * O(slots per day): one buffer of about 7 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
+ * O(slots per day): one buffer of about 8.4 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
+import {AREA_SIZE, areaZ, createArea, muteArea, recordArea, type Area} from './area.js';
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
@@ -67,9 +69,9 @@ const RECENT_HALF_LIFE_MS = 3_600_000;
 const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
 /** The seasonal arrays of one detector, all views into one Slab. */
-function createMemory(slots: number): {slab: Slab; profiles: Profiles; days: DayEffect; peaks: Peaks} {
-	const slab = new Slab(addSizes(profileSize(slots), {f64: DAY_EFFECT_F64}, PEAKS_SIZE));
-	return {slab, profiles: createProfiles(slots, slab), days: createDayEffect(slab), peaks: createPeaks(slab)};
+function createMemory(slots: number): {slab: Slab; profiles: Profiles; days: DayEffect; peaks: Peaks; area: Area} {
+	const slab = new Slab(addSizes(profileSize(slots), {f64: DAY_EFFECT_F64}, PEAKS_SIZE, AREA_SIZE));
+	return {slab, profiles: createProfiles(slots, slab), days: createDayEffect(slab), peaks: createPeaks(slab), area: createArea(slab)};
 }
 
 /** Whether this machine stores numbers little-endian (packed state is only read back where it was written). */
@@ -84,6 +86,7 @@ export class SeasonalDetector {
 	private profiles: Profiles;
 	private days: DayEffect;
 	private peaks: Peaks;
+	private area: Area;
 	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number; recent: number};
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
@@ -96,6 +99,7 @@ export class SeasonalDetector {
 		this.profiles = memory.profiles;
 		this.days = memory.days;
 		this.peaks = memory.peaks;
+		this.area = memory.area;
 		const step = this.stepMs;
 		this.rates = {
 			level: rate(p.levelHalfLifeMs, step),
@@ -141,6 +145,7 @@ export class SeasonalDetector {
 		s.flat += delta;
 		s.sustained = 0;
 		s.recent = 0;
+		muteArea(this.area);
 	}
 
 	/** Judge v at epoch-ms t against the past, then learn from it. Non-finite values are skipped. */
@@ -161,6 +166,7 @@ export class SeasonalDetector {
 		const z = learning ? 0 : (y - fit) / sigma;
 		let score = 0;
 		let riseScore = 0;
+		const area = this.lastHours(t, y, learning);
 		if (!learning) {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
@@ -173,7 +179,9 @@ export class SeasonalDetector {
 				const routineOn = p.routineDays > 0;
 				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
 				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
-				const recurring = hourly[1]!;
+				// Relief: no hourly discount where the amount of the last hours is unusual the same way (area.ts).
+				const relief = p.areaRelief > 0 && area * judged > 0 && Math.abs(area) >= p.areaRelief;
+				const recurring = relief ? 0 : hourly[1]!;
 				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
 				const news = routineOn ? a - hourly[job - 1]! : 0;
 				const routine = routineOn ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
@@ -196,6 +204,14 @@ export class SeasonalDetector {
 		return estimate;
 	}
 
+	/** The area channel (area.ts), when params.areaHours > 0: records the point, judges the last hours (signed z, 0: nothing unusual). */
+	private lastHours(t: number, y: number, learning: boolean): number {
+		const hours = this.params.areaHours;
+		if (hours <= 0) return 0;
+		recordArea(this.area, t, y);
+		return learning ? 0 : areaZ(this.area, t, hours, this.sigma(0, 0));
+	}
+
 	/** The band at time t from what has been learned so far; learns nothing. */
 	expect(t: number): Band {
 		const s = this.s;
@@ -214,6 +230,7 @@ export class SeasonalDetector {
 			profiles: toArrays(this.profiles),
 			days: toArrays(this.days),
 			peaks: toArrays(this.peaks),
+			area: toArrays(this.area),
 		};
 	}
 
@@ -223,6 +240,7 @@ export class SeasonalDetector {
 		fromArrays(detector.profiles, state.profiles);
 		fromArrays(detector.days, state.days);
 		fromArrays(detector.peaks, state.peaks);
+		if (state.area) fromArrays(detector.area, state.area);
 		return detector;
 	}
 
@@ -345,5 +363,6 @@ export class SeasonalDetector {
 		this.profiles = fresh.profiles;
 		this.days = fresh.days;
 		this.peaks = fresh.peaks;
+		this.area = fresh.area;
 	}
 }

@@ -37,6 +37,12 @@ export type DetectorParams = {
 	 * over the routineDays-th largest of those days' bursts (recurrence.ts); 0 disables it. */
 	readonly routineDays: number;
 	readonly dailyJobDays: number;
+	/** The area channel (area.ts): where the mean of the last areaHours complete hours is beyond what is
+	 * routine at this time on previous days by areaRelief robust units, the same way as the point, the
+	 * point's hourly recurrence discount is waived (an afternoon unusual as a whole makes no spike routine);
+	 * areaHours 0 or areaRelief 0 disables it. */
+	readonly areaHours: number;
+	readonly areaRelief: number;
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
 };
@@ -64,4 +70,6 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,
 	dayEaseHours: 3,
+	areaHours: 3,
+	areaRelief: 2,
 };

@@ -1,4 +1,5 @@
 /** The detector's serialisable state: a few scalars and the seasonal arrays, never the raw history. */
+import type {Area} from './area.js';
 import type {DayEffect} from './day-effect.js';
 import type {DetectorParams} from './params.js';
 import type {Profiles} from './profiles.js';
@@ -43,6 +44,8 @@ export type DetectorState = {
 	profiles: Arrays<Profiles>;
 	days: Arrays<DayEffect>;
 	peaks: Arrays<Peaks>;
+	/** The area channel's hourly means (absent in states written before it). */
+	area?: Arrays<Area>;
 };
 
 export const INITIAL_SCALARS: Scalars = {

@@ -17,8 +17,8 @@ import {dirname, join} from 'node:path';
 import {DEFAULT_PARAMS, type PackedDetector} from '../baseline/detector.js';
 import type {CachedBaseline} from './baseline-engine.js';
 
-/** Bump when the detector's state format or meaning changes: older files are then ignored. */
-export const CACHE_FORMAT = 3;
+/** Bump when the detector's state format or meaning changes: older files are then ignored (4: the area channel's hourly means, area.ts). */
+export const CACHE_FORMAT = 4;
 
 const MAGIC = Buffer.from('IOTMON\x00B', 'latin1');
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

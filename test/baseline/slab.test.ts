@@ -27,8 +27,8 @@ test('a 16-bit counter stops at 65,535 instead of wrapping to 0', () => {
 	assert.equal(counters[0], 65_535);
 });
 
-test('a one-minute detector keeps its whole seasonal memory in about 7 KB', () => {
+test('a one-minute detector keeps its whole seasonal memory in about 8.4 KB (7.1 KB + the area channel)', () => {
 	const packed = new SeasonalDetector({stepMs: 60_000}).toPacked();
-	assert.ok(packed.bytes.byteLength < 8_000, `${packed.bytes.byteLength} bytes`);
-	assert.ok(packed.bytes.byteLength > 6_000, `${packed.bytes.byteLength} bytes`);
+	assert.ok(packed.bytes.byteLength < 9_000, `${packed.bytes.byteLength} bytes`);
+	assert.ok(packed.bytes.byteLength > 7_500, `${packed.bytes.byteLength} bytes`);
 });
