@@ -43,16 +43,7 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
  * (the area as a flag of its own, the fourth session's routineDays x dailyJobDays, the flag rules and the
  * other detector parameters) are in the notes.
  */
-export const CANDIDATES: ReadonlyArray<Record<string, number>> = [
-	...[2, 1, 0].flatMap(areaRank => [
-		{areaRank, areaGraded: 0, areaRelief: 2},
-		{areaRank, areaGraded: 0, areaRelief: 3},
-		{areaRank, areaGraded: 1, areaRelief: 2},
-		{areaRank, areaGraded: 1, areaRelief: 3},
-		{areaRank, areaGraded: 1, areaRelief: 4},
-	]),
-	{areaHours: 0},
-];
+export const CANDIDATES: ReadonlyArray<Record<string, number>> = [{areaHours: 0}, ...[1, 3, 6].flatMap(areaHours => [1, 2, 3].map(areaRelief => ({areaHours, areaRelief})))];
 
 function parseArgs(argv: string[]): Args {
 	const value = (name: string): string | undefined => {

@@ -103,18 +103,18 @@ function binOf(area: Area, day: number, hour: number): number {
  * (which also learns the spread); later calls in the hour read it back. `floor`: the smallest spread of
  * one point (the detector's noise floor).
  */
-export function areaZ(area: Area, t: number, hours: number, floor: number, rank = 2): number {
+export function areaZ(area: Area, t: number, hours: number, floor: number): number {
 	const state = area.state;
 	const index = Math.floor(t / HOUR_MS);
 	if (state[HOUR] !== index) {
 		state[HOUR] = index;
-		state[Z] = judgeHours(area, index, hours, floor, rank);
+		state[Z] = judgeHours(area, index, hours, floor);
 	}
 	return t >= state[MUTE_UNTIL]! ? state[Z]! : 0;
 }
 
 /** The z of the complete hours before hour `index`; learns the spread. */
-function judgeHours(area: Area, index: number, hours: number, floor: number, rank: number): number {
+function judgeHours(area: Area, index: number, hours: number, floor: number): number {
 	const state = area.state;
 	const day = Math.floor(index / DAY_HOURS);
 	const hour = index - day * DAY_HOURS;
@@ -147,9 +147,8 @@ function judgeHours(area: Area, index: number, hours: number, floor: number, ran
 	const usual = n % 2 === 1 ? PREVIOUS[(n - 1) / 2]! : (PREVIOUS[n / 2 - 1]! + PREVIOUS[n / 2]!) / 2;
 	const spread = Math.max(state[SPREAD]!, floor / Math.sqrt(points));
 	const dev = now - usual;
-	// Beyond the rank-th largest (or smallest) previous area, in robust units; rank 0: the median.
-	const k = Math.min(Math.round(rank), n);
-	const excess = k <= 0 ? dev : dev >= 0 ? now - PREVIOUS[n - k]! : now - PREVIOUS[k - 1]!;
+	// Beyond the second-largest (or second-smallest) previous area, in robust units.
+	const excess = dev >= 0 ? now - PREVIOUS[n - 2]! : now - PREVIOUS[1]!;
 	const z = excess * dev > 0 && state[SEEN]! >= 1 ? excess / (MAD_TO_SIGMA * spread) : 0;
 	// Learn the spread: a plain mean first, then a running one over a few days (one term an hour).
 	const seen = (state[SEEN] = state[SEEN]! + 1);
@@ -157,18 +156,6 @@ function judgeHours(area: Area, index: number, hours: number, floor: number, ran
 	const term = state[SPREAD]! > 0 ? Math.min(Math.abs(dev), SPREAD_CLIP * state[SPREAD]!) : Math.abs(dev);
 	state[SPREAD] = state[SPREAD]! + rate * (term - state[SPREAD]!);
 	return z;
-}
-
-/**
- * The fraction of the point's hourly recurrence discount that stays, given the area z: 1 unless the area
- * is unusual the same way as the point (judged); then 0 from `relief` robust units on (a step), or with
- * `graded` the fraction max(0, 1 - |areaZ| / relief).
- */
-export function hourlyKept(area: number, judged: number, relief: number, graded: boolean): number {
-	if (relief <= 0 || area * judged <= 0) return 1;
-	const a = Math.abs(area);
-	if (graded) return Math.max(0, 1 - a / relief);
-	return a >= relief ? 0 : 1;
 }
 
 /** A new normal was accepted at the last point recorded: the area channel is quiet for AREA_MUTE_MS. */

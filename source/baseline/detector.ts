@@ -24,7 +24,7 @@
  * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 8.4 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
-import {AREA_SIZE, areaZ, createArea, hourlyKept, muteArea, recordArea, type Area} from './area.js';
+import {AREA_SIZE, areaZ, createArea, muteArea, recordArea, type Area} from './area.js';
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
@@ -180,7 +180,8 @@ export class SeasonalDetector {
 				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
 				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
 				// Relief: no hourly discount where the amount of the last hours is unusual the same way (area.ts).
-				const recurring = hourly[1]! * hourlyKept(area, judged, p.areaRelief, p.areaGraded > 0);
+				const relief = p.areaRelief > 0 && area * judged > 0 && Math.abs(area) >= p.areaRelief;
+				const recurring = relief ? 0 : hourly[1]!;
 				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
 				const news = routineOn ? a - hourly[job - 1]! : 0;
 				const routine = routineOn ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
@@ -208,7 +209,7 @@ export class SeasonalDetector {
 		const hours = this.params.areaHours;
 		if (hours <= 0) return 0;
 		recordArea(this.area, t, y);
-		return learning ? 0 : areaZ(this.area, t, hours, this.sigma(0, 0), this.params.areaRank);
+		return learning ? 0 : areaZ(this.area, t, hours, this.sigma(0, 0));
 	}
 
 	/** The band at time t from what has been learned so far; learns nothing. */

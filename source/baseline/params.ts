@@ -43,11 +43,6 @@ export type DetectorParams = {
 	 * areaHours 0 or areaRelief 0 disables it. */
 	readonly areaHours: number;
 	readonly areaRelief: number;
-	/** Second area-relief grid (NAB-NOTES): 1 = the relief is graded, the hourly discount kept in the
-	 * fraction max(0, 1 - areaZ / areaRelief); 0 = a step at areaRelief. */
-	readonly areaGraded: number;
-	/** What amount is routine for the area: the areaRank-th largest (smallest) previous day's; 0 = the median. */
-	readonly areaRank: number;
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
 };
@@ -77,6 +72,4 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	dayEaseHours: 3,
 	areaHours: 3,
 	areaRelief: 2,
-	areaGraded: 0,
-	areaRank: 2,
 };
