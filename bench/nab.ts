@@ -27,7 +27,7 @@ import {floorWindows, resampleRows, type Windows} from './nab-resample.js';
 import {DEFAULT_RULES, type SeverityRules} from '../source/baseline/severity.js';
 
 type Settings = {params: Partial<DetectorParams>; rules: SeverityRules};
-type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; resample: number[]; set: Record<string, number | string>};
+type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; grid: ReadonlyArray<Record<string, number>>; resample: number[]; set: Record<string, number | string>};
 
 /** The settings the NAB harness and the monitor share: the shipped defaults. */
 export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
@@ -43,6 +43,20 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
  * shipped 2 x 5 is the majority pick (the grids of the flag rules and other detector parameters are in the notes).
  */
 export const CANDIDATES: ReadonlyArray<Record<string, number>> = [0, 2, 3, 4].flatMap(routineDays => [5, 3, 4, 6, 7, 8].map(dailyJobDays => ({routineDays, dailyJobDays})));
+
+/**
+ * The sixth session's grid (`--cv --grid step`, meant with `--resample 30,60`): the reference step R of the
+ * step-scaled time constants (source/baseline/step-scale.ts; 0 = off, listed first) x whether the flag rules'
+ * times (and learnMs, the recent level) scale too. R >= 12 min: nothing in it changes a judgement on the dev
+ * split, whose coarsest files (three realTraffic ones) are sampled every 10-11 minutes.
+ */
+export const STEP_CANDIDATES: ReadonlyArray<Record<string, number>> = [
+	{stepReferenceMs: 0},
+	...[12, 15, 20, 30].flatMap(minutes => [0, 1].map(stepScaledRules => ({stepReferenceMs: minutes * 60_000, stepScaledRules}))),
+];
+
+/** The grids --cv can run (--grid NAME; `routine` by default). */
+const GRIDS: Record<string, ReadonlyArray<Record<string, number>>> = {routine: CANDIDATES, step: STEP_CANDIDATES};
 
 function parseArgs(argv: string[]): Args {
 	const value = (name: string): string | undefined => {
@@ -66,7 +80,10 @@ function parseArgs(argv: string[]): Args {
 	const resampleText = value('--resample');
 	const resample = resampleText === undefined ? [] : resampleText.split(',').map(Number);
 	if (resample.some(m => !Number.isInteger(m) || m <= 0)) throw new Error(`--resample expects whole minutes, e.g. 60 or 30,60 (got ${resampleText ?? 'nothing'})`);
-	return {dataRoot, windows, out, scorer, perFile: argv.includes('--per-file'), cv: argv.includes('--cv'), resample, set};
+	const gridName = value('--grid') ?? 'routine';
+	const grid = GRIDS[gridName];
+	if (!grid) throw new Error(`unknown --grid ${gridName}: use one of ${Object.keys(GRIDS).join(', ')}`);
+	return {dataRoot, windows, out, scorer, perFile: argv.includes('--per-file'), cv: argv.includes('--cv'), grid, resample, set};
 }
 
 /** Splits `key=value` overrides between the detector's parameters and the flag rules. */
@@ -213,7 +230,7 @@ function printProfiles(profiles: Record<string, Profile>, usPerPoint: number): v
  * corpus, its held-out score the mean over the left-out fold of every corpus.
  */
 function crossValidate(list: Corpus[], args: Args): void {
-	const table = CANDIDATES.map((overrides, i) => {
+	const table = args.grid.map((overrides, i) => {
 		const scores = list.map(corpus => {
 			const {profiles} = run(corpus, settingsWith({...overrides, ...args.set}), join(corpus.home, `cv-${i}`), args.scorer);
 			return {dev: profiles['standard']!.score, folds: foldScores(profiles['standard']!)};

@@ -31,6 +31,7 @@ import {anomalyScore} from './score.js';
 import {addSizes, Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
 import {clamp, fromArrays, rate, tail, toArrays} from './smoothing.js';
+import {stepTimes} from './step-scale.js';
 
 export {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 export type {DetectorState, PackedDetector} from './state.js';
@@ -85,6 +86,8 @@ export class SeasonalDetector {
 	private days: DayEffect;
 	private peaks: Peaks;
 	private readonly rates: {level: number; base: number; flat: number; scale: number; daily: number; tail: number; recent: number};
+	/** History needed before judging (params.learnMs, in points on coarse data: step-scale.ts). */
+	private readonly learnMs: number;
 
 	constructor(options: {stepMs: number; params?: Partial<DetectorParams>}) {
 		if (!(options.stepMs > 0)) throw new RangeError('stepMs must be positive');
@@ -97,15 +100,17 @@ export class SeasonalDetector {
 		this.days = memory.days;
 		this.peaks = memory.peaks;
 		const step = this.stepMs;
+		const times = stepTimes(p, step, RECENT_HALF_LIFE_MS);
+		this.learnMs = times.learnMs;
 		this.rates = {
-			level: rate(p.levelHalfLifeMs, step),
+			level: rate(times.levelHalfLifeMs, step),
 			base: rate(p.baseHalfLifeMs, step),
-			flat: rate(p.flatHalfLifeMs, step),
+			flat: rate(times.flatHalfLifeMs, step),
 			scale: rate(p.scaleHalfLifeMs, step),
 			daily: dailyRate(p.dailyMemoryDays, DAY_MS / this.stepMs / slots),
 			tail: p.tailGain * rate(p.scaleHalfLifeMs, step),
 			// Hourly points: ten of them would lag a new normal accepted after a few hours.
-			recent: Math.max(RECENT_RATE, rate(RECENT_HALF_LIFE_MS, step)),
+			recent: Math.max(RECENT_RATE, rate(times.recentHalfLifeMs, step)),
 		};
 	}
 
@@ -263,7 +268,7 @@ export class SeasonalDetector {
 	}
 
 	private isLearning(): boolean {
-		return this.s.count < MIN_POINTS || this.s.count * this.stepMs < this.params.learnMs;
+		return this.s.count < MIN_POINTS || this.s.count * this.stepMs < this.learnMs;
 	}
 
 	private useSeasonal(): boolean {

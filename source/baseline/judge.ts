@@ -25,6 +25,7 @@ import type {Severity} from '../types.js';
 import {SeasonalDetector, type DetectorParams, type DetectorState, type Estimate, type PackedDetector} from './detector.js';
 import {zForScore} from './score.js';
 import {bucketSeverity, DEFAULT_RULES, isBadDirection, severityRank, type SeverityRules} from './severity.js';
+import {stepRules} from './step-scale.js';
 
 export type Phase = 'ok' | 'rising' | 'holding' | 'recovering' | 'cleared' | 'new-normal';
 
@@ -204,6 +205,8 @@ export class Judge {
 	readonly bad: BadDirection;
 	readonly rules: SeverityRules;
 	readonly detector: SeasonalDetector;
+	/** `rules` with their times in points on coarse data (step-scale.ts); `rules` itself at 1-minute steps. */
+	private readonly stepped: SeverityRules;
 	private life: FlagLife = NO_FLAG;
 
 	constructor(options: JudgeOptions, state?: JudgeState) {
@@ -216,6 +219,7 @@ export class Judge {
 				: SeasonalDetector.fromJSON(state.detector)
 			: new SeasonalDetector({stepMs: options.stepMs, ...(options.params ? {params: options.params} : {})});
 		if (state) this.life = {...NO_FLAG, ...state.flag};
+		this.stepped = stepRules(this.rules, this.detector.params, this.stepMs);
 	}
 
 	get flag(): FlagLife {
@@ -229,7 +233,7 @@ export class Judge {
 		const z = signedZ(estimate);
 		const before = this.life;
 		const rise = estimate.riseScore === estimate.score ? z : signedZ(estimate, estimate.riseScore);
-		const after = nextFlag(before, {t, value, expected: estimate.expected, z, rise, pointZ: estimate.z, counts: this.detector.counts}, this.bad, this.rules, this.stepMs);
+		const after = nextFlag(before, {t, value, expected: estimate.expected, z, rise, pointZ: estimate.z, counts: this.detector.counts}, this.bad, this.stepped, this.stepMs);
 		if (after.phase === 'new-normal' && after.newNormalSince !== null && before.severity !== 'ok') this.detector.rebase();
 		if (after.severity !== 'ok') this.detector.flagged();
 		this.life = after;

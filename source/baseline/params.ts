@@ -39,6 +39,13 @@ export type DetectorParams = {
 	readonly dailyJobDays: number;
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
+	/**
+	 * Coarse data (step-scale.ts): on a series sampled more coarsely than this, the level half-lives are
+	 * multiplied by step / stepReferenceMs (they keep their number of points); 0 disables it.
+	 */
+	readonly stepReferenceMs: number;
+	/** 1: also learnMs, the recent level a new normal accepts and the flag rules' newNormalMs and reopenMs. */
+	readonly stepScaledRules: number;
 };
 
 const HOUR = 3_600_000;
@@ -64,4 +71,6 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,
 	dayEaseHours: 3,
+	stepReferenceMs: 0,
+	stepScaledRules: 0,
 };
