@@ -27,7 +27,7 @@ import {floorWindows, resampleRows, type Windows} from './nab-resample.js';
 import {DEFAULT_RULES, type SeverityRules} from '../source/baseline/severity.js';
 
 type Settings = {params: Partial<DetectorParams>; rules: SeverityRules};
-type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; grid: ReadonlyArray<Record<string, number>>; resample: number[]; set: Record<string, number | string>};
+type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; grid: ReadonlyArray<Record<string, number | string>>; resample: number[]; set: Record<string, number | string>};
 
 /** The settings the NAB harness and the monitor share: the shipped defaults. */
 export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
@@ -45,18 +45,19 @@ export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
 export const CANDIDATES: ReadonlyArray<Record<string, number>> = [0, 2, 3, 4].flatMap(routineDays => [5, 3, 4, 6, 7, 8].map(dailyJobDays => ({routineDays, dailyJobDays})));
 
 /**
- * The sixth session's grid (`--cv --grid step`, meant with `--resample 30,60`): the reference step R of the
- * step-scaled time constants (source/baseline/step-scale.ts; 0 = off, listed first) x whether the flag rules'
- * times (and learnMs, the recent level) scale too. R >= 12 min: nothing in it changes a judgement on the dev
- * split, whose coarsest files (three realTraffic ones) are sampled every 10-11 minutes.
+ * The sixth session's grid (`--cv --grid step`, meant with `--resample 30,60`; bench/NAB-NOTES.md): the
+ * reference step R of the step-scaled time constants (source/baseline/step-scale.ts; 0 = off, listed
+ * first) x which constants scale (the seasonal level; both level half-lives; those and the flag rules'
+ * times). R >= 12 min: nothing in it changes a judgement on the dev split, whose coarsest files (three
+ * realTraffic ones) are sampled every 10-11 minutes.
  */
-export const STEP_CANDIDATES: ReadonlyArray<Record<string, number>> = [
+export const STEP_CANDIDATES: ReadonlyArray<Record<string, number | string>> = [
 	{stepReferenceMs: 0},
-	...[12, 15, 20, 30].flatMap(minutes => [0, 1].map(stepScaledRules => ({stepReferenceMs: minutes * 60_000, stepScaledRules}))),
+	...[12, 15, 20, 30].flatMap(minutes => ['seasonal', 'levels', 'all'].map(stepScaled => ({stepReferenceMs: minutes * 60_000, stepScaled}))),
 ];
 
 /** The grids --cv can run (--grid NAME; `routine` by default). */
-const GRIDS: Record<string, ReadonlyArray<Record<string, number>>> = {routine: CANDIDATES, step: STEP_CANDIDATES};
+const GRIDS: Record<string, ReadonlyArray<Record<string, number | string>>> = {routine: CANDIDATES, step: STEP_CANDIDATES};
 
 function parseArgs(argv: string[]): Args {
 	const value = (name: string): string | undefined => {
@@ -238,7 +239,7 @@ function crossValidate(list: Corpus[], args: Args): void {
 		return {overrides, scores};
 	});
 	const folds = [...table[0]!.scores[0]!.folds.keys()];
-	const label = (o: Record<string, number>): string => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ') || 'shipped defaults';
+	const label = (o: Record<string, number | string>): string => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ') || 'shipped defaults';
 	const columns = list.flatMap((corpus, c) => folds.map(f => ({c, f, title: `${f} ${corpus.label}`.trim()})));
 	console.log(`candidate`.padEnd(28) + columns.map(col => col.title.padStart(22)).join('') + list.map(corpus => `dev ${corpus.label}`.trim().padStart(9)).join(''));
 	for (const row of table) {

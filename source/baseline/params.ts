@@ -40,13 +40,16 @@ export type DetectorParams = {
 	/** The day-of-week level eases in from the previous day's over this many hours after midnight UTC. */
 	readonly dayEaseHours: number;
 	/**
-	 * Coarse data (step-scale.ts): on a series sampled more coarsely than this, the level half-lives are
-	 * multiplied by step / stepReferenceMs (they keep their number of points); 0 disables it.
+	 * Coarse data (step-scale.ts): on a series sampled more coarsely than this, the time constants named by
+	 * stepScaled are multiplied by step / stepReferenceMs (they keep their number of points); 0 disables it.
 	 */
 	readonly stepReferenceMs: number;
-	/** 1: also learnMs, the recent level a new normal accepts and the flag rules' newNormalMs and reopenMs. */
-	readonly stepScaledRules: number;
+	/** 'seasonal': the seasonal model's level half-life; 'levels': also the level-only model's; 'all': also
+	 * learnMs, the recent level a new normal accepts and the flag rules' newNormalMs and reopenMs. */
+	readonly stepScaled: StepScaled;
 };
+
+export type StepScaled = 'seasonal' | 'levels' | 'all';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -72,5 +75,5 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	sustainedGain: 1.25,
 	dayEaseHours: 3,
 	stepReferenceMs: 0,
-	stepScaledRules: 0,
+	stepScaled: 'seasonal',
 };

@@ -20,12 +20,13 @@ export type StepTimes = {readonly levelHalfLifeMs: number; readonly flatHalfLife
 
 export function stepTimes(params: DetectorParams, stepMs: number, recentHalfLifeMs: number): StepTimes {
 	const k = stepFactor(stepMs, params.stepReferenceMs);
-	const rules = params.stepScaledRules ? k : 1;
-	return {levelHalfLifeMs: params.levelHalfLifeMs * k, flatHalfLifeMs: params.flatHalfLifeMs * k, learnMs: params.learnMs * rules, recentHalfLifeMs: recentHalfLifeMs * rules};
+	const flat = params.stepScaled === 'seasonal' ? 1 : k;
+	const rules = params.stepScaled === 'all' ? k : 1;
+	return {levelHalfLifeMs: params.levelHalfLifeMs * k, flatHalfLifeMs: params.flatHalfLifeMs * flat, learnMs: params.learnMs * rules, recentHalfLifeMs: recentHalfLifeMs * rules};
 }
 
 /** The flag rules at the sampling step: how long a flag is held before it is the new normal, and the reopen time. */
 export function stepRules(rules: SeverityRules, params: DetectorParams, stepMs: number): SeverityRules {
-	const k = params.stepScaledRules ? stepFactor(stepMs, params.stepReferenceMs) : 1;
+	const k = params.stepScaled === 'all' ? stepFactor(stepMs, params.stepReferenceMs) : 1;
 	return k === 1 ? rules : {...rules, newNormalMs: rules.newNormalMs * k, reopenMs: rules.reopenMs * k};
 }
