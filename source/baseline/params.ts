@@ -74,6 +74,8 @@ export const DEFAULT_PARAMS: DetectorParams = {
 	sustainedRate: 0.25,
 	sustainedGain: 1.25,
 	dayEaseHours: 3,
+	// Off: no setting of step-scale.ts passed cross-validation on the resampled dev split (bench/NAB-NOTES.md,
+	// sixth session); 'levels' with R 15 min is what most folds picked.
 	stepReferenceMs: 0,
-	stepScaled: 'seasonal',
+	stepScaled: 'levels',
 };

@@ -1,11 +1,17 @@
 /**
- * Time constants on coarse data. The judge's time constants were chosen on 5-minute series, where a
- * 1-hour level half-life averages 12 points and a flag held 3 hours has been seen 36 times. On a series
- * sampled every hour the same milliseconds are 1 and 3 points: the level chases every point's noise and a
- * two-point blip becomes the new normal. Where the data is coarser than a reference step R, each of these
- * constants keeps its number of points instead: effective T = T x max(1, step / R). At steps up to R
- * (the monitor's 1-minute buckets, NAB's 5-minute dev files) nothing changes. Calendar time is never
- * scaled: the hours of the day a deviation recurs at, days of memory, the week, a day of noise.
+ * Time constants on coarse data (off by default: DEFAULT_PARAMS.stepReferenceMs 0). The judge's time
+ * constants were chosen on 5-minute series, where a 1-hour level half-life averages 12 points and a flag
+ * held 3 hours has been seen 36 times; on a series sampled every hour the same milliseconds are 1 and 3
+ * points. Where the data is coarser than a reference step R, the constants named by params.stepScaled keep
+ * their number of points instead: effective T = T x max(1, step / R). At steps up to R (the monitor's
+ * 1-minute buckets; every file of NAB's dev split, the coarsest of which are sampled every 10-11 minutes,
+ * for R >= 12 min) nothing changes. Calendar time is never scaled: the hours of the day a deviation recurs
+ * at, days of memory, the week, a day of noise.
+ *
+ * Why it is off: on the dev split resampled to 30 and 60 minutes (`npm run bench:nab -- --resample 30,60
+ * --cv --grid step`) the setting most folds pick scores below "off" on the left-out categories, and on a
+ * clean hourly daily rhythm it raises false flags (a slower level lets the seasonal model's day-of-week
+ * errors through); bench/NAB-NOTES.md, sixth session.
  */
 import type {DetectorParams} from './params.js';
 import type {SeverityRules} from './severity.js';
