@@ -9,13 +9,21 @@
  * is only passed to the scorer.
  *
  *   npm run bench:nab -- --data-root DATA --windows WINDOWS.json --out OUT [--scorer nab_score.py]
- *                        [--per-file] [--set key=value ...] [--cv]
+ *                        [--per-file] [--set key=value ...] [--cv [--grid routine|step]] [--resample MINUTES[,MINUTES]]
  *
  * --set key=value overrides one detector parameter or flag rule for every file (experiments only).
  * --cv: leave-one-category-out cross-validation over the small grid of candidate settings in CANDIDATES
  * (the artificial categories form one fold, as artificialNoAnomaly has no window to normalise by): for
  * each fold, the candidate with the best mean score on the other folds is chosen and scored on the
  * left-out fold. Prints every candidate's per-fold scores, each fold's pick and the mean held-out score.
+ * --grid picks the candidates: `routine` (CANDIDATES, the default) or `step` (STEP_CANDIDATES).
+ * --resample MINUTES: the coarse-sampling check. The dev split is sampled every 5 minutes, NAB's other real
+ * files also every 30 or 60; this resamples every file under --data-root to buckets of MINUTES in
+ * TypeScript (bench/nab-resample.ts: the bucket's sum for a file of non-negative integers, its mean
+ * otherwise; each window's ends floored to their bucket), writes the resampled data and windows to
+ * OUT/<MINUTES>min/ (data/, windows.json), judges them into OUT/<MINUTES>min/scored/ and scores them with
+ * the same scorer. A list (`30,60`) scores each step in turn; with --cv a fold leaves its category out at
+ * every step at once (training and held-out scores are means over the steps).
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
