@@ -31,8 +31,8 @@ import {spawnSync} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
 import {DEFAULT_PARAMS, type DetectorParams} from '../source/baseline/detector.js';
 import {Judge} from '../source/baseline/judge.js';
-import {floorWindows, resampleRows, type Windows} from './nab-resample.js';
 import {DEFAULT_RULES, type SeverityRules} from '../source/baseline/severity.js';
+import {floorWindows, resampleRows, type Windows} from './nab-resample.js';
 
 type Settings = {params: Partial<DetectorParams>; rules: SeverityRules};
 type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; grid: ReadonlyArray<Record<string, number | string>>; resample: number[]; set: Record<string, number | string>};
