@@ -9,13 +9,20 @@
  * is only passed to the scorer.
  *
  *   npm run bench:nab -- --data-root DATA --windows WINDOWS.json --out OUT [--scorer nab_score.py]
- *                        [--per-file] [--set key=value ...] [--cv]
+ *                        [--per-file] [--set key=value ...] [--cv] [--resample MINUTES[,MINUTES]]
  *
  * --set key=value overrides one detector parameter or flag rule for every file (experiments only).
  * --cv: leave-one-category-out cross-validation over the small grid of candidate settings in CANDIDATES
  * (the artificial categories form one fold, as artificialNoAnomaly has no window to normalise by): for
  * each fold, the candidate with the best mean score on the other folds is chosen and scored on the
  * left-out fold. Prints every candidate's per-fold scores, each fold's pick and the mean held-out score.
+ * --resample MINUTES: the coarse-sampling check. The dev split is sampled every 5 minutes, NAB's other real
+ * files also every 30 or 60; this resamples every file under --data-root to buckets of MINUTES in
+ * TypeScript (bench/nab-resample.ts: the bucket's sum for a file of non-negative integers, its mean
+ * otherwise; each window's ends floored to their bucket), writes the resampled data and windows to
+ * OUT/<MINUTES>min/ (data/, windows.json), judges them into OUT/<MINUTES>min/scored/ and scores them with
+ * the same scorer. A list (`30,60`) scores each step in turn; with --cv a fold leaves its category out at
+ * every step at once (training and held-out scores are means over the steps).
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
@@ -24,9 +31,10 @@ import {performance} from 'node:perf_hooks';
 import {DEFAULT_PARAMS, type DetectorParams} from '../source/baseline/detector.js';
 import {Judge} from '../source/baseline/judge.js';
 import {DEFAULT_RULES, type SeverityRules} from '../source/baseline/severity.js';
+import {floorWindows, resampleRows, type Windows} from './nab-resample.js';
 
 type Settings = {params: Partial<DetectorParams>; rules: SeverityRules};
-type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; set: Record<string, number | string>};
+type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; grid: ReadonlyArray<Record<string, number | string>>; resample: number[]; set: Record<string, number | string>};
 
 /** The settings the NAB harness and the monitor share: the shipped defaults. */
 export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
@@ -64,7 +72,10 @@ function parseArgs(argv: string[]): Args {
 	const besideWindows = resolve(dirname(windows), '../../tools/nab_score.py');
 	const scorer = value('--scorer') ?? (existsSync(besideWindows) ? besideWindows : '');
 	if (!scorer) throw new Error(`no scorer at ${besideWindows}: pass --scorer PATH`);
-	return {dataRoot, windows, out, scorer, perFile: argv.includes('--per-file'), cv: argv.includes('--cv'), set};
+	const resampleText = value('--resample');
+	const resample = resampleText === undefined ? [] : resampleText.split(',').map(Number);
+	if (resample.some(m => !Number.isInteger(m) || m <= 0)) throw new Error(`--resample expects whole minutes, e.g. 60 or 30,60 (got ${resampleText ?? 'nothing'})`);
+	return {dataRoot, windows, out, scorer, perFile: argv.includes('--per-file'), cv: argv.includes('--cv'), grid: CANDIDATES, resample, set};
 }
 
 /** Splits `key=value` overrides between the detector's parameters and the flag rules. */
@@ -106,6 +117,11 @@ export function detections(times: readonly number[], values: readonly number[], 
 type Row = {text: string; t: number; raw: string; v: number};
 type FileResult = {file: string; score: number; windows: number};
 type Profile = {score: number; threshold: number; tp: number; fp: number; fn: number; per_file: FileResult[]};
+/**
+ * The series to judge, where the scorer finds their timestamps and windows, where the judged files go
+ * (`results`) and the folder the --cv passes go under (`home`/cv-N).
+ */
+type Corpus = {label: string; rows: Map<string, Row[]>; dataRoot: string; windows: string; home: string; results: string};
 
 function csvFiles(root: string): string[] {
 	return readdirSync(root, {withFileTypes: true})
@@ -129,11 +145,37 @@ function readCorpus(root: string): Map<string, Row[]> {
 	return corpus;
 }
 
+/**
+ * The dev corpus resampled to buckets of `minutes` (bench/nab-resample.ts), written with its floored
+ * windows under OUT/<minutes>min/ (data/, windows.json) for the scorer.
+ */
+function resampledCorpus(rows: Map<string, Row[]>, windowsPath: string, minutes: number, out: string): Corpus {
+	const base = join(out, `${minutes}min`);
+	const dataRoot = join(base, 'data');
+	const sampled = new Map<string, Row[]>();
+	for (const [rel, list] of rows) {
+		const coarse = resampleRows(list, minutes);
+		sampled.set(rel, coarse);
+		mkdirSync(dirname(join(dataRoot, rel)), {recursive: true});
+		writeFileSync(join(dataRoot, rel), `timestamp,value\n${coarse.map(r => `${r.text},${r.raw}`).join('\n')}\n`);
+	}
+	const windows = join(base, 'windows.json');
+	writeFileSync(windows, JSON.stringify(floorWindows(JSON.parse(readFileSync(windowsPath, 'utf8')) as Windows, minutes)));
+	return {label: `${minutes}m`, rows: sampled, dataRoot, windows, home: base, results: join(base, 'scored')};
+}
+
+/** The corpora one invocation scores: the data as given, or its --resample versions. */
+function corpora(args: Args): Corpus[] {
+	const rows = readCorpus(args.dataRoot);
+	if (args.resample.length === 0) return [{label: '', rows, dataRoot: args.dataRoot, windows: args.windows, home: args.out, results: args.out}];
+	return args.resample.map(minutes => resampledCorpus(rows, args.windows, minutes, args.out));
+}
+
 /** Runs the judge over the corpus into `out`, scores it; returns the profiles and the cost per point. */
-function run(corpus: Map<string, Row[]>, settings: Settings, out: string, args: Args): {profiles: Record<string, Profile>; usPerPoint: number; stdout: string} {
+function run(corpus: Corpus, settings: Settings, out: string, scorer: string): {profiles: Record<string, Profile>; usPerPoint: number; stdout: string} {
 	let points = 0;
 	let judgeMs = 0;
-	for (const [rel, rows] of corpus) {
+	for (const [rel, rows] of corpus.rows) {
 		const t0 = performance.now();
 		const flags = detections(rows.map(r => r.t), rows.map(r => r.v), settings);
 		judgeMs += performance.now() - t0;
@@ -143,7 +185,7 @@ function run(corpus: Map<string, Row[]>, settings: Settings, out: string, args: 
 		writeFileSync(join(out, rel), `timestamp,value,anomaly_score\n${body}\n`);
 	}
 	const json = join(out, 'scores.json');
-	const argv = [args.scorer, '--results', out, '--data-root', args.dataRoot, '--windows', args.windows, '--json', json, '--per-file'];
+	const argv = [scorer, '--results', out, '--data-root', corpus.dataRoot, '--windows', corpus.windows, '--json', json, '--per-file'];
 	const scored = spawnSync('python3', argv, {encoding: 'utf8'});
 	if (scored.status !== 0) throw new Error(`scorer failed:\n${scored.stderr}`);
 	const results = JSON.parse(readFileSync(json, 'utf8')) as {detectors: Record<string, Record<string, Profile>>};
@@ -174,20 +216,35 @@ function printProfiles(profiles: Record<string, Profile>, usPerPoint: number): v
 	console.log(`judge ${usPerPoint.toFixed(2)} us/point`);
 }
 
-function crossValidate(corpus: Map<string, Row[]>, args: Args): void {
-	const table = CANDIDATES.map((overrides, i) => {
-		const {profiles} = run(corpus, settingsWith({...overrides, ...args.set}), join(args.out, `cv-${i}`), args);
-		return {overrides, dev: profiles['standard']!.score, folds: foldScores(profiles['standard']!)};
+/**
+ * Leave-one-category-out over every corpus at once (with --resample 30,60 a fold leaves its category out
+ * at both steps): a candidate's training score is its mean standard score over the other folds of every
+ * corpus, its held-out score the mean over the left-out fold of every corpus.
+ */
+function crossValidate(list: Corpus[], args: Args): void {
+	const table = args.grid.map((overrides, i) => {
+		const scores = list.map(corpus => {
+			const {profiles} = run(corpus, settingsWith({...overrides, ...args.set}), join(corpus.home, `cv-${i}`), args.scorer);
+			return {dev: profiles['standard']!.score, folds: foldScores(profiles['standard']!)};
+		});
+		return {overrides, scores};
 	});
-	const folds = [...table[0]!.folds.keys()];
-	const label = (o: Record<string, number>): string => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ') || 'shipped defaults';
-	console.log(`candidate`.padEnd(28) + folds.map(f => f.padStart(20)).join('') + '     dev');
-	for (const row of table) console.log(label(row.overrides).padEnd(28) + folds.map(f => row.folds.get(f)!.toFixed(2).padStart(20)).join('') + row.dev.toFixed(2).padStart(8));
+	const folds = [...table[0]!.scores[0]!.folds.keys()];
+	const label = (o: Record<string, number | string>): string => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ') || 'shipped defaults';
+	const columns = list.flatMap((corpus, c) => folds.map(f => ({c, f, title: `${f} ${corpus.label}`.trim()})));
+	console.log(`candidate`.padEnd(28) + columns.map(col => col.title.padStart(22)).join('') + list.map(corpus => `dev ${corpus.label}`.trim().padStart(9)).join(''));
+	for (const row of table) {
+		console.log(label(row.overrides).padEnd(28) + columns.map(col => row.scores[col.c]!.folds.get(col.f)!.toFixed(2).padStart(22)).join('') + row.scores.map(s => s.dev.toFixed(2).padStart(9)).join(''));
+	}
+	const mean = (row: (typeof table)[number], keep: (f: string) => boolean): number => {
+		const values = row.scores.flatMap(s => folds.filter(keep).map(f => s.folds.get(f)!));
+		return values.reduce((a, b) => a + b, 0) / values.length;
+	};
 	let total = 0;
 	for (const fold of folds) {
-		const others = (row: (typeof table)[number]): number => folds.filter(f => f !== fold).reduce((s, f) => s + row.folds.get(f)!, 0) / (folds.length - 1);
+		const others = (row: (typeof table)[number]): number => mean(row, f => f !== fold);
 		const pick = table.reduce((best, row) => (others(row) > others(best) ? row : best));
-		const held = pick.folds.get(fold)!;
+		const held = mean(pick, f => f === fold);
 		total += held;
 		console.log(`fold ${fold.padEnd(18)} pick: ${label(pick.overrides).padEnd(26)} train ${others(pick).toFixed(2)}  held-out ${held.toFixed(2)}`);
 	}
@@ -196,13 +253,16 @@ function crossValidate(corpus: Map<string, Row[]>, args: Args): void {
 
 function main(): void {
 	const args = parseArgs(process.argv.slice(2));
-	const corpus = readCorpus(args.dataRoot);
-	if (args.cv) return crossValidate(corpus, args);
-	const {profiles, usPerPoint, stdout} = run(corpus, settingsWith(args.set), args.out, args);
-	if (args.perFile) process.stdout.write(stdout);
-	printProfiles(profiles, usPerPoint);
-	const folds = foldScores(profiles['standard']!);
-	console.log(`per category (standard): ${[...folds].map(([f, s]) => `${f} ${s.toFixed(2)}`).join(', ')}`);
+	const list = corpora(args);
+	if (args.cv) return crossValidate(list, args);
+	for (const corpus of list) {
+		if (corpus.label) console.log(`-- resampled to ${corpus.label}in (data and floored windows in ${corpus.home})`);
+		const {profiles, usPerPoint, stdout} = run(corpus, settingsWith(args.set), corpus.results, args.scorer);
+		if (args.perFile) process.stdout.write(stdout);
+		printProfiles(profiles, usPerPoint);
+		const folds = foldScores(profiles['standard']!);
+		console.log(`per category (standard): ${[...folds].map(([f, s]) => `${f} ${s.toFixed(2)}`).join(', ')}`);
+	}
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'nab.ts')) main();
