@@ -28,7 +28,7 @@ import {AREA_SIZE, areaZ, createArea, muteArea, recordArea, type Area} from './a
 import {addDayEffect, createDayEffect, DAY_EFFECT_F64, readDayEffect, type DayEffect} from './day-effect.js';
 import {DEFAULT_PARAMS, type DetectorParams} from './params.js';
 import {addDaily, addWeekly, centreDaily, createProfiles, dailyRate, profileSize, readDaily, readWeekly, recordDaily, slotsPerDay, type Profiles} from './profiles.js';
-import {createPeaks, hourlyPeaks, PEAKS_SIZE, RECURRENCE_DAYS, recordExcess, recordPeak, routineExcess, type Peaks} from './recurrence.js';
+import {createPeaks, discount, PEAKS_SIZE, type Peaks} from './recurrence.js';
 import {anomalyScore} from './score.js';
 import {addSizes, Slab} from './slab.js';
 import {INITIAL_SCALARS, type DetectorState, type PackedDetector, type Scalars} from './state.js';
@@ -171,27 +171,11 @@ export class SeasonalDetector {
 			const span = this.params.recurrenceSpanHours;
 			const judged = this.sustained(z);
 			if (span >= 0) {
-				const p = this.params;
-				const a = Math.abs(judged);
-				// The previous bucket's burst, unless a flag was up for it (flagged()).
-				if (s.newsT !== null) recordExcess(this.peaks, s.newsT, s.newsZ, Math.abs(s.newsZ));
-				s.newsT = null;
-				const routineOn = p.routineDays > 0;
-				const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
-				const hourly = hourlyPeaks(this.peaks, t, judged, span, routineOn ? Math.max(2, job) : 2);
 				// Relief: no hourly discount where the amount of the last hours is unusual the same way (area.ts).
-				const relief = p.areaRelief > 0 && area * judged > 0 && Math.abs(area) >= p.areaRelief;
-				const recurring = relief ? 0 : hourly[1]!;
-				// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
-				const news = routineOn ? a - hourly[job - 1]! : 0;
-				const routine = routineOn ? routineExcess(this.peaks, t, judged, p.routineDays) : 0;
-				score = anomalyScore(Math.max(0, a - recurring));
-				riseScore = routine > recurring ? anomalyScore(Math.max(0, a - routine)) : score;
-				recordPeak(this.peaks, t, judged);
-				if (news > 0) {
-					s.newsT = t;
-					s.newsZ = judged >= 0 ? news : -news;
-				}
+				const relief = this.params.areaRelief > 0 && area * judged > 0 && Math.abs(area) >= this.params.areaRelief;
+				const left = discount(this.peaks, s, t, judged, relief, this.params);
+				score = anomalyScore(left[0]!);
+				riseScore = left[1] === left[0] ? score : anomalyScore(left[1]!);
 			} else riseScore = score = anomalyScore(judged);
 		}
 		// The recent level: what a new normal accepts (rebase).

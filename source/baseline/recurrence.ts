@@ -116,3 +116,40 @@ export function recordExcess(peaks: Peaks, t: number, z: number, excess: number)
 	const e = (z >= 0 ? 0 : RECURRENCE_DAYS) + d;
 	if (excess > peaks.excess[e]!) peaks.excess[e] = excess;
 }
+
+/** What `discount` reads of the detector's parameters. */
+export type DiscountParams = {readonly recurrenceSpanHours: number; readonly routineDays: number; readonly dailyJobDays: number};
+
+/** The previous bucket's burst, kept until the next bucket says whether a flag was up for it. */
+export type PendingNews = {newsT: number | null; newsZ: number};
+
+/** discount's answer: [0] the |z| the flag rules judge, [1] the |z| a new flag rises on. One buffer, reused. */
+const DISCOUNTED = new Float64Array(2);
+
+/**
+ * A judged bucket's |z| less what recurs: at its hour on two of the last days (waived under `relief`:
+ * the hours around it are unusual the same way, area.ts), and, for a new flag, the routine bursts of the
+ * previous days. Records the bucket's peak, files the previous bucket's burst as routine evidence (the
+ * detector clears `pending` when a flag was up for it) and keeps this one's. The answer is a shared
+ * buffer (no allocation per update): read it before the next call. Needs recurrenceSpanHours >= 0.
+ */
+export function discount(peaks: Peaks, pending: PendingNews, t: number, z: number, relief: boolean, p: DiscountParams): Float64Array {
+	const a = Math.abs(z);
+	if (pending.newsT !== null) recordExcess(peaks, pending.newsT, pending.newsZ, Math.abs(pending.newsZ));
+	pending.newsT = null;
+	const routineOn = p.routineDays > 0;
+	const job = Math.min(Math.max(1, Math.round(p.dailyJobDays)), RECURRENCE_DAYS);
+	const hourly = hourlyPeaks(peaks, t, z, p.recurrenceSpanHours, routineOn ? Math.max(2, job) : 2);
+	const recurring = relief ? 0 : hourly[1]!;
+	// This bucket's burst: its excess over what recurs at its hour on most days (a daily job).
+	const news = routineOn ? a - hourly[job - 1]! : 0;
+	const routine = routineOn ? routineExcess(peaks, t, z, p.routineDays) : 0;
+	DISCOUNTED[0] = Math.max(0, a - recurring);
+	DISCOUNTED[1] = routine > recurring ? Math.max(0, a - routine) : DISCOUNTED[0];
+	recordPeak(peaks, t, z);
+	if (news > 0) {
+		pending.newsT = t;
+		pending.newsZ = z >= 0 ? news : -news;
+	}
+	return DISCOUNTED;
+}
