@@ -11,3 +11,18 @@ export function tokenOf(value: unknown, count: () => void): string | undefined {
 	if (value !== undefined && value !== null && value !== '') count();
 	return undefined;
 }
+
+/**
+ * The next page's token of a paged answer, or undefined at the end. A token of the wrong type, or one
+ * seen before (which would page forever), ends the paging and is counted; `seen` remembers the tokens.
+ */
+export function nextPageToken(page: unknown, seen: Set<string>, count: () => void): string | undefined {
+	const token = tokenOf(isObject(page) ? page['NextToken'] : undefined, count);
+	if (token === undefined) return undefined;
+	if (seen.has(token)) {
+		count();
+		return undefined;
+	}
+	seen.add(token);
+	return token;
+}

@@ -4,7 +4,7 @@
  */
 import {ListMetricsCommand, type CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import {NAMESPACE, findMetric} from '../iot/catalog.js';
-import {isObject, nonEmpty, tokenOf} from './answer-shape.js';
+import {isObject, nextPageToken, nonEmpty} from './answer-shape.js';
 
 export type Dimension = {readonly name: string; readonly value: string};
 
@@ -83,13 +83,7 @@ export async function discoverSeriesCounted(
 				found.set(ref.metric, list);
 			}
 		} else if (metrics !== undefined && metrics !== null) skipped++;
-		nextToken = tokenOf(isObject(page) ? page['NextToken'] : undefined, () => skipped++);
-		// A token seen before would page forever.
-		if (nextToken !== undefined && tokens.has(nextToken)) {
-			skipped++;
-			nextToken = undefined;
-		}
-		if (nextToken !== undefined) tokens.add(nextToken);
+		nextToken = nextPageToken(page, tokens, () => skipped++);
 	} while (nextToken);
 	const discovery = new Map<string, readonly SeriesRef[]>();
 	for (const name of metricNames) discovery.set(name, chooseSeries(name, found.get(name) ?? []));

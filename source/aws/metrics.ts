@@ -5,7 +5,7 @@
  */
 import {GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery} from '@aws-sdk/client-cloudwatch';
 import {NAMESPACE} from '../iot/catalog.js';
-import {isObject, nonEmpty, tokenOf} from './answer-shape.js';
+import {isObject, nextPageToken, nonEmpty} from './answer-shape.js';
 import type {Discovery} from './metric-discovery.js';
 
 /** CloudWatch's limit of queries in one GetMetricData request. */
@@ -188,12 +188,7 @@ export async function fetchWindowCounted(
 				skipped++;
 				unplaced++;
 			}
-			nextToken = tokenOf(isObject(page) ? page['NextToken'] : undefined, () => skipped++);
-			if (nextToken !== undefined && tokens.has(nextToken)) {
-				skipped++;
-				nextToken = undefined;
-			}
-			if (nextToken !== undefined) tokens.add(nextToken);
+			nextToken = nextPageToken(page, tokens, () => skipped++);
 		} while (nextToken);
 	}
 	// A series whose result was lost in an unreadable item would make its metric's sum too low: say so.
