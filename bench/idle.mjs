@@ -10,7 +10,9 @@
 // (the profile is written when the bench quits the UI).
 // Usage: npm run bench:idle   (SECONDS=60 WARM_S=40 COLS=120 ROWS=40 NODE_FLAGS= to change)
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {descendants, memory} from './proc.mjs';
 
 const SECONDS = Number(process.env.SECONDS ?? 60);
@@ -34,6 +36,10 @@ const env = {...process.env, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'BENCH'
 delete env.CI; // with CI=true Ink renders nothing until exit
 delete env.AWS_PROFILE;
 delete env.NO_COLOR;
+// The endpoint's port differs every run, so its baselines would never be read again: cache them in a
+// folder of this run's own rather than leave a file in the user's cache each time.
+const cache = mkdtempSync(join(tmpdir(), 'iotmon-idle-cache-'));
+env.XDG_CACHE_HOME = cache;
 
 const sim = spawn(process.execPath, [CLI, 'simulate', '--port', '0', '--quiet-fleet'], {env, stdio: ['ignore', 'pipe', 'inherit']});
 let ui = null;
@@ -86,4 +92,5 @@ try {
 } finally {
 	if (ui && ui.exitCode === null) ui.kill('SIGKILL');
 	sim.kill('SIGTERM');
+	rmSync(cache, {recursive: true, force: true});
 }
