@@ -25,7 +25,6 @@ function time(value: unknown): number | null {
 	return Number.isFinite(ms) ? ms : null;
 }
 
-
 /** The AWS/IoT metric names a metric alarm watches (parts of the wrong type are ignored). */
 function iotMetrics(alarm: MetricAlarm): string[] {
 	const names = new Set<string>();

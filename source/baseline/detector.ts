@@ -21,7 +21,7 @@
  * shifts), minus what recurs at this time of day or what bursts at some hour on most days (recurrence.ts);
  * the hourly allowance is waived where the last few hours as a whole are unusual the same way (area.ts).
  * `z` in the Estimate is the point's own.
- * Cost: well under a microsecond per update, no allocation beyond the returned Estimate; memory is
+ * Cost: about 1.5 us per update (`npm run bench:detector`), no allocation beyond the returned Estimate; memory is
  * O(slots per day): one buffer of about 8.4 KB at one-minute or five-minute steps (slab.ts), about 50 KB as JSON.
  */
 import {AREA_SIZE, areaZ, createArea, muteArea, recordArea, type Area} from './area.js';

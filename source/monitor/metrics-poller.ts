@@ -12,7 +12,7 @@ import {describeAwsError} from '../aws/errors.js';
 import type {MetricSeries} from '../types.js';
 import type {BaselineEngine} from './baseline-engine.js';
 import {loadHistory, type HistoryOptions} from './history-loader.js';
-import {buildSeries, lastSettledBucket, settledWindow} from './series.js';
+import {buildSeries, lastSettledBucket, placeholder, settledWindow} from './series.js';
 
 const REDISCOVER_MS = 15 * 60_000;
 const HISTORY_RETRY_MS = 60_000;
@@ -46,23 +46,6 @@ export type MetricsState = {
 	readonly skipped: number;
 };
 
-function placeholder(name: string): MetricSeries {
-	return {
-		name,
-		state: 'no-data',
-		period: 60,
-		stat: 'Sum',
-		points: [],
-		latest: null,
-		dimensionSets: 0,
-		error: null,
-		judgement: 'no-data',
-		baseline: null,
-		deviation: null,
-		band: [],
-	};
-}
-
 export class MetricsPoller {
 	private discovery: Discovery | null = null;
 	private discoveredAt = 0;
@@ -72,7 +55,7 @@ export class MetricsPoller {
 
 	constructor(private readonly options: MetricsPollerOptions) {
 		this.state = {
-			series: options.metrics.map(placeholder),
+			series: options.metrics.map(name => placeholder(name)),
 			error: null,
 			throttled: false,
 			lastSuccess: null,
@@ -144,7 +127,7 @@ export class MetricsPoller {
 			// Data already shown stays (it is stale, and health says so); before any, every series says why it is empty.
 			const series =
 				this.state.lastSuccess === null
-					? metrics.map(name => ({...placeholder(name), state: 'error' as const, judgement: 'error' as const, error: described.message}))
+					? metrics.map(name => placeholder(name, described.message))
 					: this.state.series;
 			this.state = {...this.state, series, error: described.message, throttled: described.kind === 'throttled'};
 		}

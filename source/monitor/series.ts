@@ -59,3 +59,21 @@ export function buildSeries(
 	if (!seen) return {...base, state: 'no-data', judgement: 'no-data', points: [], latest: null, error: null};
 	return {...base, state: 'ok', judgement: 'learning', points, latest: points[points.length - 1] ?? null, error: null};
 }
+
+/** What a metric shows before any answer (no data yet), or when its source failed (`error`). */
+export function placeholder(name: string, error: string | null = null): MetricSeries {
+	return {
+		name,
+		state: error ? 'error' : 'no-data',
+		period: 60,
+		stat: 'Sum',
+		points: [],
+		latest: null,
+		dimensionSets: 0,
+		error,
+		judgement: error ? 'error' : 'no-data',
+		baseline: null,
+		deviation: null,
+		band: [],
+	};
+}

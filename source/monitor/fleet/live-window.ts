@@ -1,27 +1,9 @@
 /**
- * The live window of one region's refresh: what a metric shows before or without an answer, and how a
- * refresh that asks only for the newest minutes (plus an overlap) is merged with the previous answer.
+ * The live window of one region's refresh: how a refresh that asks only for the newest minutes (plus an
+ * overlap) is merged with the previous answer.
  */
 import {BucketValues} from '../../aws/bucket-values.js';
 import type {FleetDiscovery, FleetWindows} from '../../aws/fleet-metrics.js';
-import type {MetricSeries} from '../../types.js';
-
-export function placeholder(name: string, error: string | null = null): MetricSeries {
-	return {
-		name,
-		state: error ? 'error' : 'no-data',
-		period: 60,
-		stat: 'Sum',
-		points: [],
-		latest: null,
-		dimensionSets: 0,
-		error,
-		judgement: error ? 'error' : 'no-data',
-		baseline: null,
-		deviation: null,
-		band: [],
-	};
-}
 
 /** The previous refresh's answer, and what it was asked for (a new discovery or account asks for the whole window again). */
 export type LastLive = {readonly discovery: FleetDiscovery; readonly accounts: number; readonly start: number; readonly end: number; readonly windows: FleetWindows};

@@ -10,9 +10,9 @@ import {discoverFleetSeries, fetchFleetWindows, type AccountKey, type FleetDisco
 import type {SeverityRules} from '../../baseline/severity.js';
 import type {MetricSeries} from '../../types.js';
 import {BaselineEngine} from '../baseline-engine.js';
-import {buildSeries, lastSettledBucket, settledWindow} from '../series.js';
+import {buildSeries, lastSettledBucket, placeholder, settledWindow} from '../series.js';
 import {loadFleetHistory, saveFleetHistory, type LiveWindow} from './fleet-history.js';
-import {carryOver, clean, placeholder, type LastLive} from './live-window.js';
+import {carryOver, clean, type LastLive} from './live-window.js';
 import {packSeries, unpackSeries, type PackedSeries} from './packed-series.js';
 import {describeRegionError} from './scope-errors.js';
 
@@ -73,7 +73,7 @@ type Entry = {engine: BaselineEngine; series: readonly PackedSeries[]; error: st
 
 const pack = (series: readonly MetricSeries[]): PackedSeries[] => series.map(packSeries);
 
-/** Judges an account's last answer again, now that its baselines are learned (observe makes the band). */
+/** Judges an account's last answer again, now that its baselines are learned (no band: bandFor gives it when opened). */
 function rejudge(entry: Entry): void {
 	entry.series = pack(entry.series.map(s => entry.engine.observe(unpackSeries(s, () => []), false)));
 }
