@@ -9,16 +9,16 @@
  * until the lookback is read or the buffer is full (then older events are not read at all: they would
  * only be dropped). After that, it tails forward like any other source.
  */
-import {OverlapSchedule, SpanSkips, type Skips} from './overlap-schedule.js';
-import type {OlderEvents, TrailState, TrailTailOptions} from './trail-tail-types.js';
-
-export type {OlderEvents, TrailState, TrailTailOptions} from './trail-tail-types.js';
 import {lookupIotPage, WINDOW_SLACK_MS, type LookupPage, type LookupPageRequest} from '../aws/trail.js';
 import {describeAwsError} from '../aws/errors.js';
 import type {TrailEvent} from '../types.js';
 import {LATE_AFTER_MS, mergeEvents, type LateRule} from './events.js';
+import {OverlapSchedule, SpanSkips, type Skips} from './overlap-schedule.js';
 import {sleep} from './sleep.js';
 import {throttleBackoffMs} from './backoff.js';
+import type {OlderEvents, TrailState, TrailTailOptions} from './trail-tail-types.js';
+
+export type {OlderEvents, TrailState, TrailTailOptions} from './trail-tail-types.js';
 
 /** First slice of a newest-first backfill (TrailTailOptions.firstSliceMs). */
 export const FIRST_SLICE_MS = 5 * 60_000;
@@ -109,10 +109,8 @@ export class TrailTail {
 				older: first ? (done ? 'read' : 'reading') : this.state.older,
 			};
 		});
-		if (complete) {
-			this.schedule.done(overlap, end);
-			skipped.span = overlap;
-		} else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
+		if (complete) this.reread(overlap, end, skipped);
+		else if (first && !signal.aborted && this.options.maxPages != null) this.state = {...this.state, older: 'page-limit'};
 	}
 
 	/**
@@ -131,16 +129,14 @@ export class TrailTail {
 				done ? {since: start, caughtUp: true, until: end, older: this.olderAfter(start, end, floor)} : {},
 			);
 			if (!complete) return;
-			this.schedule.done(overlapMs, end);
-			skipped.span = overlapMs;
+			this.reread(overlapMs, end, skipped);
 			this.sliceMs = end - start;
 		} else {
 			const overlap = this.schedule.overlapAt(end);
 			const start = Math.max(floor, this.schedule.previousEnd - overlap, this.state.since);
 			const complete = await this.readWindow(start, end, this.lateRule(overlap), signal, skipped, (_, done) => (done ? {until: end} : {}));
 			if (!complete) return;
-			this.schedule.done(overlap, end);
-			skipped.span = overlap;
+			this.reread(overlap, end, skipped);
 		}
 		const budget = whole ? null : (this.options.backfillBudgetMs ?? null);
 		// At least one older slice a poll, so that the backfill always moves on.
@@ -182,6 +178,12 @@ export class TrailTail {
 		if (rate > 0) slice = Math.min(slice, Math.max(MIN_SLICE_MS, room / rate));
 		// Whole milliseconds: FilterLogEvents takes integer times.
 		return Math.ceil(Math.max(slice, MIN_SLICE_MS, (this.options.minBackfillMs ?? 0) - span));
+	}
+
+	/** A window re-read `overlap` before the previous poll's end, up to `end`: the schedule and the skips' span. */
+	private reread(overlap: number, end: number, skipped: Skips): void {
+		this.schedule.done(overlap, end);
+		skipped.span = overlap;
 	}
 
 	/**
