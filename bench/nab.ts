@@ -34,7 +34,7 @@ import {DEFAULT_RULES, type SeverityRules} from '../source/baseline/severity.js'
 import {floorWindows, resampleRows, type Windows} from './nab-resample.js';
 
 type Settings = {params: Partial<DetectorParams>; rules: SeverityRules};
-type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; grid: ReadonlyArray<Record<string, number | string>>; resample: number[]; set: Record<string, number | string>};
+type Args = {dataRoot: string; windows: string; out: string; scorer: string; perFile: boolean; cv: boolean; resample: number[]; set: Record<string, number | string>};
 
 /** The settings the NAB harness and the monitor share: the shipped defaults. */
 export const SHIPPED: Settings = {params: DEFAULT_PARAMS, rules: DEFAULT_RULES};
@@ -75,7 +75,7 @@ function parseArgs(argv: string[]): Args {
 	const resampleText = value('--resample');
 	const resample = resampleText === undefined ? [] : resampleText.split(',').map(Number);
 	if (resample.some(m => !Number.isInteger(m) || m <= 0)) throw new Error(`--resample expects whole minutes, e.g. 60 or 30,60 (got ${resampleText ?? 'nothing'})`);
-	return {dataRoot, windows, out, scorer, perFile: argv.includes('--per-file'), cv: argv.includes('--cv'), grid: CANDIDATES, resample, set};
+	return {dataRoot, windows, out, scorer, perFile: argv.includes('--per-file'), cv: argv.includes('--cv'), resample, set};
 }
 
 /** Splits `key=value` overrides between the detector's parameters and the flag rules. */
@@ -222,7 +222,7 @@ function printProfiles(profiles: Record<string, Profile>, usPerPoint: number): v
  * corpus, its held-out score the mean over the left-out fold of every corpus.
  */
 function crossValidate(list: Corpus[], args: Args): void {
-	const table = args.grid.map((overrides, i) => {
+	const table = CANDIDATES.map((overrides, i) => {
 		const scores = list.map(corpus => {
 			const {profiles} = run(corpus, settingsWith({...overrides, ...args.set}), join(corpus.home, `cv-${i}`), args.scorer);
 			return {dev: profiles['standard']!.score, folds: foldScores(profiles['standard']!)};
