@@ -145,8 +145,7 @@ export function App({
 	const target: KeyTarget = state.filterDraft !== null ? 'text' : mode;
 
 	// What changed: the chosen metric, its reason and its ranked suspects.
-	const changes = useWhatChanged(state, snapshot, flagged);
-	const {target: changeTarget, live, reason: changeReason, suspects, selected: selectedSuspect} = changes;
+	const {target: changeTarget, live, reason: changeReason, suspects, selected: selectedSuspect} = useWhatChanged(state, snapshot, flagged);
 	const alarmLinesAt = (now: number) => alarmListLines(snapshot.alarms, snapshot.alarmsError, now, width, g, snapshot.alarmsNote);
 
 	const files = fileActions({monitor, dispatch, clock, glyphs: g, exportDir, exportEvents, writeSnapshot, fullHandoff});
